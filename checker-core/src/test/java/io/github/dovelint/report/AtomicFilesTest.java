@@ -1,0 +1,89 @@
+package io.github.dovelint.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+
+    @TempDir
+    Path dir;
+
+    private List<String> names() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void writesUtf8AndCreatesParentDirectories() throws IOException {
+        Path target = dir.resolve("out/nested/report.txt");
+        AtomicFiles.write(target, out -> out.write("héllo\n"));
+        assertEquals("héllo\n", Files.readString(target, StandardCharsets.UTF_8));
+        try (Stream<Path> files = Files.list(target.getParent())) {
+            assertEquals(List.of("report.txt"), files.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    @Test
+    void replacesAnExistingFile() throws IOException {
+        Path target = dir.resolve("report.json");
+        Files.writeString(target, "old content that is longer than the new one");
+        AtomicFiles.write(target, out -> out.write("new"));
+        assertEquals("new", Files.readString(target));
+        assertEquals(List.of("report.json"), names());
+    }
+
+    @Test
+    void failingWriterLeavesTheOldFileAndNoTemporaryFile() throws IOException {
+        Path target = dir.resolve("report.sarif");
+        Files.writeString(target, "old");
+        IOException failure = new IOException("disk on fire");
+        IOException thrown = assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
+            out.write("partial");
+            out.flush();
+            throw failure;
+        }));
+        assertSame(failure, thrown);
+        assertEquals("old", Files.readString(target));
+        assertEquals(List.of("report.sarif"), names());
+    }
+
+    @Test
+    void runtimeFailureAlsoCleansUp() throws IOException {
+        Path target = dir.resolve("report.txt");
+        assertThrows(UncheckedIOException.class, () -> AtomicFiles.write(target, out -> {
+            out.write("partial");
+            throw new UncheckedIOException(new IOException("boom"));
+        }));
+        assertEquals(List.of(), names());
+    }
+
+    @Test
+    void writerClosedByTheContentIsFine() throws IOException {
+        Path target = dir.resolve("report.txt");
+        AtomicFiles.write(target, out -> {
+            out.write("done");
+            out.close();
+        });
+        assertEquals("done", Files.readString(target));
+    }
+
+    @Test
+    void writesAWholeReport() throws IOException {
+        Path target = dir.resolve("dovelint.sarif");
+        SarifReport sarif = new SarifReport();
+        AtomicFiles.write(target, out -> sarif.write(ReportFixtures.sample(), out));
+        assertEquals(sarif.render(ReportFixtures.sample()), Files.readString(target));
+    }
+}
