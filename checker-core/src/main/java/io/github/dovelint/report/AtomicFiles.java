@@ -44,11 +44,16 @@ public final class AtomicFiles {
      * closed (closing it is harmless); characters that are not valid UTF-16
      * (lone surrogates) fail the write rather than being replaced.
      *
-     * @throws IOException from the file system or from {@code content}; the
-     *                     target is then as it was and no temporary file remains
+     * @throws IOException from the file system or from {@code content}, or when
+     *                     {@code target} is a directory; the target is then as
+     *                     it was and no temporary file remains
      */
     public static void write(Path target, IOConsumer<Writer> content) throws IOException {
         Path absolute = target.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            // REPLACE_EXISTING would silently replace an empty directory
+            throw new IOException(target + " is a directory");
+        }
         Path directory = absolute.getParent();
         if (directory != null) {
             Files.createDirectories(directory);

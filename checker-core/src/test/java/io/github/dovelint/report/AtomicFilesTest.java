@@ -86,4 +86,12 @@ class AtomicFilesTest {
         AtomicFiles.write(target, out -> sarif.write(ReportFixtures.sample(), out));
         assertEquals(sarif.render(ReportFixtures.sample()), Files.readString(target));
     }
+
+    @Test
+    void refusesToReplaceADirectory() throws IOException {
+        Path target = Files.createDirectory(dir.resolve("report.txt"));
+        assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> out.write("x")));
+        assertEquals(true, Files.isDirectory(target));
+        assertEquals(List.of("report.txt"), names());
+    }
 }
