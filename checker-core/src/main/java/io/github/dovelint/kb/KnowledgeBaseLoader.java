@@ -1,0 +1,150 @@
+package io.github.dovelint.kb;
+
+import io.github.dovelint.Location;
+import io.github.dovelint.config.ConfigException;
+import io.github.dovelint.config.YamlDoc;
+
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a knowledge-base YAML file strictly: unknown keys, wrong types,
+ * duplicate names and GFP expressions that do not evaluate are located
+ * errors. Also hosts the parsers of the {@code gfp:} section and of name
+ * lists, shared with the project configuration loader.
+ */
+public final class KnowledgeBaseLoader {
+
+    /** The top-level keys of a knowledge-base file. */
+    public static final List<String> KEYS = List.of("hooks", "oob-fields", "gfp", "functions");
+    /** The keys of a {@code gfp:} section. */
+    public static final List<String> GFP_KEYS = List.of("reclaim-flag", "flags", "masks");
+
+    private KnowledgeBaseLoader() {
+    }
+
+    /** A parsed {@code gfp:} section, not yet evaluated. */
+    public record GfpSection(String reclaimFlag, Location reclaimWhere, List<GfpDefinition> definitions) {
+        public GfpSection {
+            definitions = List.copyOf(definitions);
+        }
+    }
+
+    /**
+     * Parses and validates a knowledge base. {@code hooks}, {@code oob-fields}
+     * and {@code gfp.reclaim-flag} are required.
+     *
+     * @param sourceName the name used in error locations
+     */
+    public static KnowledgeBase load(String sourceName, String yamlText) throws ConfigException {
+        YamlDoc.Document document = YamlDoc.compose(sourceName, yamlText);
+        YamlDoc doc = document.doc();
+        if (document.root().isEmpty()) {
+            throw new ConfigException(new Location(sourceName, 1, 1), "the knowledge base is empty");
+        }
+        Node root = document.root().get();
+        Map<String, YamlDoc.Entry> top = doc.mapping(root, "the knowledge base", KEYS);
+        for (String required : List.of("hooks", "oob-fields", "gfp")) {
+            if (!top.containsKey(required)) {
+                throw doc.error(root, "missing required key '" + required + "'");
+            }
+        }
+        List<String> hooks = names(doc, top.get("hooks").value(), "'hooks'");
+        List<String> oobFields = names(doc, top.get("oob-fields").value(), "'oob-fields'");
+        GfpSection gfp = gfpSection(doc, top.get("gfp").value(), true);
+        GfpTable table = GfpTable.of(gfp.reclaimFlag(), gfp.reclaimWhere(), gfp.definitions());
+        Map<String, FunctionSpec> functions = top.containsKey("functions")
+                ? FunctionSpecParser.parseFunctions(doc, top.get("functions").value(), true)
+                : Map.of();
+        return new KnowledgeBase(hooks, oobFields, table, functions);
+    }
+
+    /** A list of unique C identifiers (hook or field names). */
+    public static List<String> names(YamlDoc doc, Node node, String what) throws ConfigException {
+        Set<String> out = new LinkedHashSet<>();
+        for (Node item : doc.sequence(node, what)) {
+            String name = doc.string(item, "each element of " + what);
+            if (!FunctionSpecParser.isIdentifier(name)) {
+                throw doc.error(item, "'" + name + "' in " + what + " is not a C identifier");
+            }
+            if (!out.add(name)) {
+                throw doc.error(item, "'" + name + "' is listed twice in " + what);
+            }
+        }
+        if (out.isEmpty()) {
+            throw doc.error(node, what + " must not be empty");
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Parses a {@code gfp:} section: {@code reclaim-flag}, {@code flags}
+     * (name to integer) and {@code masks} (name to expression).
+     *
+     * @param requireReclaimFlag true for a knowledge base, false for a configuration override
+     */
+    public static GfpSection gfpSection(YamlDoc doc, Node node, boolean requireReclaimFlag) throws ConfigException {
+        Map<String, YamlDoc.Entry> section = YamlDoc.isNull(node) && !requireReclaimFlag
+                ? Map.of() : doc.mapping(node, "'gfp'", GFP_KEYS);
+        String reclaim = null;
+        Location reclaimWhere = null;
+        YamlDoc.Entry r = section.get("reclaim-flag");
+        if (r != null) {
+            reclaim = doc.string(r.value(), "'reclaim-flag'");
+            reclaimWhere = doc.at(r.value());
+        } else if (requireReclaimFlag) {
+            throw doc.error(node, "missing required key 'reclaim-flag' in 'gfp'");
+        }
+        List<GfpDefinition> defs = new ArrayList<>();
+        Map<String, Node> seen = new HashMap<>();
+        for (String kind : List.of("flags", "masks")) {
+            YamlDoc.Entry e = section.get(kind);
+            if (e == null || YamlDoc.isNull(e.value())) {
+                continue;
+            }
+            boolean flag = kind.equals("flags");
+            for (YamlDoc.Entry def : doc.mapping(e.value(), "'gfp." + kind + "'", null).values()) {
+                String name = def.key();
+                if (!FunctionSpecParser.isIdentifier(name)) {
+                    throw doc.error(def.keyNode(), "'" + name + "' is not a C identifier");
+                }
+                Node previous = seen.put(name, def.keyNode());
+                if (previous != null) {
+                    throw doc.error(def.keyNode(), "'" + name + "' is defined both as a flag and as a mask"
+                            + " (first at line " + doc.at(previous).line() + ")");
+                }
+                defs.add(definition(doc, def, flag));
+            }
+        }
+        return new GfpSection(reclaim, reclaimWhere, defs);
+    }
+
+    private static GfpDefinition definition(YamlDoc doc, YamlDoc.Entry def, boolean flag) throws ConfigException {
+        Node value = def.value();
+        if (flag) {
+            Long v = value instanceof ScalarNode s && Tag.INT.equals(value.getTag())
+                    ? YamlDoc.parseInteger(s.getValue()) : null;
+            if (v == null || v < 0) {
+                throw doc.error(value, "flag '" + def.key() + "' must be a non-negative integer, not "
+                        + YamlDoc.describe(value));
+            }
+            return new GfpDefinition(def.key(), Long.toString(v), true, doc.at(value));
+        }
+        String expression = doc.string(value, "mask '" + def.key() + "'");
+        Location at = doc.at(value);
+        if (value instanceof ScalarNode s && (s.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED
+                || s.getScalarStyle() == ScalarStyle.SINGLE_QUOTED)) {
+            at = new Location(at.file(), at.line(), at.column() + 1);
+        }
+        return new GfpDefinition(def.key(), expression, false, at);
+    }
+}
