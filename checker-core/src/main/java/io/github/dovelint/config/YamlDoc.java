@@ -56,6 +56,7 @@ public final class YamlDoc {
         YamlDoc doc = new YamlDoc(sourceName);
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(sourceName)
+                .setSchema(new org.snakeyaml.engine.v2.schema.CoreSchema())
                 .setAllowRecursiveKeys(false)
                 .setCodePointLimit(64 * 1024 * 1024)
                 .build();

@@ -151,6 +151,7 @@ class CParserTest {
         ParsedUnit unit = parse(write("deep.c", "int f(void)\n{\n\treturn " + deep + ";\n}\n"));
         assertNotNull(unit);
         assertEquals(unit.path(), dir.resolve("deep.c"));
+        assertTrue(unit.ast() != null || unit.problems().get(0).kind() == Problem.Kind.PARSE);
     }
 
     @Test
@@ -158,6 +159,8 @@ class CParserTest {
         String deep = "{".repeat(10_000) + "x();" + "}".repeat(10_000);
         ParsedUnit unit = parse(write("deepblocks.c", "void f(void)\n" + deep + "\n"));
         assertNotNull(unit);
+        assertTrue(unit.ast() != null || unit.problems().get(0).kind() == Problem.Kind.PARSE);
+        assertEquals(unit.text().length(), Files.readString(dir.resolve("deepblocks.c")).length());
     }
 
     @Test
@@ -302,6 +305,20 @@ class CParserTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void companionCoreStyleFileParsesCleanlyWithoutHeaders() throws Exception {
+        Path file = dir.resolve("evl-file.c");
+        try (var in = CParserTest.class.getResourceAsStream("/parse/evl-file.c")) {
+            Files.write(file, in.readAllBytes());
+        }
+        ParsedUnit unit = parse(file);
+        assertEquals(List.of(), unit.problems());
+        assertTrue(Asts.calls(Asts.function(unit.ast(), "lookup_fd")).contains("fd_hash"));
+        assertTrue(Asts.calls(Asts.function(unit.ast(), "replace_inband_fd"))
+                .containsAll(List.of("raw_spin_lock_irqsave", "lookup_fd", "hash_del", "evl_free", "index_fd")));
+        assertFalse(Attributes.isWeak(Asts.function(unit.ast(), "install_inband_fd")));
     }
 
     private static String summary(ParsedUnit unit) {

@@ -1,0 +1,88 @@
+package io.github.dovelint.kb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.dovelint.config.ConfigException;
+
+import org.junit.jupiter.api.Test;
+
+class KnowledgeBaseLoaderTest {
+
+    private static final String HEAD = """
+            hooks: [install_inband_fd]
+            oob-fields: [oob_data]
+            gfp:
+              reclaim-flag: R
+              flags: { R: 0x400, K: 0x800 }
+              masks: { GFP_KERNEL: "R | K", GFP_ATOMIC: "K" }
+            functions:
+            """;
+
+    private static String error(String functions) {
+        return assertThrows(ConfigException.class, () -> KnowledgeBaseLoader.load("kb.yml", HEAD + functions))
+                .getMessage();
+    }
+
+    @Test
+    void parsesAttributes() throws Exception {
+        KnowledgeBase kb = KnowledgeBaseLoader.load("kb.yml", HEAD + """
+                  kmalloc: { gfp-arg: 1 }
+                  get_task_mm: { uses: [task-mm], task-arg: 0, why: "w" }
+                  close_fd: { uses: [current-files], takes-file-lock: true, sleeps: true }
+                """);
+        assertEquals(1, kb.function("kmalloc").orElseThrow().gfpArg().getAsInt());
+        assertEquals("w", kb.function("get_task_mm").orElseThrow().why().orElseThrow());
+        assertTrue(kb.function("close_fd").orElseThrow().takesFileLock());
+        assertEquals(3, kb.functions().size());
+        assertEquals("close_fd", kb.functions().firstKey());
+    }
+
+    @Test
+    void errorsAreLocated() {
+        assertEquals("kb.yml:8:13: unknown key 'sleep' (did you mean 'sleeps'? expected one of: frees-arg, "
+                + "gfp-arg, sleeps, takes-file-lock, task-arg, uses, why)", error("  msleep: { sleep: true }\n"));
+        assertEquals("kb.yml:8:23: 'gfp-arg' of function 'kmalloc' must not be negative (got -1)",
+                error("  kmalloc: { gfp-arg: -1 }\n"));
+        assertEquals("kb.yml:8:21: 'sleeps' of function 'msleep' must be true or false, not 'yes'",
+                error("  msleep: { sleeps: yes }\n"));
+        assertTrue(error("  f: { uses: [current-fd] }\n").startsWith("kb.yml:8:15: unknown use 'current-fd'"));
+        assertTrue(error("  f: { uses: [task-mm] }\n").startsWith("kb.yml:8:3: function 'f' uses task-files"));
+        assertTrue(error("  f: { sleeps: true }\n  f: { sleeps: false }\n").startsWith("kb.yml:9:3: duplicate key 'f'"));
+    }
+
+    @Test
+    void topLevelStrict() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> KnowledgeBaseLoader.load("kb.yml", "hooks: [a]\noob-field: [b]\n"));
+        assertTrue(e.getMessage().startsWith("kb.yml:2:1: unknown key 'oob-field' (did you mean 'oob-fields'?"),
+                e.getMessage());
+    }
+
+    @Test
+    void overridesMergeFieldByField() throws Exception {
+        KnowledgeBase kb = KnowledgeBaseLoader.load("kb.yml", HEAD + """
+                  evl_alloc: { sleeps: true, why: "base" }
+                  close_fd: { uses: [current-files], takes-file-lock: true }
+                """);
+        FunctionSpec override = new FunctionSpec("evl_alloc",
+                java.util.Map.of(FunctionAttribute.SLEEPS, false), null);
+        FunctionSpec extra = new FunctionSpec("my_wait",
+                java.util.Map.of(FunctionAttribute.SLEEPS, true), null);
+        KnowledgeBase merged = kb.withOverrides(new KnowledgeOverrides(
+                java.util.Map.of("evl_alloc", override, "my_wait", extra),
+                java.util.List.of(new GfpDefinition("EVL_GFP", "GFP_ATOMIC | R", false, null)),
+                null, null, java.util.List.of("h1"), null));
+        FunctionSpec evl = merged.function("evl_alloc").orElseThrow();
+        assertTrue(evl.knownNotToSleep());
+        assertEquals("base", evl.why().orElseThrow());
+        assertTrue(merged.function("my_wait").orElseThrow().maySleep());
+        assertTrue(merged.function("close_fd").orElseThrow().takesFileLock());
+        assertEquals(0xc00L, merged.gfp().value("EVL_GFP").getAsLong());
+        assertEquals(java.util.List.of("h1"), merged.hooks());
+        assertEquals(java.util.List.of("oob_data"), merged.oobFields());
+        // the base is unchanged
+        assertTrue(kb.function("evl_alloc").orElseThrow().maySleep());
+    }
+}
