@@ -382,3 +382,17 @@ extern int __dl_marker;
 #define radix_tree_for_each_tagged(slot, root, iter, start, tag) \
     for ((slot) = __dl_iter_first(root, iter, start, tag); (slot); (slot) = __dl_iter_next(slot, iter))
 #define klist_for_each_entry(pos, head, member) list_for_each_entry(pos, head, member)
+
+/* ioctl command numbers (uapi asm-generic/ioctl.h): drivers use them as case
+ * labels, which must stay constant expressions for `switch` to parse. */
+#define _IOC(dir, type, nr, size) (((dir) << 30) | ((size) << 16) | ((type) << 8) | (nr))
+#define _IO(type, nr) _IOC(0U, (type), (nr), 0U)
+#define _IOR(type, nr, argtype) _IOC(2U, (type), (nr), sizeof(argtype))
+#define _IOW(type, nr, argtype) _IOC(1U, (type), (nr), sizeof(argtype))
+#define _IOWR(type, nr, argtype) _IOC(3U, (type), (nr), sizeof(argtype))
+#define _IOR_BAD(type, nr, argtype) _IOR(type, nr, argtype)
+#define _IOW_BAD(type, nr, argtype) _IOW(type, nr, argtype)
+#define _IOC_NR(nr) ((nr) & 0xff)
+#define _IOC_TYPE(nr) (((nr) >> 8) & 0xff)
+#define _IOC_SIZE(nr) (((nr) >> 16) & 0x3fff)
+#define _IOC_DIR(nr) (((nr) >> 30) & 0x3)

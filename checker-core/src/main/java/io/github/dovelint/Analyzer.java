@@ -1,0 +1,188 @@
+package io.github.dovelint;
+
+import io.github.dovelint.engine.Engine;
+import io.github.dovelint.kb.KnowledgeBase;
+import io.github.dovelint.rules.Rule;
+import io.github.dovelint.rules.RuleDescriptor;
+import io.github.dovelint.suppress.Suppressor;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
+
+/**
+ * The public entry point of dovelint: sources and settings in, findings out.
+ * The CLI, the Maven plugin and the Eclipse builder are thin adapters over
+ * this class. An Analyzer is immutable; {@link #run()} may be called from
+ * several threads.
+ *
+ * <pre>{@code
+ * AnalysisResult r = Analyzer.builder()
+ *         .root(Path.of("."))
+ *         .paths(List.of(Path.of("kernel/evl")))
+ *         .build()
+ *         .run();
+ * }</pre>
+ */
+public final class Analyzer {
+
+    /** The name of the project configuration file looked up in the checked tree. */
+    public static final String CONFIG_FILE = ".dovelint.yml";
+
+    private final Settings settings;
+
+    private Analyzer(Settings settings) {
+        this.settings = settings;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Analyses the sources.
+     *
+     * @throws AnalysisException when the run cannot be done: a missing path, an
+     *                           invalid configuration (with its location)
+     */
+    public AnalysisResult run() throws AnalysisException {
+        return new Engine(settings).run();
+    }
+
+    /** The rules found on the class path ({@code META-INF/services/io.github.dovelint.rules.Rule}), by id. */
+    public static List<Rule> discoverRules(ClassLoader loader) {
+        Map<String, Rule> byId = new java.util.TreeMap<>();
+        for (Rule r : ServiceLoader.load(Rule.class, loader)) {
+            byId.putIfAbsent(r.descriptor().id(), r);
+        }
+        return List.copyOf(byId.values());
+    }
+
+    /**
+     * Every rule dovelint knows, sorted by id: the rules on the class path and
+     * the engine's own suppression checks (DL001, DL002).
+     */
+    public static List<RuleDescriptor> catalog() {
+        Map<String, RuleDescriptor> byId = new java.util.TreeMap<>();
+        for (Rule r : discoverRules(Analyzer.class.getClassLoader())) {
+            byId.put(r.descriptor().id(), r.descriptor());
+        }
+        byId.put(Suppressor.WITHOUT_REASON.id(), Suppressor.WITHOUT_REASON);
+        byId.put(Suppressor.UNUSED.id(), Suppressor.UNUSED);
+        return List.copyOf(byId.values());
+    }
+
+    /**
+     * Everything a run needs, already validated for shape by the builder.
+     *
+     * @param root            the checked root: reports name files relative to it
+     * @param paths           files and directories to analyse
+     * @param configFile      an explicit configuration file, or null to look for {@value #CONFIG_FILE}
+     * @param includeDirs     extra include directories
+     * @param defines         extra macro definitions
+     * @param compileCommands a compile_commands.json, or null
+     * @param threads         parser threads (at least 1)
+     * @param rules           the rules to run
+     * @param knowledge       the knowledge base before configuration, or null for the bundled one
+     */
+    public record Settings(Path root, List<Path> paths, Path configFile, List<Path> includeDirs,
+                           Map<String, String> defines, Path compileCommands, int threads, List<Rule> rules,
+                           KnowledgeBase knowledge) {
+        public Settings {
+            paths = List.copyOf(paths);
+            includeDirs = List.copyOf(includeDirs);
+            defines = Map.copyOf(defines);
+            rules = List.copyOf(rules);
+        }
+    }
+
+    /** Builds an {@link Analyzer}. */
+    public static final class Builder {
+        private Path root = Path.of("");
+        private final List<Path> paths = new ArrayList<>();
+        private Path configFile;
+        private final List<Path> includeDirs = new ArrayList<>();
+        private final Map<String, String> defines = new LinkedHashMap<>();
+        private Path compileCommands;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private List<Rule> rules;
+        private KnowledgeBase knowledge;
+
+        private Builder() {
+        }
+
+        /** The checked root (default: the working directory). */
+        public Builder root(Path value) {
+            root = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder path(Path value) {
+            paths.add(Objects.requireNonNull(value));
+            return this;
+        }
+
+        public Builder paths(List<Path> values) {
+            values.forEach(this::path);
+            return this;
+        }
+
+        public Builder configFile(Path value) {
+            configFile = value;
+            return this;
+        }
+
+        public Builder includeDir(Path value) {
+            includeDirs.add(Objects.requireNonNull(value));
+            return this;
+        }
+
+        /** {@code -DNAME=VALUE}; an empty value means {@code -DNAME}. */
+        public Builder define(String name, String value) {
+            defines.put(Objects.requireNonNull(name), value == null ? "" : value);
+            return this;
+        }
+
+        public Builder compileCommands(Path value) {
+            compileCommands = value;
+            return this;
+        }
+
+        public Builder threads(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("threads must be at least 1");
+            }
+            threads = value;
+            return this;
+        }
+
+        /** The rules to run (default: every rule on the class path). */
+        public Builder rules(List<Rule> value) {
+            rules = List.copyOf(value);
+            return this;
+        }
+
+        /** The knowledge base before project configuration (default: the bundled one). */
+        public Builder knowledge(KnowledgeBase value) {
+            knowledge = value;
+            return this;
+        }
+
+        public Analyzer build() {
+            Path absRoot = root.toAbsolutePath().normalize();
+            List<Path> absPaths = new ArrayList<>();
+            for (Path p : paths.isEmpty() ? List.of(root) : paths) {
+                absPaths.add(absRoot.resolve(p).toAbsolutePath().normalize());
+            }
+            List<Rule> r = rules != null ? rules : discoverRules(Analyzer.class.getClassLoader());
+            return new Analyzer(new Settings(absRoot, absPaths,
+                    configFile == null ? null : absRoot.resolve(configFile).normalize(),
+                    includeDirs.stream().map(p -> absRoot.resolve(p).normalize()).toList(), defines,
+                    compileCommands == null ? null : absRoot.resolve(compileCommands).normalize(),
+                    threads, r, knowledge));
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package io.github.dovelint.callgraph;
+
+import io.github.dovelint.facts.CallFact;
+import io.github.dovelint.facts.Callee;
+import io.github.dovelint.facts.Expr;
+import io.github.dovelint.facts.FieldBinding;
+import io.github.dovelint.facts.FunctionFacts;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Resolves calls to their possible targets.
+ *
+ * <ul>
+ *   <li>{@code foo(...)}: a {@code static foo} visible in the caller's translation
+ *       unit wins; otherwise every non-static {@code foo} of the program; otherwise
+ *       the external function {@code foo}.</li>
+ *   <li>{@code fn(...)} where {@code fn} is a local variable: the functions assigned
+ *       to it anywhere in the body ({@code fn = helper;}).</li>
+ *   <li>{@code ops->get(...)}: every function bound to a member {@code get} in an
+ *       initializer or assignment, restricted to the same struct when both types
+ *       are known.</li>
+ * </ul>
+ * Calls through parameters or computed pointers stay unresolved: dovelint does
+ * not guess.
+ */
+public final class CallGraph {
+
+    private final Program program;
+    private final Map<CallFact, List<Target>> cache = new ConcurrentHashMap<>();
+    private final Map<String, List<FunctionFacts>> callersCache = new ConcurrentHashMap<>();
+
+    public CallGraph(Program program) {
+        this.program = program;
+    }
+
+    public Program program() {
+        return program;
+    }
+
+    /** The possible targets of a call made by {@code caller}, in a stable order. */
+    public List<Target> targets(FunctionFacts caller, CallFact call) {
+        return cache.computeIfAbsent(call, c -> resolve(caller, c));
+    }
+
+    private List<Target> resolve(FunctionFacts caller, CallFact call) {
+        Callee callee = call.callee();
+        if (callee instanceof Callee.Named named) {
+            String name = named.name();
+            List<Expr> assigned = caller.locals().get(name);
+            if (assigned != null) {
+                return throughVariable(caller, assigned);
+            }
+            if (caller.paramIndex(name) >= 0) {
+                return List.of(); // a function-pointer parameter: unknown target
+            }
+            return byName(caller, name);
+        }
+        if (callee instanceof Callee.Field field) {
+            return throughField(field);
+        }
+        return List.of();
+    }
+
+    private List<Target> throughVariable(FunctionFacts caller, List<Expr> assigned) {
+        Map<String, Target> out = new LinkedHashMap<>();
+        for (Expr e : assigned) {
+            String fn = Expr.functionRef(e);
+            if (fn != null && caller.locals().get(fn) == null) {
+                for (Target t : byName(caller, fn)) {
+                    out.putIfAbsent(key(t), t);
+                }
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    private List<Target> throughField(Callee.Field field) {
+        Map<String, Target> out = new java.util.TreeMap<>();
+        for (FieldBinding b : program.bindingsOf(field.field())) {
+            if (field.structTag() != null && b.structTag() != null && !field.structTag().equals(b.structTag())) {
+                continue;
+            }
+            for (Target t : bindingTargets(b)) {
+                out.putIfAbsent(key(t), t);
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    /** A bound function resolves like a call written in the file of the binding. */
+    private List<Target> bindingTargets(FieldBinding b) {
+        List<FunctionFacts> defs = program.definitions(b.function());
+        List<FunctionFacts> sameFile = new ArrayList<>();
+        List<FunctionFacts> global = new ArrayList<>();
+        for (FunctionFacts f : defs) {
+            if (f.isStatic()) {
+                if (f.location().file().equals(b.location().file())
+                        || program.unitsOf(f).contains(b.location().file())) {
+                    sameFile.add(f);
+                }
+            } else {
+                global.add(f);
+            }
+        }
+        return toTargets(b.function(), !sameFile.isEmpty() ? sameFile : global);
+    }
+
+    private List<Target> byName(FunctionFacts caller, String name) {
+        List<FunctionFacts> defs = program.definitions(name);
+        if (defs.isEmpty()) {
+            return List.of(new Target(name, null));
+        }
+        Set<String> callerUnits = program.unitsOf(caller);
+        List<FunctionFacts> visibleStatic = new ArrayList<>();
+        List<FunctionFacts> global = new ArrayList<>();
+        for (FunctionFacts f : defs) {
+            if (f.isStatic()) {
+                if (!Collections.disjoint(program.unitsOf(f), callerUnits)) {
+                    visibleStatic.add(f);
+                }
+            } else {
+                global.add(f);
+            }
+        }
+        return toTargets(name, !visibleStatic.isEmpty() ? visibleStatic : global);
+    }
+
+    private static List<Target> toTargets(String name, List<FunctionFacts> defs) {
+        if (defs.isEmpty()) {
+            return List.of(new Target(name, null));
+        }
+        List<Target> out = new ArrayList<>(defs.size());
+        for (FunctionFacts f : defs) {
+            out.add(new Target(name, f));
+        }
+        return out;
+    }
+
+    private static String key(Target t) {
+        return t.definition() == null ? "~" + t.name() : t.definition().id();
+    }
+
+    /** The functions in the program that may call {@code callee} (for incremental re-analysis). */
+    public List<FunctionFacts> callers(FunctionFacts callee) {
+        return callersCache.computeIfAbsent(callee.id(), id -> {
+            List<FunctionFacts> out = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (FunctionFacts f : program.functions()) {
+                for (CallFact c : f.calls()) {
+                    for (Target t : targets(f, c)) {
+                        if (t.definition() != null && t.definition().id().equals(id) && seen.add(f.id())) {
+                            out.add(f);
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+}

@@ -1,0 +1,86 @@
+package io.github.dovelint.callgraph;
+
+import io.github.dovelint.facts.FieldBinding;
+import io.github.dovelint.facts.FunctionFacts;
+import io.github.dovelint.facts.UnitFacts;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The facts of every translation unit of one program (one link unit: a
+ * companion core and the drivers built with it), indexed for resolution.
+ * A function defined in a header is one function however many units include it.
+ */
+public final class Program {
+
+    private final Map<String, FunctionFacts> functionsById = new TreeMap<>();
+    private final Map<String, List<FunctionFacts>> byName = new HashMap<>();
+    private final Map<String, Set<String>> unitsOf = new HashMap<>();
+    private final List<FieldBinding> bindings = new ArrayList<>();
+    private final Map<String, List<FieldBinding>> bindingsByField = new HashMap<>();
+
+    public Program(Collection<UnitFacts> units) {
+        List<UnitFacts> sorted = new ArrayList<>(units);
+        sorted.sort(Comparator.comparing(UnitFacts::file));
+        Set<String> seenBindings = new HashSet<>();
+        for (UnitFacts unit : sorted) {
+            for (FunctionFacts f : unit.functions()) {
+                if (functionsById.putIfAbsent(f.id(), f) == null) {
+                    byName.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
+                }
+                unitsOf.computeIfAbsent(f.id(), k -> new HashSet<>()).add(unit.file());
+                f.bindings().forEach(b -> addBinding(b, seenBindings));
+            }
+            unit.bindings().forEach(b -> addBinding(b, seenBindings));
+        }
+        byName.values().forEach(list -> list.sort(Comparator.comparing(FunctionFacts::id)));
+    }
+
+    private void addBinding(FieldBinding b, Set<String> seen) {
+        String key = b.location() + "|" + b.field() + "|" + b.function();
+        if (seen.add(key)) {
+            bindings.add(b);
+            bindingsByField.computeIfAbsent(b.field(), k -> new ArrayList<>()).add(b);
+        }
+    }
+
+    /** Every function definition, in a stable order (by file, line, column, name). */
+    public Collection<FunctionFacts> functions() {
+        return functionsById.values();
+    }
+
+    /** The definitions of {@code name} in this program (several when static in different files). */
+    public List<FunctionFacts> definitions(String name) {
+        return byName.getOrDefault(name, List.of());
+    }
+
+    /** The translation units (main files) a definition was seen in. */
+    public Set<String> unitsOf(FunctionFacts f) {
+        return unitsOf.getOrDefault(f.id(), Set.of());
+    }
+
+    /** Every function-pointer binding, in a stable order. */
+    public List<FieldBinding> bindings() {
+        return bindings;
+    }
+
+    /** Bindings of a struct member name, whatever the struct. */
+    public List<FieldBinding> bindingsOf(String field) {
+        return bindingsByField.getOrDefault(field, List.of());
+    }
+
+    /** Functions grouped by name, for rules about names ({@code install_inband_fd} defined twice). */
+    public Map<String, List<FunctionFacts>> byName() {
+        Map<String, List<FunctionFacts>> out = new LinkedHashMap<>();
+        new TreeMap<>(byName).forEach((k, v) -> out.put(k, List.copyOf(v)));
+        return out;
+    }
+}

@@ -1,0 +1,289 @@
+package io.github.dovelint.engine;
+
+import io.github.dovelint.AnalysisException;
+import io.github.dovelint.AnalysisResult;
+import io.github.dovelint.Analyzer;
+import io.github.dovelint.Finding;
+import io.github.dovelint.Location;
+import io.github.dovelint.Problem;
+import io.github.dovelint.Severity;
+import io.github.dovelint.Version;
+import io.github.dovelint.callgraph.CallGraph;
+import io.github.dovelint.callgraph.Program;
+import io.github.dovelint.config.Config;
+import io.github.dovelint.config.ConfigException;
+import io.github.dovelint.config.ConfigLoader;
+import io.github.dovelint.config.RuleSetting;
+import io.github.dovelint.facts.UnitFacts;
+import io.github.dovelint.kb.KnowledgeBase;
+import io.github.dovelint.parse.CParser;
+import io.github.dovelint.parse.CompileCommands;
+import io.github.dovelint.parse.ParseOptions;
+import io.github.dovelint.parse.ParseSetupException;
+import io.github.dovelint.rules.Rule;
+import io.github.dovelint.rules.RuleContext;
+import io.github.dovelint.rules.RuleDescriptor;
+import io.github.dovelint.summary.Summaries;
+import io.github.dovelint.suppress.Suppression;
+import io.github.dovelint.suppress.SuppressionScanner;
+import io.github.dovelint.suppress.Suppressor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * One run: configuration, file discovery, grouping into programs, parsing and
+ * fact extraction (parallel), rules per program, suppressions, result.
+ */
+public final class Engine {
+
+    private final Analyzer.Settings settings;
+    private final Relativizer relativizer;
+
+    public Engine(Analyzer.Settings settings) {
+        this.settings = settings;
+        this.relativizer = new Relativizer(settings.root());
+    }
+
+    public AnalysisResult run() throws AnalysisException {
+        for (Path p : settings.paths()) {
+            if (!Files.exists(p)) {
+                throw new AnalysisException(new Location(relativizer.apply(p), 0, 0), "no such file or directory");
+            }
+            if (!Files.isReadable(p)) {
+                throw new AnalysisException(new Location(relativizer.apply(p), 0, 0), "not readable");
+            }
+        }
+        Config runConfig = loadRunConfig();
+        KnowledgeBase base = settings.knowledge() != null ? settings.knowledge() : bundledKnowledge();
+        Map<String, RuleDescriptor> descriptors = descriptors();
+        checkRuleIds(runConfig, descriptors);
+
+        SourceFiles files = SourceFiles.find(settings.paths(), p -> excluded(runConfig, p), relativizer::apply);
+        List<Problem> problems = new ArrayList<>(files.problems);
+        Map<Path, ProgramUnit> units = groupIntoUnits(files.sources, runConfig, descriptors);
+
+        Parsing parsing = new Parsing(relativizer, settings.threads());
+        List<Finding> raw = new ArrayList<>();
+        List<String> analysed = new ArrayList<>();
+        long lines = 0;
+        Map<Path, String> texts = new TreeMap<>();
+        for (ProgramUnit unit : units.values()) {
+            List<ParsedFile> parsed = parsing.parseAll(unit.sources, parser(parseOptions(unit.config)));
+            List<UnitFacts> facts = new ArrayList<>();
+            for (int i = 0; i < parsed.size(); i++) {
+                ParsedFile pf = parsed.get(i);
+                problems.addAll(pf.problems());
+                analysed.add(pf.file());
+                lines += pf.lines();
+                texts.put(unit.sources.get(i), pf.text());
+                if (pf.facts() != null) {
+                    facts.add(pf.facts());
+                }
+            }
+            raw.addAll(checkProgram(unit, facts, base, descriptors));
+        }
+
+        List<Suppression> suppressions = new ArrayList<>();
+        List<Path> scanned = new ArrayList<>(files.sources);
+        scanned.addAll(files.headers);
+        Collections.sort(scanned);
+        for (Path p : scanned) {
+            String text = texts.containsKey(p) ? texts.get(p) : Snippets.readLenient(p);
+            suppressions.addAll(SuppressionScanner.scan(relativizer.apply(p), text));
+        }
+        List<Finding> findings = new ArrayList<>(Suppressor.apply(raw, suppressions));
+        findings = applySeverities(findings, runConfig, units);
+        Collections.sort(findings);
+        Collections.sort(problems);
+        Collections.sort(analysed);
+
+        List<RuleDescriptor> ruleList = new ArrayList<>(descriptors.values());
+        return new AnalysisResult(Version.get(), findings, problems, ruleList, analysed, lines);
+    }
+
+    private Map<String, RuleDescriptor> descriptors() {
+        Map<String, RuleDescriptor> out = new TreeMap<>();
+        for (Rule r : settings.rules()) {
+            RuleDescriptor d = r.descriptor();
+            out.put(d.id(), d);
+        }
+        out.put(Suppressor.WITHOUT_REASON.id(), Suppressor.WITHOUT_REASON);
+        out.put(Suppressor.UNUSED.id(), Suppressor.UNUSED);
+        return out;
+    }
+
+    private Config loadRunConfig() throws AnalysisException {
+        Path file = settings.configFile();
+        if (file == null) {
+            file = ConfigSearch.find(settings.paths(), settings.root(), Analyzer.CONFIG_FILE).orElse(null);
+        } else if (!Files.isRegularFile(file)) {
+            throw new AnalysisException(new Location(relativizer.apply(file), 0, 0), "configuration file not found");
+        }
+        return file == null ? Config.empty() : load(file);
+    }
+
+    private Config load(Path file) throws AnalysisException {
+        try {
+            return ConfigLoader.load(file);
+        } catch (ConfigException e) {
+            throw located(e);
+        }
+    }
+
+    private AnalysisException located(ConfigException e) {
+        Location where = e.location();
+        Location shown = where == null ? null
+                : new Location(relativizer.apply(where.file()), where.line(), where.column());
+        return new AnalysisException(shown, e.detail());
+    }
+
+    private KnowledgeBase bundledKnowledge() throws AnalysisException {
+        try {
+            return KnowledgeBase.bundled();
+        } catch (ConfigException e) {
+            throw located(e);
+        }
+    }
+
+    private void checkRuleIds(Config config, Map<String, RuleDescriptor> descriptors) throws AnalysisException {
+        for (RuleSetting s : config.rules().values()) {
+            if (!descriptors.containsKey(s.ruleId())) {
+                Location w = s.where();
+                throw new AnalysisException(w == null ? null
+                        : new Location(relativizer.apply(w.file()), w.line(), w.column()),
+                        "unknown rule '" + s.ruleId() + "' (known: " + String.join(", ", descriptors.keySet()) + ")");
+            }
+        }
+    }
+
+    private static boolean excluded(Config config, Path p) {
+        Path dir = config.directory();
+        return dir != null && p.startsWith(dir) && !p.equals(dir) && config.isExcluded(dir.relativize(p));
+    }
+
+    private Map<Path, ProgramUnit> groupIntoUnits(List<Path> sources, Config runConfig,
+                                                  Map<String, RuleDescriptor> descriptors) throws AnalysisException {
+        Map<Path, ProgramUnit> units = new TreeMap<>();
+        Path configDir = runConfig.directory();
+        for (Path source : sources) {
+            Path unitDir = settings.root();
+            if (configDir != null && source.startsWith(configDir)) {
+                Optional<Path> unit = runConfig.unitOf(configDir.relativize(source));
+                if (unit.isPresent()) {
+                    unitDir = configDir.resolve(unit.get());
+                }
+            }
+            ProgramUnit u = units.get(unitDir);
+            if (u == null) {
+                u = new ProgramUnit(unitDir, unitConfig(unitDir, runConfig, descriptors));
+                units.put(unitDir, u);
+            }
+            if (u.config != runConfig && u.config.directory() != null
+                    && source.startsWith(u.config.directory())
+                    && u.config.isExcluded(u.config.directory().relativize(source))) {
+                continue;
+            }
+            u.sources.add(source);
+        }
+        return units;
+    }
+
+    private Config unitConfig(Path unitDir, Config runConfig, Map<String, RuleDescriptor> descriptors)
+            throws AnalysisException {
+        Path file = unitDir.resolve(Analyzer.CONFIG_FILE);
+        boolean own = Files.isRegularFile(file)
+                && (runConfig.directory() == null || !unitDir.equals(runConfig.directory()))
+                && settings.configFile() == null;
+        if (!own) {
+            return runConfig;
+        }
+        Config merged = load(file).over(runConfig);
+        checkRuleIds(merged, descriptors);
+        return merged;
+    }
+
+    private CParser parser(ParseOptions options) throws AnalysisException {
+        if (options.compileCommands() == null) {
+            return new CParser(options);
+        }
+        try {
+            return new CParser(options, CompileCommands.load(options.compileCommands()));
+        } catch (ParseSetupException e) {
+            String m = e.getMessage();
+            int cut = m.indexOf(": ", String.valueOf(e.file()).length());
+            throw new AnalysisException(new Location(relativizer.apply(options.compileCommands()), e.line(),
+                    e.column()), cut < 0 ? m : m.substring(cut + 2));
+        }
+    }
+
+    private ParseOptions parseOptions(Config config) {
+        ParseOptions fromConfig = config.parse().toParseOptions(true);
+        List<Path> include = new ArrayList<>(fromConfig.includeDirs());
+        include.addAll(settings.includeDirs());
+        Map<String, String> defines = new LinkedHashMap<>(fromConfig.defines());
+        defines.putAll(settings.defines());
+        Path cc = settings.compileCommands() != null ? settings.compileCommands() : fromConfig.compileCommands();
+        return new ParseOptions(include, defines, cc, true);
+    }
+
+    private List<Finding> checkProgram(ProgramUnit unit, List<UnitFacts> facts, KnowledgeBase base,
+                                       Map<String, RuleDescriptor> descriptors) throws AnalysisException {
+        KnowledgeBase kb;
+        try {
+            kb = unit.config.knowledge(base);
+        } catch (ConfigException e) {
+            throw located(e);
+        }
+        Program program = new Program(facts);
+        CallGraph graph = new CallGraph(program);
+        Summaries summaries = new Summaries(graph, kb);
+        Snippets snippets = new Snippets(relativizer);
+        List<Finding> out = new ArrayList<>();
+        RuleContext.Sink sink = (rule, location, function, message, chains) ->
+                out.add(new Finding(rule.id(), rule.name(), rule.defaultSeverity(), message, location, function,
+                        snippets.line(location), chains));
+        for (Rule rule : settings.rules()) {
+            RuleDescriptor d = descriptors.get(rule.descriptor().id());
+            Optional<RuleSetting> setting = unit.config.rule(d.id());
+            if (setting.isPresent() && !setting.get().enabled()) {
+                continue;
+            }
+            rule.check(new RuleContext(program, graph, summaries, kb, d, sink));
+        }
+        return out;
+    }
+
+    /** Applies each unit's rule settings: severities, and rules switched off (DL001/DL002 included). */
+    private List<Finding> applySeverities(List<Finding> findings, Config runConfig, Map<Path, ProgramUnit> units) {
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : findings) {
+            Config config = configFor(f.location(), runConfig, units);
+            Optional<RuleSetting> s = config.rule(f.ruleId());
+            if (s.isEmpty()) {
+                out.add(f);
+            } else if (s.get().enabled()) {
+                Severity sev = s.get().severityIfEnabled().orElse(f.severity());
+                out.add(f.withSeverity(sev));
+            }
+        }
+        return out;
+    }
+
+    private Config configFor(Location location, Config runConfig, Map<Path, ProgramUnit> units) {
+        Path file = relativizer.resolve(location.file());
+        ProgramUnit best = null;
+        for (ProgramUnit u : units.values()) {
+            if (file.startsWith(u.directory) && (best == null || u.directory.getNameCount() > best.directory.getNameCount())) {
+                best = u;
+            }
+        }
+        return best == null ? runConfig : best.config;
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.dovelint.engine;
+
+import io.github.dovelint.Location;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The source line at a location, trimmed, for fingerprints and report excerpts. */
+final class Snippets {
+
+    private final Relativizer relativizer;
+    private final Map<String, String[]> lines = new HashMap<>();
+
+    Snippets(Relativizer relativizer) {
+        this.relativizer = relativizer;
+    }
+
+    String line(Location location) {
+        String[] l = lines.computeIfAbsent(location.file(),
+                f -> readLenient(relativizer.resolve(f)).split("\r\n|\r|\n", -1));
+        int i = location.line() - 1;
+        return i >= 0 && i < l.length ? l[i].strip() : "";
+    }
+
+    /** Reads a file as UTF-8, replacing what does not decode; "" when unreadable. */
+    static String readLenient(Path p) {
+        try {
+            byte[] bytes = Files.readAllBytes(p);
+            String s = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return s.startsWith("\uFEFF") ? s.substring(1) : s;
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.dovelint.facts;
+
+import java.util.List;
+
+/**
+ * A small, AST-free model of a C expression: enough to evaluate GFP masks,
+ * recognise {@code current}, follow function-pointer assignments and print
+ * what the user wrote. Facts keep these instead of CDT nodes so that they can
+ * be cached and outlive the AST.
+ */
+public sealed interface Expr {
+
+    /** The source text, as written (macro invocations unexpanded). */
+    String text();
+
+    /** The function a pointer is taken from ({@code helper} or {@code &helper}), or null. */
+    static String functionRef(Expr e) {
+        if (e instanceof Name n) {
+            return n.id();
+        }
+        if (e instanceof Unary u && u.op().equals("&") && u.operand() instanceof Name n) {
+            return n.id();
+        }
+        return null;
+    }
+
+    /** An identifier: a variable, parameter, function, enumerator or macro-free constant name. */
+    record Name(String id, String text) implements Expr {
+    }
+
+    /** An integer literal. */
+    record Number(long value, String text) implements Expr {
+    }
+
+    /** A unary operator: {@code ~ ! - & *} and friends, with CDT's operator spelled in C. */
+    record Unary(String op, Expr operand, String text) implements Expr {
+    }
+
+    /** A binary operator, spelled in C ({@code |}, {@code &}, {@code +}, ...). */
+    record Binary(String op, Expr left, Expr right, String text) implements Expr {
+    }
+
+    /** {@code cond ? yes : no}. */
+    record Conditional(Expr condition, Expr yes, Expr no, String text) implements Expr {
+    }
+
+    /** A call used as a value: {@code get_current()}. */
+    record Call(String callee, List<Expr> args, String text) implements Expr {
+        public Call {
+            args = List.copyOf(args);
+        }
+    }
+
+    /** {@code owner->field} or {@code owner.field}. */
+    record Member(Expr owner, String field, boolean arrow, String text) implements Expr {
+    }
+
+    /** Anything else (casts are looked through, so this is rarely needed for masks). */
+    record Other(String text) implements Expr {
+    }
+}

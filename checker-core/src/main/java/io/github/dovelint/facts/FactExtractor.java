@@ -1,0 +1,397 @@
+package io.github.dovelint.facts;
+
+import io.github.dovelint.Location;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.eclipse.cdt.core.dom.ast.ASTVisitor;
+import org.eclipse.cdt.core.dom.ast.IASTBinaryExpression;
+import org.eclipse.cdt.core.dom.ast.IASTDeclaration;
+import org.eclipse.cdt.core.dom.ast.IASTDeclarator;
+import org.eclipse.cdt.core.dom.ast.IASTEqualsInitializer;
+import org.eclipse.cdt.core.dom.ast.IASTExpression;
+import org.eclipse.cdt.core.dom.ast.IASTFieldReference;
+import org.eclipse.cdt.core.dom.ast.IASTFunctionCallExpression;
+import org.eclipse.cdt.core.dom.ast.IASTFunctionDeclarator;
+import org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition;
+import org.eclipse.cdt.core.dom.ast.IASTIdExpression;
+import org.eclipse.cdt.core.dom.ast.IASTInitializer;
+import org.eclipse.cdt.core.dom.ast.IASTInitializerClause;
+import org.eclipse.cdt.core.dom.ast.IASTInitializerList;
+import org.eclipse.cdt.core.dom.ast.IASTMacroExpansionLocation;
+import org.eclipse.cdt.core.dom.ast.IASTNode;
+import org.eclipse.cdt.core.dom.ast.IASTNodeLocation;
+import org.eclipse.cdt.core.dom.ast.IASTParameterDeclaration;
+import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclaration;
+import org.eclipse.cdt.core.dom.ast.IASTStandardFunctionDeclarator;
+import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
+import org.eclipse.cdt.core.dom.ast.IASTDeclSpecifier;
+import org.eclipse.cdt.core.dom.ast.IBinding;
+import org.eclipse.cdt.core.dom.ast.ICompositeType;
+import org.eclipse.cdt.core.dom.ast.IField;
+import org.eclipse.cdt.core.dom.ast.IType;
+import org.eclipse.cdt.core.dom.ast.IPointerType;
+import org.eclipse.cdt.core.dom.ast.IArrayType;
+import org.eclipse.cdt.core.dom.ast.ITypedef;
+import org.eclipse.cdt.core.dom.ast.IQualifierType;
+import org.eclipse.cdt.core.dom.ast.IVariable;
+import org.eclipse.cdt.core.dom.ast.c.ICASTDesignatedInitializer;
+import org.eclipse.cdt.core.dom.ast.c.ICASTDesignator;
+import org.eclipse.cdt.core.dom.ast.c.ICASTFieldDesignator;
+
+/**
+ * Walks one translation unit's AST once and records, per function definition,
+ * the facts the rules run on. This is the only class that looks at CDT
+ * statements and expressions; everything downstream works on facts.
+ */
+public final class FactExtractor {
+
+    /** Calls to these are the prelude's own iterator plumbing, never user calls. */
+    private static final String PRELUDE_PREFIX = "__dl_";
+
+    private static final Pattern WEAK = Pattern.compile(
+            "\\b__weak\\b|__attribute__\\s*\\(\\(\\s*(?:__)?weak(?:__)?\\b");
+
+    private final SourcePositions positions;
+
+    public FactExtractor(SourcePositions positions) {
+        this.positions = positions;
+    }
+
+    /** Extracts the facts of a translation unit whose main file is {@code file} (relative). */
+    public UnitFacts extract(String file, IASTTranslationUnit tu) {
+        List<FunctionFacts> functions = new ArrayList<>();
+        List<FieldBinding> bindings = new ArrayList<>();
+        for (IASTDeclaration decl : tu.getDeclarations()) {
+            if (decl.getFileLocation() == null) {
+                continue;
+            }
+            if (decl instanceof IASTFunctionDefinition def) {
+                FunctionFacts facts = function(def);
+                if (facts != null) {
+                    functions.add(facts);
+                }
+            } else if (decl instanceof IASTSimpleDeclaration simple && !isPrelude(decl)) {
+                for (IASTDeclarator d : simple.getDeclarators()) {
+                    collectInitializerBindings(d, bindings);
+                }
+            }
+        }
+        return new UnitFacts(file, functions, bindings);
+    }
+
+    private boolean isPrelude(IASTNode node) {
+        String name = node.getFileLocation() == null ? "" : node.getFileLocation().getFileName();
+        return name.startsWith("/<dovelint>");
+    }
+
+    private FunctionFacts function(IASTFunctionDefinition def) {
+        IASTFunctionDeclarator declarator = def.getDeclarator();
+        IASTDeclarator inner = innermost(declarator);
+        String name = inner.getName().toString();
+        if (name.isEmpty() || isPrelude(def)) {
+            return null;
+        }
+        Location location = positions.of(inner.getName());
+        if (location == null) {
+            return null;
+        }
+        IASTDeclSpecifier spec = def.getDeclSpecifier();
+        boolean isStatic = spec.getStorageClass() == IASTDeclSpecifier.sc_static;
+        boolean isInline = spec.isInline();
+        boolean isWeak = WEAK.matcher(header(def)).find();
+        List<Param> params = new ArrayList<>();
+        if (declarator instanceof IASTStandardFunctionDeclarator std) {
+            for (IASTParameterDeclaration p : std.getParameters()) {
+                String pname = innermost(p.getDeclarator()).getName().toString();
+                params.add(new Param(pname, TypeText.of(p)));
+            }
+        }
+        if (params.size() == 1 && params.get(0).name().isEmpty() && params.get(0).type().equals("void")) {
+            params.clear();
+        }
+        BodyVisitor body = new BodyVisitor();
+        if (def.getBody() != null) {
+            body.collectAliases(def.getBody());
+            def.getBody().accept(body);
+        }
+        return new FunctionFacts(name, location, isStatic, isInline, isWeak, TypeText.returnType(def), params,
+                body.calls, body.currentUses, body.locals, body.bindings);
+    }
+
+    /** The definition's text before its body: where storage classes and attributes are written. */
+    private static String header(IASTFunctionDefinition def) {
+        String raw = def.getRawSignature();
+        String body = def.getBody() == null ? "" : def.getBody().getRawSignature();
+        int cut = body.isEmpty() ? -1 : raw.lastIndexOf(body);
+        return cut > 0 ? raw.substring(0, cut) : raw;
+    }
+
+    static IASTDeclarator innermost(IASTDeclarator d) {
+        IASTDeclarator cur = d;
+        for (int i = 0; i < 32 && cur.getNestedDeclarator() != null; i++) {
+            cur = cur.getNestedDeclarator();
+        }
+        return cur;
+    }
+
+    private void collectInitializerBindings(IASTDeclarator d, List<FieldBinding> out) {
+        IASTInitializer init = d.getInitializer();
+        if (!(init instanceof IASTEqualsInitializer eq)) {
+            return;
+        }
+        if (eq.getInitializerClause() instanceof IASTInitializerList list) {
+            ICompositeType type = compositeOf(variableType(innermost(d)));
+            collectListBindings(list, type, out, 0);
+        }
+    }
+
+    private void collectListBindings(IASTInitializerList list, ICompositeType type, List<FieldBinding> out,
+                                     int depth) {
+        if (depth > 16) {
+            return;
+        }
+        for (IASTInitializerClause clause : list.getClauses()) {
+            if (clause instanceof ICASTDesignatedInitializer di) {
+                ICASTDesignator[] designators = di.getDesignators();
+                ICASTDesignator last = designators.length == 0 ? null : designators[designators.length - 1];
+                IASTInitializerClause operand = di.getOperand();
+                if (last instanceof ICASTFieldDesignator fd) {
+                    String field = fd.getName().toString();
+                    if (operand instanceof IASTInitializerList nested) {
+                        collectListBindings(nested, compositeOf(fieldType(type, field)), out, depth + 1);
+                    } else {
+                        bind(type == null ? null : type.getName(), field, operand, out);
+                    }
+                } else if (operand instanceof IASTInitializerList nested) {
+                    collectListBindings(nested, type, out, depth + 1); // [i] = { ... } in an array of structs
+                }
+            } else if (clause instanceof IASTInitializerList nested) {
+                collectListBindings(nested, type, out, depth + 1); // element of an array of structs
+            }
+        }
+    }
+
+    private void bind(String tag, String field, IASTInitializerClause value, List<FieldBinding> out) {
+        Expr e = ExprBuilder.build(value);
+        String fn = Expr.functionRef(e);
+        if (fn != null) {
+            Location loc = positions.of(value);
+            if (loc != null) {
+                out.add(new FieldBinding(tag == null || tag.isEmpty() ? null : tag, field, fn, loc));
+            }
+        }
+    }
+
+    private static IType variableType(IASTDeclarator d) {
+        try {
+            IBinding b = d.getName().resolveBinding();
+            return b instanceof IVariable v ? v.getType() : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static IType fieldType(ICompositeType owner, String field) {
+        if (owner == null) {
+            return null;
+        }
+        try {
+            IField f = owner.findField(field);
+            return f == null ? null : f.getType();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Unwraps pointers, arrays, typedefs and qualifiers down to a struct/union type, or null. */
+    static ICompositeType compositeOf(IType type) {
+        IType t = type;
+        for (int i = 0; i < 16 && t != null; i++) {
+            if (t instanceof ICompositeType c) {
+                return c;
+            }
+            if (t instanceof IPointerType p) {
+                t = p.getType();
+            } else if (t instanceof IArrayType a) {
+                t = a.getType();
+            } else if (t instanceof ITypedef td) {
+                t = td.getType();
+            } else if (t instanceof IQualifierType q) {
+                t = q.getType();
+            } else {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static String structTagOf(IASTExpression owner) {
+        try {
+            ICompositeType c = compositeOf(owner.getExpressionType());
+            String name = c == null ? null : c.getName();
+            return name == null || name.isEmpty() ? null : name;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Collects calls, current-task uses, local assignments and member bindings of one body. */
+    private final class BodyVisitor extends ASTVisitor {
+        final List<CallFact> calls = new ArrayList<>();
+        final List<CurrentUse> currentUses = new ArrayList<>();
+        final Map<String, List<Expr>> locals = new LinkedHashMap<>();
+        final List<FieldBinding> bindings = new ArrayList<>();
+        private final Set<String> currentAliases = new HashSet<>();
+
+        BodyVisitor() {
+            shouldVisitExpressions = true;
+            shouldVisitDeclarators = true;
+        }
+
+        /** First pass: locals that hold the current task ({@code struct task_struct *t = current;}). */
+        void collectAliases(IASTNode body) {
+            body.accept(new ASTVisitor() {
+                {
+                    shouldVisitExpressions = true;
+                    shouldVisitDeclarators = true;
+                }
+
+                @Override
+                public int visit(IASTDeclarator d) {
+                    if (d.getInitializer() instanceof IASTEqualsInitializer eq
+                            && isCurrent(ExprBuilder.build(eq.getInitializerClause()))) {
+                        currentAliases.add(innermost(d).getName().toString());
+                    }
+                    return PROCESS_CONTINUE;
+                }
+
+                @Override
+                public int visit(IASTExpression e) {
+                    if (e instanceof IASTBinaryExpression b && b.getOperator() == IASTBinaryExpression.op_assign
+                            && ExprBuilder.stripParens(b.getOperand1()) instanceof IASTIdExpression id
+                            && isCurrent(ExprBuilder.build(b.getOperand2()))) {
+                        currentAliases.add(id.getName().toString());
+                    }
+                    return PROCESS_CONTINUE;
+                }
+            });
+        }
+
+        @Override
+        public int visit(IASTDeclarator d) {
+            if (d.getInitializer() instanceof IASTEqualsInitializer eq) {
+                String name = innermost(d).getName().toString();
+                IASTInitializerClause clause = eq.getInitializerClause();
+                if (clause instanceof IASTInitializerList list) {
+                    collectListBindings(list, compositeOf(variableType(innermost(d))), bindings, 0);
+                } else if (!name.isEmpty()) {
+                    locals.computeIfAbsent(name, k -> new ArrayList<>()).add(ExprBuilder.build(clause));
+                }
+            }
+            return PROCESS_CONTINUE;
+        }
+
+        @Override
+        public int visit(IASTExpression e) {
+            if (e instanceof IASTFunctionCallExpression call) {
+                recordCall(call);
+            } else if (e instanceof IASTFieldReference ref) {
+                recordCurrentUse(ref);
+            } else if (e instanceof IASTBinaryExpression b) {
+                recordAssignment(b);
+            }
+            return PROCESS_CONTINUE;
+        }
+
+        private void recordCall(IASTFunctionCallExpression call) {
+            IASTExpression nameExpr = ExprBuilder.stripParens(call.getFunctionNameExpression());
+            Callee callee;
+            if (nameExpr instanceof IASTIdExpression id) {
+                String name = id.getName().toString();
+                if (name.startsWith(PRELUDE_PREFIX)) {
+                    return;
+                }
+                callee = new Callee.Named(name);
+            } else if (nameExpr instanceof IASTFieldReference ref) {
+                callee = new Callee.Field(structTagOf(ref.getFieldOwner()), ref.getFieldName().toString(),
+                        ExprBuilder.text(ref));
+            } else {
+                callee = new Callee.Unknown(ExprBuilder.text(nameExpr));
+            }
+            Location loc = positions.of(call);
+            if (loc == null) {
+                return;
+            }
+            List<Expr> args = new ArrayList<>();
+            for (IASTInitializerClause a : call.getArguments()) {
+                args.add(ExprBuilder.build(a));
+            }
+            calls.add(new CallFact(callee, args, loc, macroOf(call.getFunctionNameExpression())));
+        }
+
+        private void recordCurrentUse(IASTFieldReference ref) {
+            if (!ref.isPointerDereference()) {
+                return;
+            }
+            Expr owner = ExprBuilder.build(ref.getFieldOwner());
+            boolean viaAlias = owner instanceof Expr.Name n && currentAliases.contains(n.id());
+            if (isCurrent(owner) || viaAlias) {
+                Location loc = positions.of(ref);
+                if (loc != null) {
+                    currentUses.add(new CurrentUse(ref.getFieldName().toString(), ExprBuilder.text(ref), loc));
+                }
+            }
+        }
+
+        private void recordAssignment(IASTBinaryExpression b) {
+            String op = switch (b.getOperator()) {
+                case IASTBinaryExpression.op_assign -> "=";
+                case IASTBinaryExpression.op_binaryOrAssign -> "|";
+                case IASTBinaryExpression.op_binaryAndAssign -> "&";
+                case IASTBinaryExpression.op_binaryXorAssign -> "^";
+                default -> null;
+            };
+            if (op == null) {
+                return;
+            }
+            IASTExpression lhs = ExprBuilder.stripParens(b.getOperand1());
+            Expr rhs = ExprBuilder.build(b.getOperand2());
+            if (lhs instanceof IASTIdExpression id) {
+                String name = id.getName().toString();
+                Expr value = op.equals("=") ? rhs
+                        : new Expr.Binary(op, new Expr.Name(name, name), rhs, ExprBuilder.text(b));
+                locals.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+            } else if (lhs instanceof IASTFieldReference ref && op.equals("=")) {
+                String fn = Expr.functionRef(rhs);
+                Location loc = positions.of(b);
+                if (fn != null && loc != null) {
+                    bindings.add(new FieldBinding(structTagOf(ref.getFieldOwner()), ref.getFieldName().toString(),
+                            fn, loc));
+                }
+            }
+        }
+    }
+
+    static boolean isCurrent(Expr e) {
+        return (e instanceof Expr.Name n && n.id().equals("current"))
+                || (e instanceof Expr.Call c && c.callee().equals("get_current") && c.args().isEmpty());
+    }
+
+    /** The macro a node was expanded from, when its tokens do not come straight from a file. */
+    private static String macroOf(IASTNode node) {
+        IASTNodeLocation[] locations = node.getNodeLocations();
+        if (locations.length > 0 && locations[0] instanceof IASTMacroExpansionLocation m) {
+            try {
+                return m.getExpansion().getMacroReference().toString();
+            } catch (RuntimeException e) {
+                return "?";
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.dovelint.facts;
+
+import io.github.dovelint.Location;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the rules need to know about one function definition, extracted
+ * once from the AST.
+ *
+ * @param name        the function's name
+ * @param location    where its name is written in the definition
+ * @param isStatic    declared {@code static}
+ * @param isInline    declared {@code inline}
+ * @param isWeak      carries {@code __weak} / {@code __attribute__((weak))}
+ * @param returnType  the return type as written, normalised ({@code void}, {@code int *})
+ * @param params      the parameters in order
+ * @param calls       the calls in source order
+ * @param currentUses uses of {@code current->field}, directly or through a local alias
+ * @param locals      for each local variable (and parameter reassigned in the body), the
+ *                    expressions assigned to it anywhere in the body, in source order
+ *                    (flow-insensitive: enough for masks and function pointers)
+ * @param bindings    functions stored in struct members inside this body
+ */
+public record FunctionFacts(String name, Location location, boolean isStatic, boolean isInline, boolean isWeak,
+                            String returnType, List<Param> params, List<CallFact> calls,
+                            List<CurrentUse> currentUses, Map<String, List<Expr>> locals,
+                            List<FieldBinding> bindings) {
+    public FunctionFacts {
+        params = List.copyOf(params);
+        calls = List.copyOf(calls);
+        currentUses = List.copyOf(currentUses);
+        locals = Map.copyOf(locals);
+        bindings = List.copyOf(bindings);
+    }
+
+    /** The index of the parameter called {@code name}, or -1. */
+    public int paramIndex(String paramName) {
+        for (int i = 0; i < params.size(); i++) {
+            if (params.get(i).name().equals(paramName)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A stable identity: the definition's location (a header's static inline is one function). */
+    public String id() {
+        return location.file() + ":" + location.line() + ":" + location.column() + ":" + name;
+    }
+}

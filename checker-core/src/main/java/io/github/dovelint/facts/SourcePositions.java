@@ -1,0 +1,103 @@
+package io.github.dovelint.facts;
+
+import io.github.dovelint.Location;
+import java.io.IOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.eclipse.cdt.core.dom.ast.IASTFileLocation;
+import org.eclipse.cdt.core.dom.ast.IASTNode;
+
+/**
+ * Turns CDT node positions (absolute file name, character offset) into
+ * {@link Location}s relative to the checked root, with 1-based columns.
+ * CDT gives lines but not columns, so each file's line starts are computed
+ * once from its text. Not thread-safe: one instance per translation unit.
+ */
+public final class SourcePositions {
+
+    private final Function<String, String> relativize;
+    private final Map<String, int[]> lineStarts = new HashMap<>();
+    private final Map<String, String> texts = new HashMap<>();
+
+    /**
+     * @param relativize maps an absolute file name to the path reported to users
+     * @param mainFile   the absolute name of the translation unit's main file
+     * @param mainText   its decoded text (what CDT parsed)
+     */
+    public SourcePositions(Function<String, String> relativize, String mainFile, String mainText) {
+        this.relativize = relativize;
+        texts.put(mainFile, mainText);
+    }
+
+    /** The location of a node, or null for nodes with no file location (prelude, builtins). */
+    public Location of(IASTNode node) {
+        IASTFileLocation loc = node.getFileLocation();
+        if (loc == null) {
+            return null;
+        }
+        return at(loc.getFileName(), loc.getNodeOffset(), loc.getStartingLineNumber());
+    }
+
+    Location at(String file, int offset, int line) {
+        int[] starts = lineStarts.computeIfAbsent(file, f -> computeLineStarts(text(f)));
+        int column = 0;
+        if (line >= 1 && line <= starts.length) {
+            column = offset - starts[line - 1] + 1;
+            if (column < 1) {
+                column = 1;
+            }
+        }
+        return new Location(relativize.apply(file), line, column);
+    }
+
+    /** The trimmed text of a line of a file, "" when unavailable. */
+    public String lineText(String absoluteFile, int line) {
+        String text = text(absoluteFile);
+        int[] starts = lineStarts.computeIfAbsent(absoluteFile, f -> computeLineStarts(text));
+        if (line < 1 || line > starts.length) {
+            return "";
+        }
+        int from = starts[line - 1];
+        int to = line < starts.length ? starts[line] : text.length();
+        return text.substring(from, to).strip();
+    }
+
+    private String text(String file) {
+        return texts.computeIfAbsent(file, SourcePositions::read);
+    }
+
+    private static String read(String file) {
+        try {
+            byte[] bytes = Files.readAllBytes(Path.of(file));
+            String s = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return s.startsWith("\uFEFF") ? s.substring(1) : s;
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static int[] computeLineStarts(String text) {
+        int[] starts = new int[16];
+        int n = 0;
+        starts[n++] = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+                if (n == starts.length) {
+                    starts = Arrays.copyOf(starts, n * 2);
+                }
+                starts[n++] = i + 1;
+            }
+        }
+        return Arrays.copyOf(starts, n);
+    }
+}

@@ -1,0 +1,103 @@
+package io.github.dovelint.summary;
+
+import io.github.dovelint.CallChain;
+import io.github.dovelint.ChainStep;
+import io.github.dovelint.facts.CallFact;
+import io.github.dovelint.facts.Callee;
+import io.github.dovelint.facts.Expr;
+import io.github.dovelint.facts.FunctionFacts;
+import io.github.dovelint.callgraph.CallGraph;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Rebuilds the call chain that explains a summary: a breadth-first search
+ * from the entry point, following only calls through which the site's
+ * condition holds, so the chain shown is one that really sleeps (the
+ * {@code GFP_KERNEL} caller, not the {@code GFP_ATOMIC} one). Shortest
+ * first, ties broken by source order.
+ */
+final class ChainFinder {
+
+    private final Summaries summaries;
+
+    ChainFinder(CallGraph graph, Summaries summaries) {
+        this.summaries = summaries;
+    }
+
+    private record State(FunctionFacts function, Cond need) {
+    }
+
+    private record Hop(State from, CallFact call) {
+    }
+
+    CallChain find(FunctionFacts root, Site site) {
+        State start = new State(root, Cond.ALWAYS);
+        Map<State, Hop> parent = new HashMap<>();
+        Deque<State> queue = new ArrayDeque<>();
+        queue.add(start);
+        parent.put(start, null);
+        while (!queue.isEmpty()) {
+            State s = queue.poll();
+            Set<Cond> local = summaries.localOf(s.function()).get(site);
+            if (local != null && local.contains(s.need())) {
+                return build(root, site, s, parent);
+            }
+            for (CallFact call : s.function().calls()) {
+                for (FunctionFacts g : summaries.descend(s.function(), call)) {
+                    Set<Cond> conds = summaries.summary(g).get(site);
+                    if (conds == null) {
+                        continue;
+                    }
+                    for (Cond c : conds) {
+                        State next = new State(g, c);
+                        if (!parent.containsKey(next)
+                                && summaries.translate(c, s.function(), call).contains(s.need())) {
+                            parent.put(next, new Hop(s, call));
+                            queue.add(next);
+                        }
+                    }
+                }
+            }
+        }
+        // The summary says the site is reached; no chain means a bug in dovelint, not in the user's code.
+        throw new IllegalStateException("no chain from " + root.name() + " to " + site);
+    }
+
+    private static CallChain build(FunctionFacts root, Site site, State end, Map<State, Hop> parent) {
+        List<ChainStep> steps = new ArrayList<>();
+        steps.add(new ChainStep(site.location(), site.description()));
+        State s = end;
+        for (Hop hop = parent.get(s); hop != null; hop = parent.get(s)) {
+            steps.add(new ChainStep(hop.call().location(), describe(hop.from().function(), s, hop.call())));
+            s = hop.from();
+        }
+        steps.add(new ChainStep(root.location(), root.name() + "() is the entry point"));
+        Collections.reverse(steps);
+        return new CallChain(root.name(), steps);
+    }
+
+    private static String describe(FunctionFacts caller, State callee, CallFact call) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(caller.name()).append("() calls ").append(callee.function().name()).append("()");
+        if (call.callee() instanceof Callee.Field || call.callee() instanceof Callee.Named n
+                && !n.name().equals(callee.function().name())) {
+            sb.append(" through ").append(call.callee().display());
+        }
+        if (call.macro() != null) {
+            sb.append(" (in macro ").append(call.macro()).append(")");
+        }
+        int param = callee.need().param();
+        Expr arg = param >= 0 ? call.arg(param) : null;
+        if (arg != null) {
+            sb.append(" passing ").append(arg.text());
+        }
+        return sb.toString();
+    }
+}

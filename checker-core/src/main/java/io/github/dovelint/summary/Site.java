@@ -1,0 +1,26 @@
+package io.github.dovelint.summary;
+
+import io.github.dovelint.Location;
+import java.util.Comparator;
+
+/**
+ * Where an effect happens: the call or use itself, in the function that
+ * contains it. Findings are reported at sites; chains lead to them.
+ *
+ * @param kind        what happens there
+ * @param location    the call or use
+ * @param function    the function containing it
+ * @param description what happens, for messages: {@code kmalloc() with GFP_KERNEL may sleep}
+ */
+public record Site(EffectKind kind, Location location, String function, String description)
+        implements Comparable<Site> {
+
+    private static final Comparator<Site> ORDER = Comparator.comparing(Site::location)
+            .thenComparing(Site::kind)
+            .thenComparing(Site::description);
+
+    @Override
+    public int compareTo(Site o) {
+        return ORDER.compare(this, o);
+    }
+}

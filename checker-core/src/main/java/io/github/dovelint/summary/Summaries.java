@@ -1,0 +1,173 @@
+package io.github.dovelint.summary;
+
+import io.github.dovelint.callgraph.CallGraph;
+import io.github.dovelint.callgraph.Target;
+import io.github.dovelint.facts.CallFact;
+import io.github.dovelint.facts.FunctionFacts;
+import io.github.dovelint.kb.KnowledgeBase;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Interprocedural summaries: for each function, every effect site reachable
+ * from it and under which condition on its own parameters. Computed lazily,
+ * only for the functions reachable from the entry points rules ask about,
+ * as a monotone fixpoint (sets only grow and are bounded), so recursion
+ * terminates.
+ */
+public final class Summaries {
+
+    private static final int MAX_CONDITIONS_PER_SITE = 8;
+
+    private final CallGraph graph;
+    private final GfpEvaluator gfp;
+    private final LocalEffects local;
+    private final Map<String, Map<Site, Set<Cond>>> done = new HashMap<>();
+
+    public Summaries(CallGraph graph, KnowledgeBase kb) {
+        this.graph = graph;
+        this.gfp = new GfpEvaluator(kb.gfp());
+        this.local = new LocalEffects(kb, gfp, graph);
+    }
+
+    /** The sites of the given kinds that {@code root} reaches unconditionally, sorted. */
+    public synchronized Set<Site> reachedSites(FunctionFacts root, Set<EffectKind> kinds) {
+        Set<Site> out = new TreeSet<>();
+        summary(root).forEach((site, conds) -> {
+            if (kinds.contains(site.kind()) && conds.contains(Cond.ALWAYS)) {
+                out.add(site);
+            }
+        });
+        return out;
+    }
+
+    /** How {@code root} reaches {@code site}: the shortest chain of calls, deterministic. */
+    public synchronized io.github.dovelint.CallChain chain(FunctionFacts root, Site site) {
+        summary(root);
+        return new ChainFinder(graph, this).find(root, site);
+    }
+
+    Map<Site, Set<Cond>> summary(FunctionFacts f) {
+        Map<Site, Set<Cond>> s = done.get(f.id());
+        if (s == null) {
+            compute(f);
+            s = done.get(f.id());
+        }
+        return s;
+    }
+
+    Map<Site, Set<Cond>> localOf(FunctionFacts f) {
+        return local.of(f);
+    }
+
+    /** The callees a call descends into: definitions the knowledge base does not describe. */
+    List<FunctionFacts> descend(FunctionFacts caller, CallFact call) {
+        List<FunctionFacts> out = new ArrayList<>();
+        for (Target t : graph.targets(caller, call)) {
+            if (t.definition() != null && local.spec(t).isEmpty()) {
+                out.add(t.definition());
+            }
+        }
+        return out;
+    }
+
+    /** Translates a callee's condition into the caller's terms through the call's arguments. */
+    Set<Cond> translate(Cond cond, FunctionFacts caller, CallFact call) {
+        if (cond.isAlways()) {
+            return Set.of(Cond.ALWAYS);
+        }
+        Set<Mask> args = gfp.eval(call.arg(cond.param()), caller);
+        if (args == null) {
+            return Set.of();
+        }
+        Set<Cond> out = new LinkedHashSet<>();
+        for (Mask arg : args) {
+            Mask m = cond.mask().applyTo(arg);
+            if (gfp.allowsReclaim(m.or())) {
+                out.add(Cond.ALWAYS);
+            } else if (!m.isConstant() && gfp.allowsReclaim(m.and())) {
+                out.add(Cond.onParam(m));
+            }
+        }
+        return out;
+    }
+
+    private void compute(FunctionFacts root) {
+        // Collect the not-yet-summarised functions reachable from root, with reverse edges.
+        Map<String, FunctionFacts> pending = new LinkedHashMap<>();
+        Map<String, Set<String>> callers = new HashMap<>();
+        Deque<FunctionFacts> stack = new ArrayDeque<>();
+        stack.push(root);
+        pending.put(root.id(), root);
+        while (!stack.isEmpty()) {
+            FunctionFacts f = stack.pop();
+            for (CallFact c : f.calls()) {
+                for (FunctionFacts g : descend(f, c)) {
+                    if (done.containsKey(g.id())) {
+                        continue;
+                    }
+                    callers.computeIfAbsent(g.id(), k -> new LinkedHashSet<>()).add(f.id());
+                    if (pending.putIfAbsent(g.id(), g) == null) {
+                        stack.push(g);
+                    }
+                }
+            }
+        }
+        Map<String, Map<Site, Set<Cond>>> work = new HashMap<>();
+        for (FunctionFacts f : pending.values()) {
+            work.put(f.id(), new LinkedHashMap<>());
+        }
+        Deque<FunctionFacts> queue = new ArrayDeque<>(pending.values());
+        Set<String> queued = new HashSet<>(pending.keySet());
+        while (!queue.isEmpty()) {
+            FunctionFacts f = queue.poll();
+            queued.remove(f.id());
+            Map<Site, Set<Cond>> next = evaluate(f, work);
+            if (!next.equals(work.get(f.id()))) {
+                work.put(f.id(), next);
+                for (String caller : callers.getOrDefault(f.id(), Set.of())) {
+                    if (queued.add(caller)) {
+                        queue.add(pending.get(caller));
+                    }
+                }
+            }
+        }
+        work.forEach((id, s) -> done.put(id, Collections.unmodifiableMap(s)));
+    }
+
+    private Map<Site, Set<Cond>> evaluate(FunctionFacts f, Map<String, Map<Site, Set<Cond>>> work) {
+        Map<Site, Set<Cond>> out = new LinkedHashMap<>();
+        local.of(f).forEach((site, conds) -> conds.forEach(c -> addBounded(out, site, c)));
+        for (CallFact c : f.calls()) {
+            for (FunctionFacts g : descend(f, c)) {
+                Map<Site, Set<Cond>> callee = done.containsKey(g.id()) ? done.get(g.id()) : work.get(g.id());
+                if (callee == null) {
+                    continue;
+                }
+                callee.forEach((site, conds) -> {
+                    for (Cond cond : conds) {
+                        translate(cond, f, c).forEach(t -> addBounded(out, site, t));
+                    }
+                });
+            }
+        }
+        return out;
+    }
+
+    private static void addBounded(Map<Site, Set<Cond>> out, Site site, Cond cond) {
+        Set<Cond> conds = out.computeIfAbsent(site, k -> new LinkedHashSet<>());
+        if (conds.size() < MAX_CONDITIONS_PER_SITE || cond.isAlways()) {
+            conds.add(cond);
+        }
+    }
+}
