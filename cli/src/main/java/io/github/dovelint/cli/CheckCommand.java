@@ -12,6 +12,9 @@ import io.github.dovelint.report.ReportWriters;
 import io.github.dovelint.report.TextReport;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -109,6 +112,10 @@ final class CheckCommand implements Callable<Integer> {
             for (Problem p : result.problems()) {
                 err.println(TextReport.formatProblem(p));
             }
+            if (result.files().isEmpty()) {
+                err.println("dovelint: warning: no C sources (.c files) found in " + describePaths()
+                        + "; check the paths and the 'exclude' setting of the configuration");
+            }
             err.flush();
         }
         try {
@@ -130,7 +137,7 @@ final class CheckCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             String target = output != null ? output.toString() : "standard output";
-            err.println("dovelint: cannot write the report to " + target + ": " + Main.oneLine(e.getMessage()));
+            err.println("dovelint: cannot write the report to " + target + ": " + ioMessage(e));
             err.flush();
             return Main.EXIT_USAGE;
         }
@@ -139,6 +146,26 @@ final class CheckCommand implements Callable<Integer> {
         }
         err.flush();
         return result.hasFindings() ? Main.EXIT_FINDINGS : Main.EXIT_CLEAN;
+    }
+
+    private String describePaths() {
+        List<String> shown = paths.stream().map(p -> p.toString().isEmpty() ? "." : p.toString()).toList();
+        return shown.size() == 1 ? shown.get(0) : String.join(", ", shown);
+    }
+
+    /** What went wrong, for people: {@code NoSuchFileException: /x} says less than "no such directory: /x". */
+    static String ioMessage(IOException e) {
+        if (e instanceof NoSuchFileException n) {
+            return "no such file or directory: " + n.getFile();
+        }
+        if (e instanceof AccessDeniedException a) {
+            return "permission denied: " + a.getFile();
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return (f.getFile() != null ? f.getFile() + ": " : "") + Main.oneLine(f.getReason());
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : Main.oneLine(m);
     }
 
     private static final Pattern MACRO_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");

@@ -265,6 +265,35 @@ class CheckCommandTest {
         assertTrue(r.out().startsWith(quiet.out()), quiet::toString);
     }
 
+    @Test
+    void treeWithoutSourcesWarnsAndExitsZero() throws IOException {
+        write("docs/notes.txt", "not C\n");
+        Cli.Result r = check("docs");
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals("dovelint: 0 errors, 0 warnings, 0 notes in 0 files\n", r.out(), r::toString);
+        assertTrue(r.err().startsWith("dovelint: warning: no C sources (.c files) found in "), r::toString);
+        assertEquals("", check("docs", "-q").err());
+    }
+
+    @Test
+    void quietNonTextReportPrintsNothingOnStderr() throws IOException {
+        write("hook.c", SLEEPING_HOOK);
+        write("broken.c", "int broken(void)\n{\n\treturn 1 + ;\n}\n");
+        Cli.Result loud = check("", "--format", "json");
+        Cli.Result quiet = check("", "--format", "json", "--quiet");
+        assertEquals(1, quiet.exit(), quiet::toString);
+        assertEquals("", quiet.err(), quiet::toString);
+        assertArrayEquals(loud.outBytes(), quiet.outBytes(), "--quiet leaves the json report alone");
+    }
+
+    @Test
+    void outputUnderARegularFileIsAnError() throws IOException {
+        write("hook.c", SLEEPING_HOOK);
+        Path notADir = write("file.txt", "x\n");
+        Cli.Result r = check("hook.c", "--output", notADir.resolve("report.txt").toString());
+        assertUsageError(r, "cannot write the report to ", "file.txt");
+    }
+
     // ---- exit 2 ----
 
     private static void assertUsageError(Cli.Result r, String... fragments) {
@@ -322,6 +351,20 @@ class CheckCommandTest {
         write("hook.c", SLEEPING_HOOK);
         Path cc = write("compile_commands.json", "[{\"directory\": ");
         assertUsageError(check("hook.c", "--compile-commands", cc.toString()), "compile_commands.json");
+    }
+
+    @Test
+    void missingCompileCommands() throws IOException {
+        write("hook.c", SLEEPING_HOOK);
+        assertUsageError(check("hook.c", "--compile-commands", dir.resolve("nope.json").toString()),
+                "nope.json", "not found");
+    }
+
+    @Test
+    void compileCommandsThatIsNotAnArray() throws IOException {
+        write("hook.c", SLEEPING_HOOK);
+        Path cc = write("compile_commands.json", "{\"directory\": \"/\"}");
+        assertUsageError(check("hook.c", "--compile-commands", cc.toString()), "compile_commands.json:1:1:");
     }
 
     @Test
