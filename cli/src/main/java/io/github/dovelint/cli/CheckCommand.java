@@ -13,6 +13,7 @@ import io.github.dovelint.report.TextReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -157,6 +158,10 @@ final class CheckCommand implements Callable<Integer> {
     static String ioMessage(IOException e) {
         if (e instanceof NoSuchFileException n) {
             return "no such file or directory: " + n.getFile();
+        }
+        if (e instanceof FileAlreadyExistsException x) {
+            // from creating the parent directories: a file is in the way
+            return "not a directory: " + x.getFile();
         }
         if (e instanceof AccessDeniedException a) {
             return "permission denied: " + a.getFile();

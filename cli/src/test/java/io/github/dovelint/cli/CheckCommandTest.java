@@ -291,7 +291,7 @@ class CheckCommandTest {
         write("hook.c", SLEEPING_HOOK);
         Path notADir = write("file.txt", "x\n");
         Cli.Result r = check("hook.c", "--output", notADir.resolve("report.txt").toString());
-        assertUsageError(r, "cannot write the report to ", "file.txt");
+        assertUsageError(r, "cannot write the report to ", "not a directory: ", "file.txt");
     }
 
     // ---- exit 2 ----
