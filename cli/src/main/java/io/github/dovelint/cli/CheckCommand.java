@@ -3,19 +3,24 @@ package io.github.dovelint.cli;
 import io.github.dovelint.AnalysisException;
 import io.github.dovelint.AnalysisResult;
 import io.github.dovelint.Analyzer;
+import io.github.dovelint.Finding;
+import io.github.dovelint.Location;
 import io.github.dovelint.Problem;
 import io.github.dovelint.report.AtomicFiles;
 import io.github.dovelint.report.ReportWriter;
 import io.github.dovelint.report.ReportWriters;
 import io.github.dovelint.report.TextReport;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,7 +28,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code dovelint check}: analyse sources and report findings. */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Analyse C sources (files or directories) and report contract violations.")
 final class CheckCommand implements Callable<Integer> {
 
@@ -31,7 +36,8 @@ final class CheckCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Report format: text, json or sarif (default: ${DEFAULT-VALUE}).")
+            completionCandidates = FormatNames.class,
+            description = "Report format, one of: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -59,6 +65,11 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Parser threads (default: the number of cores).")
     Integer threads;
 
+    @Option(names = {"-q", "--quiet"},
+            description = "Print neither the summary line nor the input problems (a report written with --output"
+                    + " is unchanged).")
+    boolean quiet;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "C files or directories to analyse.")
     List<Path> paths = new ArrayList<>();
 
@@ -67,26 +78,26 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ReportWriter writer = ReportWriters.find(format).orElse(null);
         if (writer == null) {
-            err.println("dovelint: unknown format '" + format + "' (expected one of: "
+            return usage(err, "unknown format '" + format + "' for --format (expected one of: "
                     + String.join(", ", ReportWriters.names()) + ")");
-            return Main.EXIT_USAGE;
         }
-        Analyzer.Builder builder = Analyzer.builder().root(root != null ? root : Path.of("")).paths(paths)
-                .configFile(config).compileCommands(compileCommands);
-        includes.forEach(builder::includeDir);
+        Analyzer.Builder builder = Analyzer.builder().root(absolute(root != null ? root : Path.of("")))
+                .paths(paths.stream().map(CheckCommand::absolute).toList())
+                .configFile(absolute(config)).compileCommands(absolute(compileCommands));
+        includes.stream().map(CheckCommand::absolute).forEach(builder::includeDir);
         for (String d : defines) {
             int eq = d.indexOf('=');
             String name = eq < 0 ? d : d.substring(0, eq);
-            if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                err.println("dovelint: -D" + d + ": not a macro name");
-                return Main.EXIT_USAGE;
+            if (!MACRO_NAME.matcher(name).matches()) {
+                return usage(err, "-D" + d + ": '" + name + "' is not a macro name"
+                        + " (expected -DNAME or -DNAME=VALUE, NAME made of letters, digits and '_',"
+                        + " not starting with a digit)");
             }
             builder.define(name, eq < 0 ? "" : d.substring(eq + 1));
         }
         if (threads != null) {
             if (threads < 1) {
-                err.println("dovelint: --threads must be at least 1");
-                return Main.EXIT_USAGE;
+                return usage(err, "--threads must be at least 1 (got " + threads + ")");
             }
             builder.threads(threads);
         }
@@ -94,28 +105,113 @@ final class CheckCommand implements Callable<Integer> {
         try {
             result = builder.build().run();
         } catch (AnalysisException e) {
-            err.println("dovelint: " + e.describe());
+            err.println("dovelint: " + describe(e));
+            err.flush();
             return Main.EXIT_USAGE;
         }
-        for (Problem p : result.problems()) {
-            err.println(TextReport.formatProblem(p));
+        if (!quiet) {
+            for (Problem p : result.problems()) {
+                err.println(TextReport.formatProblem(p));
+            }
+            if (result.files().isEmpty()) {
+                err.println("dovelint: warning: no C sources (.c files) found in " + describePaths()
+                        + "; check the paths and the 'exclude' setting of the configuration");
+            }
+            err.flush();
         }
         try {
             if (output != null) {
-                AtomicFiles.write(output, w -> writer.write(result, w));
+                AtomicFiles.write(absolute(output), w -> writer.write(result, w));
             } else {
-                Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
-                writer.write(result, out);
+                PrintWriter out = spec.commandLine().getOut();
+                if (quiet && writer instanceof TextReport) {
+                    for (Finding f : result.findings()) {
+                        out.write(TextReport.formatFinding(f));
+                    }
+                } else {
+                    writer.write(result, out);
+                }
                 out.flush();
+                if (out.checkError()) {
+                    throw new IOException("standard output is closed or failing");
+                }
             }
         } catch (IOException e) {
-            err.println("dovelint: cannot write the report: " + e.getMessage());
+            String target = output != null ? output.toString() : "standard output";
+            err.println("dovelint: cannot write the report to " + target + ": " + ioMessage(e));
+            err.flush();
             return Main.EXIT_USAGE;
         }
-        if (output != null || !writer.formatName().equals("text")) {
+        if (!quiet && (output != null || !(writer instanceof TextReport))) {
             err.println(TextReport.summary(result));
         }
         err.flush();
-        return result.hasFindings() ? 1 : 0;
+        return result.hasFindings() ? Main.EXIT_FINDINGS : Main.EXIT_CLEAN;
+    }
+
+    private String describePaths() {
+        List<String> shown = paths.stream().map(p -> p.toString().isEmpty() ? "." : p.toString()).toList();
+        return shown.size() == 1 ? shown.get(0) : String.join(", ", shown);
+    }
+
+    /** What went wrong, for people: {@code NoSuchFileException: /x} says less than "no such directory: /x". */
+    static String ioMessage(IOException e) {
+        if (e instanceof NoSuchFileException n) {
+            return "no such file or directory: " + n.getFile();
+        }
+        if (e instanceof FileAlreadyExistsException x) {
+            // from creating the parent directories: a file is in the way
+            return "not a directory: " + x.getFile();
+        }
+        if (e instanceof AccessDeniedException a) {
+            return "permission denied: " + a.getFile();
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return (f.getFile() != null ? f.getFile() + ": " : "") + Main.oneLine(f.getReason());
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : Main.oneLine(m);
+    }
+
+    private static final Pattern MACRO_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /** A usage error found after parsing: one line and the hint, as for picocli's own errors. */
+    private int usage(PrintWriter err, String message) {
+        err.println("dovelint: " + message);
+        err.println("Try '" + spec.qualifiedName() + " --help' for more information.");
+        err.flush();
+        return Main.EXIT_USAGE;
+    }
+
+    /**
+     * {@code file:line:col: message}; a location without a line (a missing path,
+     * a missing configuration file) prints as {@code file: message}.
+     */
+    static String describe(AnalysisException e) {
+        Location where = e.location();
+        String message = Main.oneLine(e.getMessage());
+        if (where == null) {
+            return message;
+        }
+        if (where.line() <= 0) {
+            return where.file().isEmpty() ? message : where.file() + ": " + message;
+        }
+        return Main.oneLine(e.describe());
+    }
+
+    /**
+     * Paths given on the command line are relative to the working directory,
+     * not to {@code --root} (the Analyzer resolves relative paths against the root).
+     */
+    private static Path absolute(Path p) {
+        return p == null ? null : p.toAbsolutePath().normalize();
+    }
+
+    /** The {@code --format} candidates, for the help and shell completion. */
+    static final class FormatNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return ReportWriters.names().iterator();
+        }
     }
 }

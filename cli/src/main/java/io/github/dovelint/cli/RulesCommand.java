@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code dovelint rules [ID]}: the rule catalog, or one rule's page. */
-@Command(name = "rules", mixinStandardHelpOptions = true,
+@Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "List every rule, or print the documentation page of one (dovelint rules DL101).")
 final class RulesCommand implements Callable<Integer> {
 
