@@ -22,9 +22,12 @@ public record Location(String file, int line, int column) implements Comparable<
         return ORDER.compare(this, other);
     }
 
-    /** {@code file:line:col}, the form editors and CI logs link. */
+    /** {@code file:line:col}, the form editors and CI logs link; just the file when the line is unknown. */
     @Override
     public String toString() {
+        if (line <= 0) {
+            return file; // the whole file (a missing path, an unreadable file)
+        }
         return column > 0 ? file + ":" + line + ":" + column : file + ":" + line;
     }
 }

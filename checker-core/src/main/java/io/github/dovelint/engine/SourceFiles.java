@@ -33,7 +33,15 @@ final class SourceFiles {
         TreeSet<Path> h = new TreeSet<>();
         for (Path p : paths) {
             if (Files.isRegularFile(p)) {
-                classify(p, c, h);
+                // A file named explicitly is analysed whatever it is called
+                // like a header; anything else is a mistake worth saying.
+                String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                if (name.endsWith(".c") || name.endsWith(".h")) {
+                    c.add(p);
+                } else {
+                    out.problems.add(new Problem(Problem.Kind.INPUT, new Location(rel.apply(p), 0, 0),
+                            "not a C source file (.c or .h): skipped"));
+                }
                 continue;
             }
             try {
