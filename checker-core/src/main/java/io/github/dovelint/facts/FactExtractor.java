@@ -154,7 +154,7 @@ public final class FactExtractor {
     }
 
     private static void collectGlobal(IASTDeclarator d, boolean isStatic, List<GlobalVar> out) {
-        if (d instanceof IASTFunctionDeclarator || !(d.getInitializer() instanceof IASTEqualsInitializer eq)
+        if (!(d.getInitializer() instanceof IASTEqualsInitializer eq)
                 || eq.getInitializerClause() instanceof IASTInitializerList) {
             return;
         }

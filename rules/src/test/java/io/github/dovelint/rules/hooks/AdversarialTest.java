@@ -248,4 +248,75 @@ class AdversarialTest {
                 }
                 """).verify();
     }
+
+    @Test
+    void functionPointersCachedFromMembersTernariesAndFileScope() throws Exception {
+        Check.in(tmp).file("a.c", """
+                struct evl_fd_ops { void (*drop)(unsigned int fd); };
+                static void drop_slow(unsigned int fd)
+                {
+                	msleep(1); /* expect: DL101 */
+                }
+                static void drop_wait(unsigned int fd)
+                {
+                	wait_for_completion(NULL); /* expect: DL101 */
+                }
+                static void drop_sync(unsigned int fd)
+                {
+                	synchronize_rcu(); /* expect: DL101 */
+                }
+                static void drop_fast(unsigned int fd)
+                {
+                }
+                static const struct evl_fd_ops slow_ops = { .drop = drop_slow };
+                static void (*default_drop)(unsigned int fd) = drop_sync;
+                void install_inband_fd(unsigned int fd, struct file *file, struct files_struct *files)
+                {
+                	const struct evl_fd_ops *ops = &slow_ops;
+                	void (*cb)(unsigned int) = ops->drop;
+                	void (*pick)(unsigned int) = fd > 2 ? drop_fast : drop_wait;
+                	cb(fd);
+                	pick(fd);
+                	default_drop(fd);
+                }
+                """).verify();
+    }
+
+    @Test
+    void theEvlKmemCacheBugAndItsFix() throws Exception {
+        Check.in(tmp).file("a.c", """
+                static struct kmem_cache *fd_cache;
+                struct evl_fd { unsigned int fd; };
+                void install_inband_fd(unsigned int fd, struct file *file, struct files_struct *files)
+                {
+                	struct evl_fd *efd = kmem_cache_alloc(fd_cache, GFP_KERNEL); /* expect: DL101 */
+                	kmem_cache_free(fd_cache, efd);
+                }
+                void replace_inband_fd(unsigned int fd, struct file *file, struct files_struct *files)
+                {
+                	struct evl_fd *efd = kmem_cache_alloc(fd_cache, GFP_ATOMIC);
+                	kmem_cache_free(fd_cache, efd);
+                }
+                """).verify();
+    }
+
+    @Test
+    void lockingHelpersThroughHeaderMacros() throws Exception {
+        Check.in(tmp)
+                .file("evl/lock.h", """
+                        #define evl_lock_fdtable(m)	mutex_lock(m)
+                        #define evl_wait_idle(wq, c)	do { if (!(c)) wait_event(wq, c); } while (0)
+                        """)
+                .file("a.c", """
+                        #include "evl/lock.h"
+                        static struct mutex fdt_mutex;
+                        static struct wait_queue_head idle_wq;
+                        static int idle;
+                        void uninstall_inband_fd(unsigned int fd, struct file *file, struct files_struct *files)
+                        {
+                        	evl_lock_fdtable(&fdt_mutex); /* expect: DL101 */
+                        	evl_wait_idle(idle_wq, idle); /* expect: DL101 */
+                        }
+                        """).verify();
+    }
 }
