@@ -134,4 +134,31 @@ class SummariesTest {
         }
         return t.file("hooks.c", hooks).run().render();
     }
+
+    @Test
+    void recursionThatGrowsTheMaskTerminates() throws Exception {
+        TestRun t = TestRun.in(tmp).file("a.c", """
+                static void *grow(int n, gfp_t gfp);
+                static void *ping(int n, gfp_t gfp)
+                {
+                	return n ? grow(n - 1, gfp | __GFP_NOWARN) : kmalloc(8, gfp); /* SLEEP */
+                }
+                static void *grow(int n, gfp_t gfp)
+                {
+                	return ping(n, gfp | __GFP_ZERO);
+                }
+                """ + hook("install_inband_fd") + """
+                {
+                	grow(3, GFP_ATOMIC);
+                }
+                """ + hook("replace_inband_fd") + """
+                {
+                	ping(3, GFP_KERNEL & ~__GFP_DIRECT_RECLAIM);
+                	ping(3, GFP_NOWAIT | __GFP_DIRECT_RECLAIM);
+                }
+                """).run();
+        assertEquals(t.marked("SLEEP"), t.lines(), t::render);
+        assertEquals(List.of("replace_inband_fd"),
+                t.result.findings().get(0).chains().stream().map(CallChain::entry).toList());
+    }
 }
