@@ -22,7 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *       unit wins; otherwise every non-static {@code foo} of the program; otherwise
  *       the external function {@code foo}.</li>
  *   <li>{@code fn(...)} where {@code fn} is a local variable: the functions assigned
- *       to it anywhere in the body ({@code fn = helper;}).</li>
+ *       to it anywhere in the body ({@code fn = helper;}, {@code fn = c ? a : b;},
+ *       {@code fn = ops->get;}); where {@code fn} is a file-scope variable, its
+ *       initializer (assignments elsewhere are not followed).</li>
  *   <li>{@code ops->get(...)}: every function bound to a member {@code get} in an
  *       initializer or assignment, restricted to the same struct when both types
  *       are known.</li>
@@ -60,6 +62,12 @@ public final class CallGraph {
             if (caller.paramIndex(name) >= 0) {
                 return List.of(); // a function-pointer parameter: unknown target
             }
+            if (program.definitions(name).isEmpty()) {
+                List<Expr> initial = program.globalValues(caller, name);
+                if (initial != null) {
+                    return throughVariable(caller, initial); // static void (*cb)(void) = waiter;
+                }
+            }
             return byName(caller, name);
         }
         if (callee instanceof Callee.Field field) {
@@ -68,13 +76,33 @@ public final class CallGraph {
         return List.of();
     }
 
+    /**
+     * A local function pointer: every function assigned to it, including both arms of
+     * {@code fn = cond ? a : b} and a member read ({@code fn = ops->get}, resolved like a
+     * call through that member whatever the struct, since the value carries no type).
+     */
     private List<Target> throughVariable(FunctionFacts caller, List<Expr> assigned) {
         Map<String, Target> out = new LinkedHashMap<>();
-        for (Expr e : assigned) {
+        java.util.Deque<Expr> todo = new java.util.ArrayDeque<>(assigned);
+        for (int guard = 0; !todo.isEmpty() && guard < 64; guard++) {
+            Expr e = todo.poll();
+            if (e instanceof Expr.Conditional c) {
+                todo.add(c.yes());
+                todo.add(c.no());
+                continue;
+            }
+            if (e instanceof Expr.Member m) {
+                for (Target t : throughField(new Callee.Field(null, m.field(), m.text()))) {
+                    out.putIfAbsent(key(t), t);
+                }
+                continue;
+            }
             String fn = Expr.functionRef(e);
             if (fn != null && caller.locals().get(fn) == null) {
                 for (Target t : byName(caller, fn)) {
-                    out.putIfAbsent(key(t), t);
+                    if (!t.isExternal() || !fn.equals("NULL")) {
+                        out.putIfAbsent(key(t), t);
+                    }
                 }
             }
         }

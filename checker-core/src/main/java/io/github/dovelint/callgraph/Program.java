@@ -1,6 +1,8 @@
 package io.github.dovelint.callgraph;
 
+import io.github.dovelint.facts.Expr;
 import io.github.dovelint.facts.FieldBinding;
+import io.github.dovelint.facts.GlobalVar;
 import io.github.dovelint.facts.FunctionFacts;
 import io.github.dovelint.facts.UnitFacts;
 import java.util.ArrayList;
@@ -26,6 +28,9 @@ public final class Program {
     private final Map<String, Set<String>> unitsOf = new HashMap<>();
     private final List<FieldBinding> bindings = new ArrayList<>();
     private final Map<String, List<FieldBinding>> bindingsByField = new HashMap<>();
+    /** unit file -> static variable -> initializers (a header's static seen once per including unit). */
+    private final Map<String, Map<String, List<Expr>>> staticGlobals = new HashMap<>();
+    private final Map<String, List<Expr>> globals = new HashMap<>();
 
     public Program(Collection<UnitFacts> units) {
         List<UnitFacts> sorted = new ArrayList<>(units);
@@ -40,6 +45,14 @@ public final class Program {
                 f.bindings().forEach(b -> addBinding(b, seenBindings));
             }
             unit.bindings().forEach(b -> addBinding(b, seenBindings));
+            for (GlobalVar g : unit.globals()) {
+                Map<String, List<Expr>> target = g.isStatic()
+                        ? staticGlobals.computeIfAbsent(unit.file(), k -> new HashMap<>()) : globals;
+                List<Expr> values = target.computeIfAbsent(g.name(), k -> new ArrayList<>());
+                if (!values.contains(g.value())) {
+                    values.add(g.value());
+                }
+            }
         }
         byName.values().forEach(list -> list.sort(Comparator.comparing(FunctionFacts::id)));
     }
@@ -65,6 +78,25 @@ public final class Program {
     /** The translation units (main files) a definition was seen in. */
     public Set<String> unitsOf(FunctionFacts f) {
         return unitsOf.getOrDefault(f.id(), Set.of());
+    }
+
+    /**
+     * The initializers of the file-scope variable {@code name} as seen from {@code f}: a
+     * {@code static} one of a unit {@code f} belongs to wins over a global one; null when
+     * there is none. Only initializers are known: later assignments are not tracked.
+     */
+    public List<Expr> globalValues(FunctionFacts f, String name) {
+        List<Expr> out = new ArrayList<>();
+        for (String unit : new java.util.TreeSet<>(unitsOf(f))) {
+            List<Expr> v = staticGlobals.getOrDefault(unit, Map.of()).get(name);
+            if (v != null) {
+                v.stream().filter(e -> !out.contains(e)).forEach(out::add);
+            }
+        }
+        if (!out.isEmpty()) {
+            return out;
+        }
+        return globals.get(name);
     }
 
     /** Every function-pointer binding, in a stable order. */

@@ -66,6 +66,7 @@ public final class FactExtractor {
     public UnitFacts extract(String file, IASTTranslationUnit tu) {
         List<FunctionFacts> functions = new ArrayList<>();
         List<FieldBinding> bindings = new ArrayList<>();
+        List<GlobalVar> globals = new ArrayList<>();
         for (IASTDeclaration decl : tu.getDeclarations()) {
             if (decl.getFileLocation() == null) {
                 continue;
@@ -76,17 +77,19 @@ public final class FactExtractor {
                     functions.add(facts);
                 }
             } else if (decl instanceof IASTSimpleDeclaration simple && !isPrelude(decl)) {
+                boolean isStatic = simple.getDeclSpecifier().getStorageClass() == IASTDeclSpecifier.sc_static;
                 for (IASTDeclarator d : simple.getDeclarators()) {
                     collectInitializerBindings(d, bindings);
+                    collectGlobal(d, isStatic, globals);
                 }
             }
         }
-        return new UnitFacts(file, functions, bindings);
+        return new UnitFacts(file, functions, bindings, globals);
     }
 
     private boolean isPrelude(IASTNode node) {
         String name = node.getFileLocation() == null ? "" : node.getFileLocation().getFileName();
-        return name.startsWith("/<dovelint>");
+        return name.startsWith("/<dovelint>") || io.github.dovelint.parse.Prelude.isFromPrelude(node);
     }
 
     private FunctionFacts function(IASTFunctionDefinition def) {
@@ -147,6 +150,17 @@ public final class FactExtractor {
         if (eq.getInitializerClause() instanceof IASTInitializerList list) {
             ICompositeType type = compositeOf(variableType(innermost(d)));
             collectListBindings(list, type, out, 0);
+        }
+    }
+
+    private static void collectGlobal(IASTDeclarator d, boolean isStatic, List<GlobalVar> out) {
+        if (!(d.getInitializer() instanceof IASTEqualsInitializer eq)
+                || eq.getInitializerClause() instanceof IASTInitializerList) {
+            return;
+        }
+        String name = innermost(d).getName().toString();
+        if (!name.isEmpty()) {
+            out.add(new GlobalVar(name, isStatic, ExprBuilder.build(eq.getInitializerClause())));
         }
     }
 

@@ -57,7 +57,9 @@ final class TypeText {
             return null;
         }
         String s = ASTTypeUtil.getType(type, false);
-        return s == null || s.isBlank() || s.contains("ProblemType") ? null : normalise(s);
+        // CDT spells a struct it has not seen declared (struct file without kernel headers) as '?':
+        // the text as written is then the better answer.
+        return s == null || s.isBlank() || s.contains("ProblemType") || s.contains("?") ? null : normalise(s);
     }
 
     static String normalise(String s) {

@@ -10,10 +10,18 @@ import java.util.List;
  * @param file      the main file, relative to the root
  * @param functions every function definition seen in the unit
  * @param bindings  file-scope function-pointer bindings
+ * @param globals   file-scope variables with a scalar initializer, in source order
  */
-public record UnitFacts(String file, List<FunctionFacts> functions, List<FieldBinding> bindings) {
+public record UnitFacts(String file, List<FunctionFacts> functions, List<FieldBinding> bindings,
+                        List<GlobalVar> globals) {
     public UnitFacts {
         functions = List.copyOf(functions);
         bindings = List.copyOf(bindings);
+        globals = List.copyOf(globals);
+    }
+
+    /** A unit without file-scope variables. */
+    public UnitFacts(String file, List<FunctionFacts> functions, List<FieldBinding> bindings) {
+        this(file, functions, bindings, List.of());
     }
 }

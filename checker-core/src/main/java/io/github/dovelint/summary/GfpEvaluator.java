@@ -23,9 +23,15 @@ final class GfpEvaluator {
     private static final int MAX_DEPTH = 32;
 
     private final GfpTable gfp;
+    private final java.util.function.BiFunction<FunctionFacts, String, List<Expr>> globals;
 
-    GfpEvaluator(GfpTable gfp) {
+    /**
+     * @param globals the initializers of a file-scope variable as seen from a function, or null
+     *                ({@code static const gfp_t evl_gfp = GFP_KERNEL;} names a mask once per file)
+     */
+    GfpEvaluator(GfpTable gfp, java.util.function.BiFunction<FunctionFacts, String, List<Expr>> globals) {
         this.gfp = gfp;
+        this.globals = globals;
     }
 
     boolean allowsReclaim(long mask) {
@@ -76,7 +82,7 @@ final class GfpEvaluator {
         int param = fn.paramIndex(id);
         List<Expr> assigned = fn.locals().get(id);
         if (assigned == null) {
-            return param >= 0 ? Set.of(Mask.ofParam(param)) : null;
+            return param >= 0 ? Set.of(Mask.ofParam(param)) : global(id, fn, visiting, depth);
         }
         if (!visiting.add(id)) {
             return Set.of(); // a compound assignment reading the variable itself
@@ -108,6 +114,22 @@ final class GfpEvaluator {
             return any ? cap(values) : null;
         } finally {
             visiting.remove(id);
+        }
+    }
+
+    private Set<Mask> global(String id, FunctionFacts fn, Set<String> visiting, int depth) {
+        List<Expr> values = globals.apply(fn, id);
+        if (values == null || !visiting.add("::" + id)) {
+            return null;
+        }
+        try {
+            Set<Mask> out = null;
+            for (Expr value : values) {
+                out = union(out, eval(value, fn, visiting, depth));
+            }
+            return out;
+        } finally {
+            visiting.remove("::" + id);
         }
     }
 

@@ -88,7 +88,7 @@ final class LocalEffects {
             if (!use.isTaskRelative()) {
                 add(out, new Site(kind, call.location(), f.name(),
                         name + "() uses current->" + field + " implicitly" + where), Cond.ALWAYS);
-            } else if (spec.taskArg().isPresent() && isCurrent(call.arg(spec.taskArg().getAsInt()))) {
+            } else if (spec.taskArg().isPresent() && isCurrent(call.arg(spec.taskArg().getAsInt()), f)) {
                 add(out, new Site(kind, call.location(), f.name(),
                         name + "(current) uses current->" + field + where), Cond.ALWAYS);
             }
@@ -98,6 +98,22 @@ final class LocalEffects {
     private static boolean isCurrent(Expr e) {
         return (e instanceof Expr.Name n && n.id().equals("current"))
                 || (e instanceof Expr.Call c && c.callee().equals("get_current"));
+    }
+
+    /**
+     * {@code current}, {@code get_current()}, or a local that is assigned one of them somewhere
+     * ({@code struct task_struct *t = current; get_task_mm(t)}): flow-insensitive, like the
+     * direct {@code t->mm} uses the fact extractor records.
+     */
+    private static boolean isCurrent(Expr e, FunctionFacts f) {
+        if (isCurrent(e)) {
+            return true;
+        }
+        if (e instanceof Expr.Name n && f.paramIndex(n.id()) < 0) {
+            java.util.List<Expr> assigned = f.locals().get(n.id());
+            return assigned != null && assigned.stream().anyMatch(LocalEffects::isCurrent);
+        }
+        return false;
     }
 
     static void add(Map<Site, Set<Cond>> out, Site site, Cond cond) {

@@ -36,7 +36,7 @@ public final class Summaries {
 
     public Summaries(CallGraph graph, KnowledgeBase kb) {
         this.graph = graph;
-        this.gfp = new GfpEvaluator(kb.gfp());
+        this.gfp = new GfpEvaluator(kb.gfp(), graph.program()::globalValues);
         this.local = new LocalEffects(kb, gfp, graph);
     }
 

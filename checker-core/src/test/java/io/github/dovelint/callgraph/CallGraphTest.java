@@ -1,0 +1,118 @@
+package io.github.dovelint.callgraph;
+
+import static io.github.dovelint.engine.TestRun.hook;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.dovelint.engine.TestRun;
+import io.github.dovelint.facts.CallFact;
+import io.github.dovelint.facts.FunctionFacts;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CallGraphTest {
+
+    @TempDir
+    Path tmp;
+
+    private static List<String> targets(TestRun t, String caller, int call) {
+        FunctionFacts f = t.function(caller);
+        CallFact c = f.calls().get(call);
+        return t.graph().targets(f, c).stream()
+                .map(x -> x.isExternal() ? "extern " + x.name() : x.name() + "@" + x.definition().location().file())
+                .toList();
+    }
+
+    @Test
+    void staticInlineInAHeaderIncludedTwiceIsOneFunction() throws Exception {
+        TestRun t = TestRun.in(tmp)
+                .file("evl.h", "static inline void evl_wait(void) { msleep(1); } /* SLEEP */\n")
+                .file("a.c", "#include \"evl.h\"\n" + hook("install_inband_fd") + " { evl_wait(); }\n")
+                .file("b.c", "#include \"evl.h\"\n" + hook("uninstall_inband_fd") + " { evl_wait(); }\n")
+                .run();
+        assertEquals(1, t.program().definitions("evl_wait").size());
+        assertEquals(java.util.Set.of("a.c", "b.c"), t.program().unitsOf(t.function("evl_wait")));
+        assertEquals(t.marked("SLEEP"), t.lines());
+        assertEquals(2, t.result.findings().get(0).chains().size());
+    }
+
+    @Test
+    void staticHelpersResolvePerFile() throws Exception {
+        TestRun t = TestRun.in(tmp)
+                .file("a.c", "static void helper(void) { msleep(1); } /* SLEEP */\n"
+                        + hook("install_inband_fd") + " { helper(); }\n")
+                .file("b.c", "static void helper(void) { }\n"
+                        + hook("uninstall_inband_fd") + " { helper(); }\n")
+                .run();
+        assertEquals(List.of("helper@a.c"), targets(t, "install_inband_fd", 0));
+        assertEquals(List.of("helper@b.c"), targets(t, "uninstall_inband_fd", 0));
+        assertEquals(t.marked("SLEEP"), t.lines());
+        assertEquals("install_inband_fd", t.result.findings().get(0).chains().get(0).entry());
+        assertEquals(1, t.result.findings().get(0).chains().size());
+    }
+
+    @Test
+    void globalsResolveAcrossFilesAndUnknownsAreExternal() throws Exception {
+        TestRun t = TestRun.in(tmp)
+                .file("a.c", "void evl_sync(void);\n" + hook("install_inband_fd") + " { evl_sync(); nothing(); }\n")
+                .file("b.c", "void evl_sync(void) { mutex_lock(0); } /* SLEEP */\n")
+                .run();
+        assertEquals(List.of("evl_sync@b.c"), targets(t, "install_inband_fd", 0));
+        assertEquals(List.of("extern nothing"), targets(t, "install_inband_fd", 1));
+        assertEquals(t.marked("SLEEP"), t.lines());
+    }
+
+    @Test
+    void callsThroughStructMembers() throws Exception {
+        TestRun t = TestRun.in(tmp).file("a.c", """
+                struct pool_ops { void (*get)(void); };
+                struct other_ops { void (*get)(void); };
+                struct holder { struct pool_ops *ops; };
+                static void pool_get(void) { msleep(1); } /* SLEEP */
+                static void other_get(void) { mutex_lock(0); }
+                static struct pool_ops pops = { .get = pool_get };
+                static struct other_ops oops = { .get = other_get };
+                static struct holder h = { .ops = &pops };
+                static void via_arrow(struct pool_ops *ops) { ops->get(); }
+                static void via_dot(void) { pops.get(); }
+                static void via_chain(struct holder *p) { p->ops->get(); }
+                """ + hook("install_inband_fd") + """
+                {
+                	via_arrow(&pops);
+                	via_dot();
+                	via_chain(&h);
+                }
+                """).run();
+        assertEquals(List.of("pool_get@a.c"), targets(t, "via_arrow", 0));
+        assertEquals(List.of("pool_get@a.c"), targets(t, "via_dot", 0));
+        assertEquals(List.of("pool_get@a.c"), targets(t, "via_chain", 0));
+        assertEquals(t.marked("SLEEP"), t.lines());
+        String chain = t.render();
+        assertTrue(chain.contains("via_arrow() calls pool_get() through ops->get"), chain);
+    }
+
+    @Test
+    void assignedMemberAndLocalFunctionPointer() throws Exception {
+        TestRun t = TestRun.in(tmp).file("a.c", """
+                struct cb_ops { void (*fire)(void); };
+                static struct cb_ops ops;
+                static void waiter(void) { msleep(1); } /* SLEEP */
+                static void locker(void) { mutex_lock(0); } /* SLEEP */
+                static void setup(void) { ops.fire = waiter; }
+                static void run_cb(void (*cb)(void)) { cb(); }
+                """ + hook("install_inband_fd") + """
+                {
+                	void (*fn)(void) = locker;
+                	ops.fire();
+                	fn();
+                	run_cb(locker);
+                }
+                """).run();
+        assertEquals(List.of("waiter@a.c"), targets(t, "install_inband_fd", 0));
+        assertEquals(List.of("locker@a.c"), targets(t, "install_inband_fd", 1));
+        assertEquals(List.of(), targets(t, "run_cb", 0), "a function-pointer parameter is not guessed");
+        assertEquals(t.marked("SLEEP"), t.lines());
+    }
+}
