@@ -113,11 +113,4 @@ final class Check {
                 + "void uninstall_inband_fd(unsigned int fd, struct file *file, struct files_struct *files)\n{\n"
                 + uninstall + "\n}\n";
     }
-
-    static Map<String, String> unused() {
-        return new TreeMap<>();
-    }
-
-    static void unusedIo() throws IOException {
-    }
 }
