@@ -75,7 +75,9 @@ public final class Engine {
         long lines = 0;
         Map<Path, String> texts = new TreeMap<>();
         for (ProgramUnit unit : units.values()) {
-            List<ParsedFile> parsed = parsing.parseAll(unit.sources, parser(parseOptions(unit.config)));
+            KnowledgeBase kb = knowledge(unit, base);
+            List<ParsedFile> parsed = parsing.parseAll(unit.sources, parser(parseOptions(unit.config)),
+                    new java.util.HashSet<>(kb.oobFields()));
             List<UnitFacts> facts = new ArrayList<>();
             for (int i = 0; i < parsed.size(); i++) {
                 ParsedFile pf = parsed.get(i);
@@ -87,7 +89,7 @@ public final class Engine {
                     facts.add(pf.facts());
                 }
             }
-            raw.addAll(checkProgram(unit, facts, base, descriptors));
+            raw.addAll(checkProgram(unit, facts, kb, descriptors));
         }
 
         List<Suppression> suppressions = new ArrayList<>();
@@ -233,14 +235,16 @@ public final class Engine {
         return new ParseOptions(include, defines, cc, true);
     }
 
-    private List<Finding> checkProgram(ProgramUnit unit, List<UnitFacts> facts, KnowledgeBase base,
-                                       Map<String, RuleDescriptor> descriptors) throws AnalysisException {
-        KnowledgeBase kb;
+    private KnowledgeBase knowledge(ProgramUnit unit, KnowledgeBase base) throws AnalysisException {
         try {
-            kb = unit.config.knowledge(base);
+            return unit.config.knowledge(base);
         } catch (ConfigException e) {
             throw located(e);
         }
+    }
+
+    private List<Finding> checkProgram(ProgramUnit unit, List<UnitFacts> facts, KnowledgeBase kb,
+                                       Map<String, RuleDescriptor> descriptors) {
         Program program = new Program(facts);
         CallGraph graph = new CallGraph(program);
         Summaries summaries = new Summaries(graph, kb);

@@ -10,6 +10,7 @@ import io.github.dovelint.parse.ParsedUnit;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,11 +31,11 @@ final class Parsing {
         this.threads = threads;
     }
 
-    List<ParsedFile> parseAll(List<Path> sources, CParser parser) {
+    List<ParsedFile> parseAll(List<Path> sources, CParser parser, Set<String> oobFields) {
         if (threads <= 1 || sources.size() <= 1) {
             List<ParsedFile> out = new ArrayList<>();
             for (Path p : sources) {
-                out.add(parseOne(parser, p));
+                out.add(parseOne(parser, p, oobFields));
             }
             return out;
         }
@@ -46,7 +47,7 @@ final class Parsing {
         try {
             List<Future<ParsedFile>> futures = new ArrayList<>();
             for (Path p : sources) {
-                futures.add(pool.submit(() -> parseOne(parser, p)));
+                futures.add(pool.submit(() -> parseOne(parser, p, oobFields)));
             }
             List<ParsedFile> out = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
@@ -74,7 +75,7 @@ final class Parsing {
         return new ParsedFile(file, null, List.of(new Problem(Problem.Kind.PARSE, new Location(file, 0, 0), why)), 0, "");
     }
 
-    private ParsedFile parseOne(CParser parser, Path source) {
+    private ParsedFile parseOne(CParser parser, Path source, Set<String> oobFields) {
         String file = relativizer.apply(source);
         try {
             ParsedUnit unit = parser.parse(source);
@@ -87,7 +88,7 @@ final class Parsing {
             UnitFacts facts = null;
             if (unit.ast() != null) {
                 SourcePositions positions = new SourcePositions(relativizer::apply, source.toString(), unit.text());
-                facts = new FactExtractor(positions).extract(file, unit.ast());
+                facts = new FactExtractor(positions, oobFields).extract(file, unit.ast());
             }
             return new ParsedFile(file, facts, problems, countLines(unit.text()), unit.text());
         } catch (StackOverflowError e) {

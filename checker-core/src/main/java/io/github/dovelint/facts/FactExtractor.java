@@ -57,9 +57,15 @@ public final class FactExtractor {
             "\\b__weak\\b|__attribute__\\s*\\(\\(\\s*(?:__)?weak(?:__)?\\b");
 
     private final SourcePositions positions;
+    private final Set<String> oobFields;
 
-    public FactExtractor(SourcePositions positions) {
+    /**
+     * @param positions turns nodes into locations
+     * @param oobFields the names of struct file's oob pointer to track ({@code oob_data}, {@code f_oob_ctx})
+     */
+    public FactExtractor(SourcePositions positions, Set<String> oobFields) {
         this.positions = positions;
+        this.oobFields = Set.copyOf(oobFields);
     }
 
     /** Extracts the facts of a translation unit whose main file is {@code file} (relative). */
@@ -123,7 +129,7 @@ public final class FactExtractor {
             def.getBody().accept(body);
         }
         return new FunctionFacts(name, location, isStatic, isInline, isWeak, TypeText.returnType(def), params,
-                body.calls, body.currentUses, body.locals, body.bindings);
+                body.calls, body.currentUses, body.locals, body.bindings, lockOps(body.calls), body.oobAccesses);
     }
 
     /** The definition's text before its body: where storage classes and attributes are written. */
@@ -132,6 +138,17 @@ public final class FactExtractor {
         String body = def.getBody() == null ? "" : def.getBody().getRawSignature();
         int cut = body.isEmpty() ? -1 : raw.lastIndexOf(body);
         return cut > 0 ? raw.substring(0, cut) : raw;
+    }
+
+    private static List<LockOp> lockOps(List<CallFact> calls) {
+        List<LockOp> out = new ArrayList<>();
+        for (CallFact c : calls) {
+            LockOp op = LockApis.classify(c);
+            if (op != null) {
+                out.add(op);
+            }
+        }
+        return out;
     }
 
     static IASTDeclarator innermost(IASTDeclarator d) {
@@ -260,6 +277,7 @@ public final class FactExtractor {
         final List<CurrentUse> currentUses = new ArrayList<>();
         final Map<String, List<Expr>> locals = new LinkedHashMap<>();
         final List<FieldBinding> bindings = new ArrayList<>();
+        final List<OobAccess> oobAccesses = new ArrayList<>();
         private final Set<String> currentAliases = new HashSet<>();
 
         BodyVisitor() {
@@ -316,6 +334,7 @@ public final class FactExtractor {
                 recordCall(call);
             } else if (e instanceof IASTFieldReference ref) {
                 recordCurrentUse(ref);
+                recordOobAccess(ref);
             } else if (e instanceof IASTBinaryExpression b) {
                 recordAssignment(b);
             }
@@ -346,6 +365,17 @@ public final class FactExtractor {
                 args.add(ExprBuilder.build(a));
             }
             calls.add(new CallFact(callee, args, loc, macroOf(call.getFunctionNameExpression())));
+        }
+
+        private void recordOobAccess(IASTFieldReference ref) {
+            String field = ref.getFieldName().toString();
+            if (!oobFields.contains(field)) {
+                return;
+            }
+            Location loc = positions.of(ref);
+            if (loc != null) {
+                oobAccesses.add(new OobAccess(OobUse.of(ref), field, ExprBuilder.text(ref.getFieldOwner()), loc));
+            }
         }
 
         private void recordCurrentUse(IASTFieldReference ref) {

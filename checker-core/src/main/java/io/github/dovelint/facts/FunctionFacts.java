@@ -21,17 +21,21 @@ import java.util.Map;
  *                    expressions assigned to it anywhere in the body, in source order
  *                    (flow-insensitive: enough for masks and function pointers)
  * @param bindings    functions stored in struct members inside this body
+ * @param lockOps     lock, RCU, preemption and interrupt operations and lock assertions, in source order
+ * @param oobAccesses reads, writes and NULL tests of the file's oob pointer, in source order
  */
 public record FunctionFacts(String name, Location location, boolean isStatic, boolean isInline, boolean isWeak,
                             String returnType, List<Param> params, List<CallFact> calls,
                             List<CurrentUse> currentUses, Map<String, List<Expr>> locals,
-                            List<FieldBinding> bindings) {
+                            List<FieldBinding> bindings, List<LockOp> lockOps, List<OobAccess> oobAccesses) {
     public FunctionFacts {
         params = List.copyOf(params);
         calls = List.copyOf(calls);
         currentUses = List.copyOf(currentUses);
         locals = Map.copyOf(locals);
         bindings = List.copyOf(bindings);
+        lockOps = List.copyOf(lockOps);
+        oobAccesses = List.copyOf(oobAccesses);
     }
 
     /** The index of the parameter called {@code name}, or -1. */
