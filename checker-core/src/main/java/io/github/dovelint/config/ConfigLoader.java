@@ -39,7 +39,7 @@ public final class ConfigLoader {
 
     /** The top-level keys. */
     public static final List<String> KEYS = List.of(
-            "rules", "exclude", "units", "functions", "gfp", "hooks", "oob-fields", "parse");
+            "rules", "exclude", "units", "profile", "functions", "gfp", "hooks", "oob-fields", "parse");
     /** The keys of the {@code parse:} section. */
     public static final List<String> PARSE_KEYS = List.of("include", "defines", "compile-commands");
 
@@ -112,8 +112,15 @@ public final class ConfigLoader {
                 ? KnowledgeBaseLoader.names(doc, top.get("hooks").value(), "'hooks'") : null;
         List<String> oobFields = top.containsKey("oob-fields")
                 ? KnowledgeBaseLoader.names(doc, top.get("oob-fields").value(), "'oob-fields'") : null;
+        String profile = null;
+        Location profileWhere = null;
+        if (top.containsKey("profile")) {
+            Node node = top.get("profile").value();
+            profile = doc.string(node, "'profile'");
+            profileWhere = doc.at(node);
+        }
         KnowledgeOverrides overrides = new KnowledgeOverrides(functions, gfp, reclaimFlag, reclaimWhere,
-                hooks, oobFields);
+                hooks, oobFields, profile, profileWhere);
 
         ParseSettings parse = top.containsKey("parse")
                 ? parseSettings(doc, top.get("parse").value(), directory) : ParseSettings.empty();

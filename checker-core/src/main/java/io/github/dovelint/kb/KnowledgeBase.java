@@ -34,13 +34,26 @@ public final class KnowledgeBase {
     private final List<String> oobFields;
     private final GfpTable gfp;
     private final SortedMap<String, FunctionSpec> functions;
+    private final SortedMap<String, Profile> profiles;
+    private final Profile profile;
 
+    /**
+     * @param hooks     the hook names
+     * @param oobFields the oob field names every generation may use (the {@value Profile#AUTO} profile's base)
+     * @param gfp       the GFP table
+     * @param functions function entries by name
+     * @param profiles  the named generation profiles
+     * @param active    the active profile's name ({@value Profile#AUTO}: all generations)
+     */
     public KnowledgeBase(List<String> hooks, List<String> oobFields, GfpTable gfp,
-                         Map<String, FunctionSpec> functions) {
+                         Map<String, FunctionSpec> functions, Map<String, Profile> profiles, String active) {
         this.hooks = List.copyOf(hooks);
         this.oobFields = List.copyOf(oobFields);
         this.gfp = Objects.requireNonNull(gfp, "gfp");
         this.functions = Collections.unmodifiableSortedMap(new TreeMap<>(functions));
+        this.profiles = Collections.unmodifiableSortedMap(new TreeMap<>(profiles));
+        this.profile = Profile.AUTO.equals(active) ? Profile.union(oobFields, this.profiles.values())
+                : Objects.requireNonNull(this.profiles.get(active), "unknown profile " + active);
     }
 
     /**
@@ -77,9 +90,19 @@ public final class KnowledgeBase {
         return hooks;
     }
 
-    /** The names {@code struct file}'s oob pointer has had across Dovetail generations. */
+    /** The names of {@code struct file}'s oob pointer under the active profile. */
     public List<String> oobFields() {
-        return oobFields;
+        return profile.oobFields();
+    }
+
+    /** The active generation profile (by default {@value Profile#AUTO}: every generation). */
+    public Profile profile() {
+        return profile;
+    }
+
+    /** The named profiles, sorted by name. */
+    public SortedMap<String, Profile> profiles() {
+        return profiles;
     }
 
     public GfpTable gfp() {
@@ -121,10 +144,24 @@ public final class KnowledgeBase {
         GfpTable table = overrides.gfp().isEmpty() && overrides.reclaimFlag() == null
                 ? gfp
                 : gfp.withOverrides(overrides.reclaimFlag(), overrides.reclaimWhere(), overrides.gfp());
-        return new KnowledgeBase(
-                overrides.hooks() != null ? overrides.hooks() : hooks,
-                overrides.oobFields() != null ? overrides.oobFields() : oobFields,
-                table, merged);
+        String active = profile.name();
+        if (overrides.profile() != null) {
+            active = overrides.profile();
+            if (!Profile.AUTO.equals(active) && !profiles.containsKey(active)) {
+                throw new ConfigException(overrides.profileWhere() != null ? overrides.profileWhere()
+                        : new Location("<config>", 0, 0), "unknown profile '" + active + "' (known: "
+                        + Profile.AUTO + ", " + String.join(", ", profiles.keySet()) + ")");
+            }
+        }
+        Map<String, Profile> named = new TreeMap<>(profiles);
+        List<String> base = oobFields;
+        if (overrides.oobFields() != null) {
+            // An explicit field list wins over whatever the profile says.
+            base = overrides.oobFields();
+            named.replaceAll((k, p) -> p.withOobFields(overrides.oobFields()));
+        }
+        return new KnowledgeBase(overrides.hooks() != null ? overrides.hooks() : hooks,
+                base, table, merged, named, active);
     }
 
     /** True when {@code name} is one of the hooks. */

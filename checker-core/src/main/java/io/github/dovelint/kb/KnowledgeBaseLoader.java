@@ -25,7 +25,10 @@ import java.util.Set;
 public final class KnowledgeBaseLoader {
 
     /** The top-level keys of a knowledge-base file. */
-    public static final List<String> KEYS = List.of("hooks", "oob-fields", "gfp", "functions");
+    public static final List<String> KEYS = List.of("hooks", "oob-fields", "profiles", "gfp", "functions");
+    /** The keys of one profile, and of its {@code file-ref:} section. */
+    public static final List<String> PROFILE_KEYS = List.of("oob-fields", "file-ref");
+    public static final List<String> FILE_REF_KEYS = List.of("count-fields", "inc-not-zero", "plain-inc");
     /** The keys of a {@code gfp:} section. */
     public static final List<String> GFP_KEYS = List.of("reclaim-flag", "flags", "masks");
 
@@ -65,7 +68,35 @@ public final class KnowledgeBaseLoader {
         Map<String, FunctionSpec> functions = top.containsKey("functions")
                 ? FunctionSpecParser.parseFunctions(doc, top.get("functions").value(), true)
                 : Map.of();
-        return new KnowledgeBase(hooks, oobFields, table, functions);
+        Map<String, Profile> profiles = top.containsKey("profiles")
+                ? profiles(doc, top.get("profiles").value()) : Map.of();
+        return new KnowledgeBase(hooks, oobFields, table, functions, profiles, Profile.AUTO);
+    }
+
+    private static Map<String, Profile> profiles(YamlDoc doc, Node node) throws ConfigException {
+        Map<String, Profile> out = new java.util.TreeMap<>();
+        for (YamlDoc.Entry e : doc.mapping(node, "'profiles'", null).values()) {
+            if (e.key().equals(Profile.AUTO)) {
+                throw doc.error(e.keyNode(), "'" + Profile.AUTO + "' is reserved: it means every profile at once");
+            }
+            Map<String, YamlDoc.Entry> p = doc.mapping(e.value(), "profile '" + e.key() + "'", PROFILE_KEYS);
+            List<String> oob = p.containsKey("oob-fields")
+                    ? names(doc, p.get("oob-fields").value(), "'oob-fields'") : List.of();
+            List<String> count = List.of();
+            List<String> safe = List.of();
+            List<String> plain = List.of();
+            if (p.containsKey("file-ref")) {
+                Map<String, YamlDoc.Entry> r = doc.mapping(p.get("file-ref").value(), "'file-ref'", FILE_REF_KEYS);
+                count = r.containsKey("count-fields") ? names(doc, r.get("count-fields").value(), "'count-fields'")
+                        : List.of();
+                safe = r.containsKey("inc-not-zero") ? names(doc, r.get("inc-not-zero").value(), "'inc-not-zero'")
+                        : List.of();
+                plain = r.containsKey("plain-inc") ? names(doc, r.get("plain-inc").value(), "'plain-inc'")
+                        : List.of();
+            }
+            out.put(e.key(), new Profile(e.key(), oob, count, safe, plain));
+        }
+        return out;
     }
 
     /** A list of unique C identifiers (hook or field names). */

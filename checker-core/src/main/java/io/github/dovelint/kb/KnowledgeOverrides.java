@@ -19,13 +19,16 @@ import java.util.Map;
  * @param reclaimWhere where {@code reclaimFlag} was given, or null
  * @param hooks        a replacement list of hook names, or null to keep the base's
  * @param oobFields    a replacement list of oob field names, or null to keep the base's
+ * @param profile      the generation profile to use, or null to keep the base's
+ * @param profileWhere where {@code profile} was given, or null
  */
 public record KnowledgeOverrides(Map<String, FunctionSpec> functions, List<GfpDefinition> gfp,
                                  String reclaimFlag, Location reclaimWhere,
-                                 List<String> hooks, List<String> oobFields) {
+                                 List<String> hooks, List<String> oobFields, String profile,
+                                 Location profileWhere) {
 
     private static final KnowledgeOverrides EMPTY =
-            new KnowledgeOverrides(Map.of(), List.of(), null, null, null, null);
+            new KnowledgeOverrides(Map.of(), List.of(), null, null, null, null, null, null);
 
     public KnowledgeOverrides {
         functions = Collections.unmodifiableMap(new LinkedHashMap<>(functions));
@@ -41,7 +44,8 @@ public record KnowledgeOverrides(Map<String, FunctionSpec> functions, List<GfpDe
 
     /** True when applying this changes nothing. */
     public boolean isEmpty() {
-        return functions.isEmpty() && gfp.isEmpty() && reclaimFlag == null && hooks == null && oobFields == null;
+        return functions.isEmpty() && gfp.isEmpty() && reclaimFlag == null && hooks == null && oobFields == null
+                && profile == null;
     }
 
     /**
@@ -60,6 +64,8 @@ public record KnowledgeOverrides(Map<String, FunctionSpec> functions, List<GfpDe
                 reclaimFlag != null ? reclaimFlag : parent.reclaimFlag(),
                 reclaimFlag != null ? reclaimWhere : parent.reclaimWhere(),
                 hooks != null ? hooks : parent.hooks(),
-                oobFields != null ? oobFields : parent.oobFields());
+                oobFields != null ? oobFields : parent.oobFields(),
+                profile != null ? profile : parent.profile(),
+                profile != null ? profileWhere : parent.profileWhere());
     }
 }

@@ -73,7 +73,7 @@ class KnowledgeBaseLoaderTest {
         KnowledgeBase merged = kb.withOverrides(new KnowledgeOverrides(
                 java.util.Map.of("evl_alloc", override, "my_wait", extra),
                 java.util.List.of(new GfpDefinition("EVL_GFP", "GFP_ATOMIC | R", false, null)),
-                null, null, java.util.List.of("h1"), null));
+                null, null, java.util.List.of("h1"), null, null, null));
         FunctionSpec evl = merged.function("evl_alloc").orElseThrow();
         assertTrue(evl.knownNotToSleep());
         assertEquals("base", evl.why().orElseThrow());

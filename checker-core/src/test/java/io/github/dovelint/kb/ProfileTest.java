@@ -1,0 +1,76 @@
+package io.github.dovelint.kb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.dovelint.config.Config;
+import io.github.dovelint.config.ConfigException;
+import io.github.dovelint.config.ConfigLoader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Generation profiles: the default recognises both, a project can pin one. */
+class ProfileTest {
+
+    private static final String KB = """
+            hooks: [install_inband_fd]
+            oob-fields: [oob_data, f_oob_ctx]
+            profiles:
+              oob-data:
+                oob-fields: [oob_data]
+                file-ref: { count-fields: [f_count], inc-not-zero: [atomic_long_inc_not_zero, get_file_rcu],
+                            plain-inc: [get_file, atomic_long_inc] }
+              f-oob-ctx:
+                oob-fields: [f_oob_ctx]
+                file-ref: { count-fields: [f_ref], inc-not-zero: [file_ref_get, get_file_rcu],
+                            plain-inc: [get_file, file_ref_inc] }
+            gfp: { reclaim-flag: R, flags: { R: 1 } }
+            """;
+
+    @Test
+    void theDefaultProfileRecognisesEveryGeneration() throws Exception {
+        KnowledgeBase kb = KnowledgeBaseLoader.load("kb.yml", KB);
+        Profile p = kb.profile();
+        assertEquals(Profile.AUTO, p.name());
+        assertEquals(List.of("oob_data", "f_oob_ctx"), kb.oobFields());
+        // profiles are merged in name order: f-oob-ctx, then oob-data
+        assertEquals(List.of("f_ref", "f_count"), p.countFields());
+        assertEquals(List.of("file_ref_get", "get_file_rcu", "atomic_long_inc_not_zero"), p.incNotZero());
+        assertEquals(List.of("get_file", "file_ref_inc", "atomic_long_inc"), p.plainIncrease());
+    }
+
+    @Test
+    void aProjectPinsAProfile() throws Exception {
+        KnowledgeBase kb = KnowledgeBaseLoader.load("kb.yml", KB);
+        Config config = ConfigLoader.parse(".dovelint.yml", "profile: f-oob-ctx\n");
+        KnowledgeBase pinned = config.knowledge(kb);
+        assertEquals("f-oob-ctx", pinned.profile().name());
+        assertEquals(List.of("f_oob_ctx"), pinned.oobFields());
+        assertEquals(List.of("f_ref"), pinned.profile().countFields());
+    }
+
+    @Test
+    void explicitOobFieldsWinOverTheProfile() throws Exception {
+        KnowledgeBase kb = KnowledgeBaseLoader.load("kb.yml", KB);
+        Config config = ConfigLoader.parse(".dovelint.yml", "profile: oob-data\noob-fields: [evl_ctx]\n");
+        assertEquals(List.of("evl_ctx"), config.knowledge(kb).oobFields());
+    }
+
+    @Test
+    void anUnknownProfileIsALocatedError() throws Exception {
+        KnowledgeBase kb = KnowledgeBaseLoader.load("kb.yml", KB);
+        Config config = ConfigLoader.parse(".dovelint.yml", "rules: {}\nprofile: dovetail-9\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> config.knowledge(kb));
+        assertEquals(2, e.location().line());
+        assertTrue(e.getMessage().contains("unknown profile 'dovetail-9'"), e.getMessage());
+        assertTrue(e.getMessage().contains("auto, f-oob-ctx, oob-data"), e.getMessage());
+    }
+
+    @Test
+    void autoIsReserved() {
+        ConfigException e = assertThrows(ConfigException.class, () -> KnowledgeBaseLoader.load("kb.yml",
+                KB.replace("  f-oob-ctx:", "  auto:")));
+        assertTrue(e.getMessage().contains("reserved"), e.getMessage());
+    }
+}
