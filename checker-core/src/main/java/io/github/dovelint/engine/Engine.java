@@ -103,7 +103,8 @@ public final class Engine {
         List<Finding> findings = new ArrayList<>(Suppressor.apply(raw, suppressions));
         findings = applySeverities(findings, runConfig, units);
         Collections.sort(findings);
-        Collections.sort(problems);
+        // A header included by several units reports the same problem once.
+        problems = new ArrayList<>(new java.util.TreeSet<>(problems));
         Collections.sort(analysed);
 
         List<RuleDescriptor> ruleList = new ArrayList<>(descriptors.values());

@@ -396,3 +396,22 @@ extern int __dl_marker;
 #define _IOC_TYPE(nr) (((nr) >> 8) & 0xff)
 #define _IOC_SIZE(nr) (((nr) >> 16) & 0x3fff)
 #define _IOC_DIR(nr) (((nr) >> 30) & 0x3)
+
+/* Tracepoint definitions (include/linux/tracepoint.h, trace/define_trace.h):
+ * a trace header is a list of TRACE_EVENT() blocks whose arguments are code
+ * fragments (TP_PROTO, TP_STRUCT__entry, TP_printk), not C. They declare no
+ * code dovelint checks, so each block becomes one harmless declaration;
+ * the trace_foo() calls in .c files stay visible as calls. */
+#define TRACE_EVENT(name, ...) extern int __dl_trace_event_##name
+#define TRACE_EVENT_FN(name, ...) extern int __dl_trace_event_##name
+#define TRACE_EVENT_FN_COND(name, ...) extern int __dl_trace_event_##name
+#define TRACE_EVENT_CONDITION(name, ...) extern int __dl_trace_event_##name
+#define DECLARE_EVENT_CLASS(name, ...) extern int __dl_trace_class_##name
+#define DEFINE_EVENT(template, name, ...) extern int __dl_trace_event_##name
+#define DEFINE_EVENT_FN(template, name, ...) extern int __dl_trace_event_##name
+#define DEFINE_EVENT_PRINT(template, name, ...) extern int __dl_trace_event_##name
+#define DEFINE_EVENT_CONDITION(template, name, ...) extern int __dl_trace_event_##name
+#define DECLARE_TRACE(name, ...) extern int __dl_trace_event_##name
+#define DECLARE_TRACE_CONDITION(name, ...) extern int __dl_trace_event_##name
+#define TRACE_DEFINE_ENUM(a) extern int __dl_trace_enum
+#define TRACE_DEFINE_SIZEOF(a) extern int __dl_trace_sizeof
