@@ -106,7 +106,9 @@ extern int __dl_marker;
 #define likely(x) (x)
 #define unlikely(x) (x)
 
-/* ---- export, module and initcall markers (file scope, followed by ';') ---- */
+/* ---- export, module and initcall markers (file scope, followed by ';';
+ * the initcalls end their own declaration because kernel code writes
+ * `module_init(f)` both with and without a semicolon) ---- */
 #define EXPORT_SYMBOL(x) extern __typeof__(x) x
 #define EXPORT_SYMBOL_GPL(x) extern __typeof__(x) x
 #define EXPORT_SYMBOL_NS(x, ns) extern __typeof__(x) x
@@ -122,19 +124,29 @@ extern int __dl_marker;
 #define MODULE_FIRMWARE(x) extern int __dl_marker
 #define MODULE_PARM_DESC(a, b) extern int __dl_marker
 #define MODULE_DEVICE_TABLE(a, b) extern int __dl_marker
-#define module_init(f) extern __typeof__(f) f
-#define module_exit(f) extern __typeof__(f) f
-#define pure_initcall(f) extern __typeof__(f) f
-#define core_initcall(f) extern __typeof__(f) f
-#define postcore_initcall(f) extern __typeof__(f) f
-#define arch_initcall(f) extern __typeof__(f) f
-#define subsys_initcall(f) extern __typeof__(f) f
-#define fs_initcall(f) extern __typeof__(f) f
-#define rootfs_initcall(f) extern __typeof__(f) f
-#define device_initcall(f) extern __typeof__(f) f
-#define late_initcall(f) extern __typeof__(f) f
-#define late_initcall_sync(f) extern __typeof__(f) f
-#define early_initcall(f) extern __typeof__(f) f
+#define MODULE_INFO(tag, info) extern int __dl_marker
+#define MODULE_ALIAS_FS(x) extern int __dl_marker
+#define MODULE_ALIAS_CRYPTO(x) extern int __dl_marker
+#define MODULE_ALIAS_MISCDEV(x) extern int __dl_marker
+#define MODULE_ALIAS_CHARDEV(a, b) extern int __dl_marker
+#define MODULE_ALIAS_CHARDEV_MAJOR(a) extern int __dl_marker
+#define MODULE_ALIAS_BLOCKDEV_MAJOR(a) extern int __dl_marker
+#define MODULE_ALIAS_NETPROTO(a) extern int __dl_marker
+#define MODULE_ALIAS_NET_PF_PROTO(a, b) extern int __dl_marker
+#define MODULE_ALIAS_GENL_FAMILY(a) extern int __dl_marker
+#define module_init(f) extern __typeof__(f) f;
+#define module_exit(f) extern __typeof__(f) f;
+#define pure_initcall(f) extern __typeof__(f) f;
+#define core_initcall(f) extern __typeof__(f) f;
+#define postcore_initcall(f) extern __typeof__(f) f;
+#define arch_initcall(f) extern __typeof__(f) f;
+#define subsys_initcall(f) extern __typeof__(f) f;
+#define fs_initcall(f) extern __typeof__(f) f;
+#define rootfs_initcall(f) extern __typeof__(f) f;
+#define device_initcall(f) extern __typeof__(f) f;
+#define late_initcall(f) extern __typeof__(f) f;
+#define late_initcall_sync(f) extern __typeof__(f) f;
+#define early_initcall(f) extern __typeof__(f) f;
 #define module_param(name, type, perm) extern __typeof__(name) name
 #define module_param_named(n, name, type, perm) extern __typeof__(name) name
 #define module_param_array(name, type, nump, perm) extern __typeof__(name) name
@@ -415,3 +427,59 @@ extern int __dl_marker;
 #define DECLARE_TRACE_CONDITION(name, ...) extern int __dl_trace_event_##name
 #define TRACE_DEFINE_ENUM(a) extern int __dl_trace_enum
 #define TRACE_DEFINE_SIZEOF(a) extern int __dl_trace_sizeof
+
+/* printk log levels: string literals that code concatenates with the format
+ * (printk(KERN_ERR "..." ...)), so they must be literals for the call to parse. */
+#define KERN_SOH "\001"
+#define KERN_EMERG KERN_SOH "0"
+#define KERN_ALERT KERN_SOH "1"
+#define KERN_CRIT KERN_SOH "2"
+#define KERN_ERR KERN_SOH "3"
+#define KERN_WARNING KERN_SOH "4"
+#define KERN_NOTICE KERN_SOH "5"
+#define KERN_INFO KERN_SOH "6"
+#define KERN_DEBUG KERN_SOH "7"
+#define KERN_DEFAULT ""
+#define KERN_CONT KERN_SOH "c"
+
+/* ---- more iterators met in real trees (xarray cursor, bio, scatterlist,
+ * request) and section/attribute annotations ---- */
+#define xas_for_each(xas, entry, max) \
+    for ((entry) = __dl_iter_first(xas, max); (entry); (entry) = __dl_iter_next(entry))
+#define xas_for_each_marked(xas, entry, max, mark) xas_for_each(xas, entry, max)
+#define xas_for_each_conflict(xas, entry) \
+    for ((entry) = __dl_iter_first(xas); (entry); (entry) = __dl_iter_next(entry))
+#define bio_for_each_segment(bvl, bio, iter) \
+    for ((iter) = *(__typeof__(&(iter)))__dl_iter_first(bio), (bvl) = *(__typeof__(&(bvl)))__dl_iter_first(bio); \
+         __dl_iter_next(bio); )
+#define bio_for_each_bvec(bvl, bio, iter) bio_for_each_segment(bvl, bio, iter)
+#define bio_for_each_segment_all(bvl, bio, iter) \
+    for ((bvl) = __dl_iter_first(bio, &(iter)); (bvl); (bvl) = __dl_iter_next(bvl))
+#define bio_for_each_folio_all(fi, bio) for (__dl_iter_first(&(fi), bio); __dl_iter_next(&(fi)); )
+#define rq_for_each_segment(bvl, rq, iter) bio_for_each_segment(bvl, rq, iter)
+#define rq_for_each_bvec(bvl, rq, iter) bio_for_each_segment(bvl, rq, iter)
+#define __rq_for_each_bio(bio, rq) \
+    for ((bio) = __dl_iter_first(rq); (bio); (bio) = __dl_iter_next(bio))
+#define for_each_sg(sglist, sg, nr, i) \
+    for ((i) = 0, (sg) = (sglist); (i) < (nr); (i)++, (sg) = __dl_iter_next(sg))
+#define for_each_sgtable_sg(sgt, sg, i) for_each_sg(__dl_iter_first(sgt), sg, 1, i)
+#define __net_init
+#define __net_exit
+#define __net_initdata
+#define __attribute_const__ __attribute__((__const__))
+#define __ro_after_init
+#define __initconst
+#define __exitdata
+#define __refdata
+#define __nocast
+#define __randomize_layout
+#define __no_randomize_layout
+#define __counted_by(member)
+#define __nonstring
+#define __noinline_for_stack
+#define __sched
+#define __lockfunc
+#define __always_unused
+#define alloc_percpu(type) ((type *)__dl_percpu_alloc(sizeof(type)))
+#define alloc_percpu_gfp(type, gfp) ((type *)__dl_percpu_alloc(sizeof(type), gfp))
+void *__dl_percpu_alloc(unsigned long, ...);
