@@ -63,8 +63,10 @@ public final class HookPrototype implements Rule {
                     why.add("it is defined " + overriding + " times in this program");
                 }
                 if (!why.isEmpty()) {
+                    boolean prototype = !f.returnType().equals("void") || params != null;
                     String message = hook + "() does not override the kernel's weak hook as intended: "
-                            + String.join("; ", why) + "; the prototype must be " + PROTOTYPE.formatted(hook);
+                            + String.join("; ", why)
+                            + (prototype ? "; the prototype must be " + PROTOTYPE.formatted(hook) : "");
                     CallChain chain = new CallChain(f.name(), List.of(new ChainStep(f.location(),
                             hook + "() is defined here")));
                     context.report(f.location(), f.name(), message, List.of(chain));
@@ -94,7 +96,10 @@ public final class HookPrototype implements Rule {
         return t;
     }
 
-    /** No effect dovelint can see: the kernel's default {@code { }}. */
+    /**
+     * No effect dovelint can see (no call, assignment, field use or lock operation): the kernel's
+     * default {@code { }}. The facts have no statement count, so {@code n++;} alone looks empty too.
+     */
     private static boolean isEmpty(FunctionFacts f) {
         return f.calls().isEmpty() && f.currentUses().isEmpty() && f.locals().isEmpty() && f.bindings().isEmpty()
                 && f.lockOps().isEmpty() && f.oobAccesses().isEmpty();
