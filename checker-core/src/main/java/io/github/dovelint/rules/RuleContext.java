@@ -4,6 +4,7 @@ import io.github.dovelint.CallChain;
 import io.github.dovelint.Location;
 import io.github.dovelint.callgraph.CallGraph;
 import io.github.dovelint.callgraph.Program;
+import io.github.dovelint.facts.FieldBinding;
 import io.github.dovelint.facts.FunctionFacts;
 import io.github.dovelint.kb.KnowledgeBase;
 import io.github.dovelint.summary.EffectKind;
@@ -69,6 +70,167 @@ public final class RuleContext {
     /** The definitions of one hook ({@code uninstall_inband_fd}). */
     public List<FunctionFacts> hook(String name) {
         return program.definitions(name);
+    }
+
+    /** The members of {@code struct file_operations} whose handlers run on the out-of-band stage. */
+    public static final List<String> OOB_HANDLER_FIELDS =
+            List.of("oob_read", "oob_write", "oob_ioctl", "compat_oob_ioctl", "oob_poll");
+
+    /** The struct tag of the VFS operations table. */
+    public static final String FILE_OPERATIONS = "file_operations";
+
+    /**
+     * The definitions a binding stores: a {@code static} one visible from the binding's file
+     * wins, as for a call written there; otherwise every global one.
+     */
+    public List<FunctionFacts> definitionsOf(FieldBinding binding) {
+        List<FunctionFacts> sameFile = new ArrayList<>();
+        List<FunctionFacts> global = new ArrayList<>();
+        for (FunctionFacts f : program.definitions(binding.function())) {
+            if (f.isStatic()) {
+                if (f.location().file().equals(binding.location().file())
+                        || program.unitsOf(f).contains(binding.location().file())) {
+                    sameFile.add(f);
+                }
+            } else {
+                global.add(f);
+            }
+        }
+        return !sameFile.isEmpty() ? sameFile : global;
+    }
+
+    /** The definitions bound to a member called {@code field} of a file_operations (or of an untyped table). */
+    public List<FunctionFacts> handlers(String field) {
+        Map<String, FunctionFacts> out = new java.util.TreeMap<>();
+        for (FieldBinding b : program.bindingsOf(field)) {
+            if (b.structTag() == null || b.structTag().equals(FILE_OPERATIONS)) {
+                definitionsOf(b).forEach(f -> out.putIfAbsent(f.id(), f));
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    /** The handlers installed as {@code .oob_read}, {@code .oob_write}, {@code .oob_ioctl} (and the compat/poll ones). */
+    public List<FunctionFacts> oobHandlers() {
+        Map<String, FunctionFacts> out = new java.util.TreeMap<>();
+        for (String field : OOB_HANDLER_FIELDS) {
+            handlers(field).forEach(f -> out.putIfAbsent(f.id(), f));
+        }
+        return List.copyOf(out.values());
+    }
+
+    /**
+     * One {@code struct file_operations} initializer: its function members.
+     *
+     * @param members the bound members by name ({@code open}, {@code release}), in source order
+     */
+    public record FileOperations(Map<String, FieldBinding> members) {
+        public FileOperations {
+            members = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(members));
+        }
+
+        /** The binding of a member, or null. */
+        public FieldBinding member(String field) {
+            return members.get(field);
+        }
+
+        /** Where the table is: its first function member. */
+        public Location location() {
+            return members.values().iterator().next().location();
+        }
+    }
+
+    /**
+     * The {@code struct file_operations} tables initialised in the program, in source order.
+     * The facts do not say which initializer a binding belongs to, so the members of one
+     * table are the consecutive {@code file_operations} bindings of a file, until a member
+     * repeats or a binding of another struct comes in between.
+     */
+    public List<FileOperations> fileOperations() {
+        java.util.Set<FieldBinding> inBodies = new java.util.HashSet<>();
+        for (FunctionFacts f : program.functions()) {
+            inBodies.addAll(f.bindings());
+        }
+        List<FieldBinding> all = new ArrayList<>();
+        for (FieldBinding b : program.bindings()) {
+            if (!inBodies.contains(b)) {
+                all.add(b);
+            }
+        }
+        all.sort(java.util.Comparator.comparing(FieldBinding::location));
+        List<FileOperations> out = new ArrayList<>();
+        Map<String, FieldBinding> current = new LinkedHashMap<>();
+        String file = null;
+        for (FieldBinding b : all) {
+            boolean fops = FILE_OPERATIONS.equals(b.structTag());
+            if (!fops || !b.location().file().equals(file) || current.containsKey(b.field())) {
+                if (!current.isEmpty()) {
+                    out.add(new FileOperations(current));
+                }
+                current = new LinkedHashMap<>();
+            }
+            file = b.location().file();
+            if (fops) {
+                current.put(b.field(), b);
+            }
+        }
+        if (!current.isEmpty()) {
+            out.add(new FileOperations(current));
+        }
+        return out;
+    }
+
+    /**
+     * The functions that can only run from {@code entries}: the entries themselves and every
+     * function whose callers all can only run from them (a function stored in a struct member,
+     * or without callers, can run from elsewhere).
+     */
+    public java.util.Set<FunctionFacts> onlyReachableFrom(Collection<FunctionFacts> entries) {
+        Map<String, java.util.Set<String>> callers = new java.util.HashMap<>();
+        for (FunctionFacts f : program.functions()) {
+            for (io.github.dovelint.facts.CallFact c : f.calls()) {
+                for (io.github.dovelint.callgraph.Target t : graph.targets(f, c)) {
+                    if (t.definition() != null) {
+                        callers.computeIfAbsent(t.definition().id(), k -> new java.util.HashSet<>()).add(f.id());
+                    }
+                }
+            }
+        }
+        java.util.Set<String> bound = new java.util.HashSet<>();
+        for (FieldBinding b : program.bindings()) {
+            bound.add(b.function());
+        }
+        java.util.Set<String> entryIds = new java.util.HashSet<>();
+        entries.forEach(e -> entryIds.add(e.id()));
+        java.util.Set<String> ok = new java.util.HashSet<>(entryIds);
+        for (FunctionFacts f : program.functions()) {
+            if (!bound.contains(f.name()) && !callers.getOrDefault(f.id(), java.util.Set.of()).isEmpty()) {
+                ok.add(f.id());
+            }
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (java.util.Iterator<String> it = ok.iterator(); it.hasNext(); ) {
+                String id = it.next();
+                if (!entryIds.contains(id) && !ok.containsAll(callers.getOrDefault(id, java.util.Set.of()))) {
+                    it.remove();
+                    changed = true;
+                }
+            }
+        }
+        java.util.Set<FunctionFacts> out = new java.util.LinkedHashSet<>();
+        for (FunctionFacts f : program.functions()) {
+            if (ok.contains(f.id())) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /** The effect sites of the given kinds in {@code f}'s own body, sorted. */
+    public java.util.Set<Site> localSites(FunctionFacts f, EffectKind first, EffectKind... more) {
+        return summaries.localSites(f, EnumSet.of(first, more));
     }
 
     /** Starts a reachability question: which effect sites of these kinds do some entries reach? */

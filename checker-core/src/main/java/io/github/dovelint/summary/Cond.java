@@ -1,24 +1,46 @@
 package io.github.dovelint.summary;
 
 /**
- * When an effect happens as seen from a function: always, or only when the
- * mask computed from one of its parameters allows direct reclaim (a helper
- * that allocates with the {@code gfp} its caller passes).
+ * When an effect happens as seen from a function: always; only when the mask
+ * computed from one of its parameters allows direct reclaim (a helper that
+ * allocates with the {@code gfp} its caller passes); or only when one of its
+ * parameters is a particular object (a helper that locks the {@code spinlock_t *}
+ * it is given, or frees the pointer it is given: an effect on the fd table's
+ * {@code file_lock} or on the file's oob object only when the caller passes one).
+ *
+ * @param mask    the mask condition, or null
+ * @param subject what the parameter {@code subjectParam} must be, or null
+ * @param subjectParam the parameter {@code subject} applies to, -1 when none
  */
-record Cond(Mask mask) {
+record Cond(Mask mask, Subject subject, int subjectParam) {
 
-    static final Cond ALWAYS = new Cond(null);
+    /** What a parameter must be for a subject-conditioned effect to happen. */
+    enum Subject {
+        /** A pointer to the fd table's lock ({@code &files->file_lock}). */
+        FILE_LOCK,
+        /** The file's oob object ({@code file->oob_data}, or an alias of it). */
+        OOB_OBJECT
+    }
+
+    static final Cond ALWAYS = new Cond(null, null, -1);
 
     static Cond onParam(Mask mask) {
-        return new Cond(mask);
+        return new Cond(mask, null, -1);
+    }
+
+    static Cond paramIs(int param, Subject subject) {
+        return new Cond(null, subject, param);
     }
 
     boolean isAlways() {
-        return mask == null;
+        return mask == null && subject == null;
     }
 
     /** The parameter the condition depends on, or -1. */
     int param() {
-        return mask == null ? -1 : mask.param();
+        if (mask != null) {
+            return mask.param();
+        }
+        return subject != null ? subjectParam : -1;
     }
 }

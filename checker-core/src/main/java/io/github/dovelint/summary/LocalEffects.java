@@ -3,6 +3,10 @@ package io.github.dovelint.summary;
 import io.github.dovelint.callgraph.CallGraph;
 import io.github.dovelint.callgraph.Target;
 import io.github.dovelint.facts.CallFact;
+import io.github.dovelint.facts.Callee;
+import io.github.dovelint.facts.FieldBinding;
+import io.github.dovelint.facts.LockOp;
+import io.github.dovelint.facts.OobAccess;
 import io.github.dovelint.facts.CurrentUse;
 import io.github.dovelint.facts.Expr;
 import io.github.dovelint.facts.FunctionFacts;
@@ -17,8 +21,9 @@ import java.util.Set;
 
 /**
  * The effects a function has by itself, before propagation: calls to
- * functions the knowledge base describes, and direct {@code current->files}
- * / {@code current->mm} uses. A function the knowledge base describes is
+ * functions the knowledge base describes, direct {@code current->files}
+ * / {@code current->mm} uses, operations on the fd table's {@code file_lock}
+ * and writes and frees of the file's oob pointer. A function the knowledge base describes is
  * taken at its word and never entered, even when its body is in the run:
  * that is how a project says "{@code evl_alloc} does not sleep".
  */
@@ -46,6 +51,8 @@ final class LocalEffects {
                 spec(t).ifPresent(spec -> fromSpec(f, call, t.name(), spec, out));
             }
         }
+        fileLock(f, out);
+        oob(f, out);
         for (CurrentUse use : f.currentUses()) {
             EffectKind kind = switch (use.field()) {
                 case "files" -> EffectKind.CURRENT_FILES;
@@ -62,6 +69,19 @@ final class LocalEffects {
     private void fromSpec(FunctionFacts f, CallFact call, String name, FunctionSpec spec,
                           Map<Site, Set<Cond>> out) {
         String where = call.macro() != null && !call.macro().equals(name) ? " (in macro " + call.macro() + ")" : "";
+        if (spec.takesFileLock()) {
+            String why = spec.why().filter(w -> !w.isBlank()).map(w -> ": " + w).orElse("");
+            add(out, new Site(EffectKind.FILE_LOCK, call.location(), f.name(),
+                    name + "() takes files->file_lock" + why + where), Cond.ALWAYS);
+        }
+        if (spec.freesArg().isPresent()) {
+            Expr arg = call.arg(spec.freesArg().getAsInt());
+            Cond c = subjectOf(arg, f, Cond.Subject.OOB_OBJECT);
+            if (c != null) {
+                add(out, new Site(EffectKind.OOB_FREE, call.location(), f.name(),
+                        name + "(" + arg.text() + ") frees the file's oob object" + where), c);
+            }
+        }
         if (spec.maySleep()) {
             String why = spec.why().filter(w -> !w.isBlank()).map(w -> ": " + w).orElse("");
             add(out, new Site(EffectKind.SLEEP, call.location(), f.name(), name + "() may sleep" + why + where),
@@ -114,6 +134,214 @@ final class LocalEffects {
             return assigned != null && assigned.stream().anyMatch(LocalEffects::isCurrent);
         }
         return false;
+    }
+
+    /** Assertion-like wrappers: a lock query inside one of them asserts the lock state. */
+    private static final Set<String> ASSERTING = Set.of("WARN_ON", "WARN_ON_ONCE", "WARN", "WARN_ONCE",
+            "BUG_ON", "VM_BUG_ON", "VM_WARN_ON", "VM_WARN_ON_ONCE", "WARN_ON_SMP", "lockdep_assert",
+            "lockdep_assert_once", "RCU_LOCKDEP_WARN", "rcu_dereference_protected", "rcu_dereference_check",
+            "rcu_access_pointer_check", "rcu_replace_pointer", "lockdep_assert_held", "lockdep_assert_held_once",
+            "assert_spin_locked", "assert_raw_spin_locked");
+
+    /** Lock-state questions ({@code spin_is_locked()}, {@code lockdep_is_held()}). */
+    private static final java.util.regex.Pattern QUERY = java.util.regex.Pattern.compile(
+            "(raw_|hard_)?spin_is_locked|lockdep_is_held(_type)?|mutex_is_locked");
+
+    /** Lock, unlock and assertion calls on {@code ->file_lock}, directly, through aliases or parameters. */
+    private void fileLock(FunctionFacts f, Map<Site, Set<Cond>> out) {
+        for (LockOp op : f.lockOps()) {
+            CallFact call = callAt(f, op);
+            Cond c = op.isFileLock() ? Cond.ALWAYS
+                    : call == null ? null : subjectOf(call.arg(0), f, Cond.Subject.FILE_LOCK);
+            if (c == null) {
+                continue;
+            }
+            String lock = op.lock().isEmpty() || op.isFileLock() ? (op.lock().isEmpty() ? "files->file_lock" : op.lock())
+                    : op.lock() + " (the fd table's file_lock)";
+            String where = call != null && call.macro() != null && !call.macro().equals(op.api())
+                    ? " (in macro " + call.macro() + ")" : "";
+            switch (op.action()) {
+                case ACQUIRE -> add(out, new Site(EffectKind.FILE_LOCK, op.location(), f.name(),
+                        op.api() + "() acquires " + lock + where), c);
+                case TRY_ACQUIRE -> add(out, new Site(EffectKind.FILE_LOCK, op.location(), f.name(),
+                        op.api() + "() tries to acquire " + lock + where), c);
+                case RELEASE -> add(out, new Site(EffectKind.FILE_LOCK, op.location(), f.name(),
+                        op.api() + "() releases " + lock + where), c);
+                case ASSERT_HELD -> add(out, new Site(EffectKind.FILE_LOCK_ASSERT, op.location(), f.name(),
+                        op.api() + "() asserts that " + lock + " is held" + where), c);
+                case QUERY -> {
+                    if (call != null && call.macro() != null && ASSERTING.contains(call.macro())) {
+                        add(out, new Site(EffectKind.FILE_LOCK_ASSERT, op.location(), f.name(),
+                                call.macro() + "() asserts the state of " + lock + " with " + op.api() + "()"), c);
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        for (CallFact call : f.calls()) {
+            if (call.callee() instanceof Callee.Named n && ASSERTING.contains(n.name())
+                    && f.lockOps().stream().noneMatch(op -> op.location().equals(call.location())
+                            && op.api().equals(n.name()))) {
+                for (Expr arg : call.args()) {
+                    Expr.Call q = query(arg, 0);
+                    Cond c = q == null ? null : subjectOf(q.args().isEmpty() ? null : q.args().get(0), f,
+                            Cond.Subject.FILE_LOCK);
+                    if (c != null) {
+                        add(out, new Site(EffectKind.FILE_LOCK_ASSERT, call.location(), f.name(),
+                                n.name() + "() asserts the state of " + LockText.of(q.args().get(0)) + " with "
+                                        + q.callee() + "()"), c);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /** A lock-state query inside {@code e}, or null. */
+    private static Expr.Call query(Expr e, int depth) {
+        if (e == null || depth > 16) {
+            return null;
+        }
+        if (e instanceof Expr.Call c) {
+            if (QUERY.matcher(c.callee()).matches()) {
+                return c;
+            }
+            for (Expr a : c.args()) {
+                Expr.Call q = query(a, depth + 1);
+                if (q != null) {
+                    return q;
+                }
+            }
+            return null;
+        }
+        if (e instanceof Expr.Unary u) {
+            return query(u.operand(), depth + 1);
+        }
+        if (e instanceof Expr.Binary b) {
+            Expr.Call q = query(b.left(), depth + 1);
+            return q != null ? q : query(b.right(), depth + 1);
+        }
+        if (e instanceof Expr.Conditional c) {
+            Expr.Call q = query(c.condition(), depth + 1);
+            q = q != null ? q : query(c.yes(), depth + 1);
+            return q != null ? q : query(c.no(), depth + 1);
+        }
+        return null;
+    }
+
+    private static CallFact callAt(FunctionFacts f, LockOp op) {
+        for (CallFact c : f.calls()) {
+            if (c.location().equals(op.location()) && c.callee() instanceof Callee.Named n
+                    && n.name().equals(op.api())) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** Writes of the oob pointer: {@code NULL} clears it, anything else sets it. */
+    private void oob(FunctionFacts f, Map<Site, Set<Cond>> out) {
+        for (OobAccess a : f.oobAccesses()) {
+            if (a.kind() != OobAccess.Kind.WRITE) {
+                continue;
+            }
+            String target = a.owner() + "->" + a.field();
+            if (assignsNull(f, a)) {
+                add(out, new Site(EffectKind.OOB_CLEAR, a.location(), f.name(), "clears " + target), Cond.ALWAYS);
+            } else {
+                add(out, new Site(EffectKind.OOB_SET, a.location(), f.name(), "assigns " + target), Cond.ALWAYS);
+            }
+        }
+    }
+
+    /**
+     * Whether the write assigns {@code NULL}. The facts record a member assignment whose value
+     * is a plain name as a binding of that member, so {@code file->oob_data = NULL} shows up as
+     * a binding of {@code oob_data} to {@code NULL} at the same place.
+     */
+    private static boolean assignsNull(FunctionFacts f, OobAccess a) {
+        for (FieldBinding b : f.bindings()) {
+            if (b.field().equals(a.field()) && b.function().equals("NULL")
+                    && b.location().file().equals(a.location().file())
+                    && b.location().line() == a.location().line()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code e}, in {@code f}, is the subject: always (the oob pointer, a file_lock, a
+     * local assigned one), when the caller passes one as parameter N, or not (null).
+     */
+    Cond subjectOf(Expr e, FunctionFacts f, Cond.Subject subject) {
+        return subjectOf(e, f, subject, new java.util.HashSet<>(), 0);
+    }
+
+    private Cond subjectOf(Expr e, FunctionFacts f, Cond.Subject subject, Set<String> visiting, int depth) {
+        if (e == null || depth > 16) {
+            return null;
+        }
+        int d = depth + 1;
+        if (e instanceof Expr.Unary u && (u.op().equals("&") || u.op().equals("+") || u.op().equals("()"))) {
+            return subjectOf(u.operand(), f, subject, visiting, d);
+        }
+        if (e instanceof Expr.Member m) {
+            boolean is = subject == Cond.Subject.FILE_LOCK ? m.field().equals("file_lock")
+                    : kb.oobFields().contains(m.field());
+            return is ? Cond.ALWAYS : null;
+        }
+        if (e instanceof Expr.Conditional c) {
+            Cond yes = subjectOf(c.yes(), f, subject, visiting, d);
+            return yes != null ? yes : subjectOf(c.no(), f, subject, visiting, d);
+        }
+        if (e instanceof Expr.Call c) {
+            // container_of(file->oob_data, ...), READ_ONCE(file->oob_data), rcu_dereference(...)
+            if (subject == Cond.Subject.OOB_OBJECT && !c.args().isEmpty() && (c.callee().contains("container_of")
+                    || c.callee().equals("READ_ONCE") || c.callee().startsWith("rcu_dereference"))) {
+                return subjectOf(c.args().get(0), f, subject, visiting, d);
+            }
+            return null;
+        }
+        if (e instanceof Expr.Name n) {
+            Cond best = null;
+            java.util.List<Expr> assigned = f.locals().get(n.id());
+            if (assigned != null && visiting.add(n.id())) {
+                try {
+                    for (Expr v : assigned) {
+                        Cond c = subjectOf(v, f, subject, visiting, d);
+                        if (c != null && c.isAlways()) {
+                            return c;
+                        }
+                        best = best == null ? c : best;
+                    }
+                } finally {
+                    visiting.remove(n.id());
+                }
+            }
+            int param = f.paramIndex(n.id());
+            if (best == null && param >= 0) {
+                best = Cond.paramIs(param, subject);
+            }
+            return best;
+        }
+        if (subject == Cond.Subject.FILE_LOCK && LockText.of(e).matches(".*(->|\\.)file_lock")) {
+            return Cond.ALWAYS;
+        }
+        return null;
+    }
+
+    /** The text of a lock argument without its leading {@code &}. */
+    static final class LockText {
+        private LockText() {
+        }
+
+        static String of(Expr e) {
+            Expr cur = e instanceof Expr.Unary u && u.op().equals("&") ? u.operand() : e;
+            String t = cur.text();
+            return t.startsWith("&") ? t.substring(1).strip() : t;
+        }
     }
 
     static void add(Map<Site, Set<Cond>> out, Site site, Cond cond) {

@@ -51,6 +51,17 @@ public final class Summaries {
         return out;
     }
 
+    /** The sites of the given kinds in {@code f}'s own body (not its callees'), unconditional ones, sorted. */
+    public synchronized Set<Site> localSites(FunctionFacts f, Set<EffectKind> kinds) {
+        Set<Site> out = new TreeSet<>();
+        local.of(f).forEach((site, conds) -> {
+            if (kinds.contains(site.kind()) && conds.contains(Cond.ALWAYS)) {
+                out.add(site);
+            }
+        });
+        return out;
+    }
+
     /** How {@code root} reaches {@code site}: the shortest chain of calls, deterministic. */
     public synchronized io.github.dovelint.CallChain chain(FunctionFacts root, Site site) {
         summary(root);
@@ -85,6 +96,10 @@ public final class Summaries {
     Set<Cond> translate(Cond cond, FunctionFacts caller, CallFact call) {
         if (cond.isAlways()) {
             return Set.of(Cond.ALWAYS);
+        }
+        if (cond.subject() != null) {
+            Cond c = local.subjectOf(call.arg(cond.param()), caller, cond.subject());
+            return c == null ? Set.of() : Set.of(c);
         }
         Set<Mask> args = gfp.eval(call.arg(cond.param()), caller);
         if (args == null) {

@@ -178,7 +178,7 @@ class AdversarialTest {
                 	rcu_read_lock();
                 	f = lookup_fd_rcu(fd); /* expect: DL104 */
                 	rcu_read_unlock();
-                	close_fd(fd); /* expect: DL101, DL104 */
+                	close_fd(fd); /* expect: DL101, DL102, DL104 */
                 }
                 void uninstall_inband_fd(unsigned int fd, struct file *file, struct files_struct *files)
                 {
