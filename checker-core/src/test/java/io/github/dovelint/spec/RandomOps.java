@@ -122,7 +122,12 @@ final class RandomOps {
         return Optional.empty();
     }
 
-    /** Removes choices one at a time, as long as the core still fails (a greedy delta debugging pass). */
+    /**
+     * Makes a failing run smaller while the core still fails: removes choices
+     * one at a time and lowers their fd numbers, until neither helps (a greedy
+     * pass after jqwik's own shrinking, which cannot see that an fd number
+     * means another fd once an earlier open is gone).
+     */
     static List<Choice> minimize(List<Choice> choices, java.util.function.Supplier<CompanionCore> core) {
         List<Choice> current = new ArrayList<>(choices);
         boolean progress = true;
@@ -134,6 +139,23 @@ final class RandomOps {
                 if (run(fewer, core.get(), false).isPresent()) {
                     current = fewer;
                     progress = true;
+                }
+            }
+            for (int i = 0; i < current.size(); i++) {
+                Choice c = current.get(i);
+                for (Choice smaller : List.of(new Choice(c.kind(), c.task(), c.a() - 1, c.b(), c.flag(), c.flag2()),
+                        new Choice(c.kind(), c.task(), c.a(), c.b() - 1, c.flag(), c.flag2()),
+                        new Choice(c.kind(), c.task() - 1, c.a(), c.b(), c.flag(), c.flag2()))) {
+                    if (smaller.a() < 0 || smaller.b() < 0 || smaller.task() < 0) {
+                        continue;
+                    }
+                    List<Choice> lower = new ArrayList<>(current);
+                    lower.set(i, smaller);
+                    if (run(lower, core.get(), false).isPresent()) {
+                        current = lower;
+                        progress = true;
+                        break;
+                    }
                 }
             }
         }
