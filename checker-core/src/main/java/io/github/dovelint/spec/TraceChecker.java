@@ -117,8 +117,7 @@ public final class TraceChecker {
                 }
             }
         }
-        return new Result(source + ": " + step + " hook call" + (step == 1 ? "" : "s")
-                + " conform to the spec; reference index: " + CompanionCore.render(reference.index()) + "\n", true, step);
+        return new Result(source + ": " + step + (step == 1 ? " hook call conforms" : " hook calls conform") + " to the spec; reference index: " + CompanionCore.render(reference.index()) + "\n", true, step);
     }
 
     private static Result diverge(String at, String what, String why, int step) {
