@@ -75,7 +75,7 @@ class CConformanceTest {
         for (int s = 0; s < SEQUENCES; s++) {
             List<RandomOps.Choice> seq = new ArrayList<>();
             for (int i = 0; i < LENGTH; i++) {
-                seq.add(new RandomOps.Choice(r.nextInt(RandomOps.KINDS), r.nextInt(8), r.nextInt(10), r.nextInt(10),
+                seq.add(new RandomOps.Choice(r.nextInt(RandomOps.KINDS), r.nextInt(8), r.nextInt(RandomOps.FDS), r.nextInt(RandomOps.FDS),
                         r.nextBoolean(), r.nextBoolean()));
             }
             out.add(seq);

@@ -12,7 +12,9 @@ import java.util.Optional;
  */
 final class RandomOps {
 
-    static final int KINDS = 15;
+    static final int KINDS = 17;
+    /** fd numbers are drawn from 0 to FDS - 1: tables stay small, so most fds named are open. */
+    static final int FDS = 6;
 
     private RandomOps() {
     }
@@ -35,18 +37,19 @@ final class RandomOps {
             int fdA = c.a();
             int fdB = c.b();
             Op op = switch (c.kind()) {
-                case 0, 1 -> new Op.Open(t, c.flag(), c.a() % 3 == 1, c.flag2() && vfs.sharers(vfs.filesOf(t)) > 1);
-                case 2 -> new Op.Dup(t, fdA);
-                case 3 -> new Op.DupFd(t, fdA, fdB, c.flag());
-                case 4 -> new Op.Dup2(t, fdA, c.flag2() ? fdA : fdB);
-                case 5 -> new Op.Dup3(t, fdA, c.flag2() ? fdA : fdB, c.flag());
-                case 6, 7 -> new Op.Close(t, fdA);
-                case 8 -> new Op.CloseRange(t, Math.min(fdA, fdB), Math.max(fdA, fdB), c.flag() && c.flag2());
-                case 9 -> new Op.Exec(t);
-                case 10 -> new Op.Fork(t, "T" + nextTask++);
-                case 11 -> new Op.CloneFiles(t, "T" + nextTask++);
-                case 12 -> new Op.Unshare(t);
-                case 13 -> new Op.Exit(t);
+                case 0, 1, 2 -> new Op.Open(t, c.flag(), c.a() % 3 == 1, c.flag2() && vfs.sharers(vfs.filesOf(t)) > 1);
+                case 3 -> new Op.Dup(t, fdA);
+                case 4 -> new Op.DupFd(t, fdA, fdB, c.flag());
+                case 5, 6 -> new Op.Dup2(t, fdA, fdB);
+                case 7 -> new Op.Dup3(t, fdA, fdB, c.flag());
+                case 8, 9 -> new Op.Close(t, fdA);
+                case 10 -> new Op.CloseRange(t, Math.min(fdA, fdB), Math.max(fdA, fdB), c.flag() && c.flag2());
+                case 11 -> new Op.Exec(t);
+                case 12 -> new Op.Fork(t, "T" + nextTask++);
+                case 13 -> new Op.CloneFiles(t, "T" + nextTask++);
+                case 14 -> new Op.Unshare(t);
+                // the last task exits rarely: nothing happens after that
+                case 15 -> tasks.size() > 1 || (c.flag() && c.flag2()) ? new Op.Exit(t) : null;
                 default -> holdOrDrop(vfs, t, c);
             };
             return Optional.ofNullable(op);
@@ -133,20 +136,28 @@ final class RandomOps {
         boolean progress = true;
         while (progress) {
             progress = false;
-            for (int i = current.size() - 1; i >= 0; i--) {
-                List<Choice> fewer = new ArrayList<>(current);
-                fewer.remove(i);
-                if (run(fewer, core.get(), false).isPresent()) {
-                    current = fewer;
-                    progress = true;
+            for (int width = 1; width <= 2; width++) {
+                for (int i = current.size() - width; i >= 0; i--) {
+                    List<Choice> fewer = new ArrayList<>(current);
+                    fewer.subList(i, i + width).clear();
+                    if (run(fewer, core.get(), false).isPresent()) {
+                        current = fewer;
+                        progress = true;
+                        i = Math.min(i, current.size() - width + 1);
+                    }
                 }
             }
             for (int i = 0; i < current.size(); i++) {
                 Choice c = current.get(i);
-                for (Choice smaller : List.of(new Choice(c.kind(), c.task(), c.a() - 1, c.b(), c.flag(), c.flag2()),
+                for (Choice smaller : List.of(new Choice(c.kind(), c.task(), 0, c.b(), c.flag(), c.flag2()),
+                        new Choice(c.kind(), c.task(), c.a(), 0, c.flag(), c.flag2()),
+                        new Choice(c.kind(), 0, c.a(), c.b(), c.flag(), c.flag2()),
+                        new Choice(c.kind(), c.task(), c.a() - 1, c.b(), c.flag(), c.flag2()),
                         new Choice(c.kind(), c.task(), c.a(), c.b() - 1, c.flag(), c.flag2()),
-                        new Choice(c.kind(), c.task() - 1, c.a(), c.b(), c.flag(), c.flag2()))) {
-                    if (smaller.a() < 0 || smaller.b() < 0 || smaller.task() < 0) {
+                        new Choice(c.kind(), c.task() - 1, c.a(), c.b(), c.flag(), c.flag2()),
+                        new Choice(c.kind(), c.task(), c.a(), c.b(), false, c.flag2()),
+                        new Choice(c.kind(), c.task(), c.a(), c.b(), c.flag(), false))) {
+                    if (smaller.a() < 0 || smaller.b() < 0 || smaller.task() < 0 || smaller.equals(c)) {
                         continue;
                     }
                     List<Choice> lower = new ArrayList<>(current);
