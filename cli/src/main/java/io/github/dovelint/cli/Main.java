@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "dovelint", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Static checker for the Dovetail fd hooks and the code around them.",
-        subcommands = {CheckCommand.class, RulesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, RulesCommand.class, SpecCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** No findings. */
