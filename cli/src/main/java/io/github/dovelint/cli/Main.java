@@ -109,7 +109,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        err.println("dovelint: missing command: check or rules");
+        err.println("dovelint: missing command: check, rules or spec");
         spec.commandLine().usage(err);
         err.flush();
         return EXIT_USAGE;
