@@ -7,6 +7,7 @@ import io.github.dovelint.callgraph.Program;
 import io.github.dovelint.facts.FieldBinding;
 import io.github.dovelint.facts.FunctionFacts;
 import io.github.dovelint.kb.KnowledgeBase;
+import io.github.dovelint.spec.Hook;
 import io.github.dovelint.summary.EffectKind;
 import io.github.dovelint.summary.Site;
 import io.github.dovelint.summary.Summaries;
@@ -63,6 +64,25 @@ public final class RuleContext {
         List<FunctionFacts> out = new ArrayList<>();
         for (String name : kb.hooks()) {
             out.addAll(program.definitions(name));
+        }
+        return out;
+    }
+
+    /**
+     * The definitions of the hooks for which a property of the reference
+     * tracker's contract table holds, e.g. {@code hooks(HookContracts::mayRunAtomic)}:
+     * rules take their entry points from the spec rather than restating it.
+     * A project that renames the hooks ({@code hooks:} in .dovelint.yml) keeps
+     * their order: install, replace, uninstall.
+     */
+    public List<FunctionFacts> hooks(java.util.function.Predicate<Hook> property) {
+        List<FunctionFacts> out = new ArrayList<>();
+        List<String> names = kb.hooks();
+        for (Hook h : Hook.values()) {
+            if (property.test(h)) {
+                String name = names.size() == Hook.values().length ? names.get(h.ordinal()) : h.function();
+                out.addAll(program.definitions(name));
+            }
         }
         return out;
     }

@@ -7,6 +7,7 @@ import io.github.dovelint.rules.Reached;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
 import io.github.dovelint.rules.RuleInfo;
+import io.github.dovelint.spec.HookContracts;
 
 /**
  * Contract 1: never sleep in a hook, nor in anything it calls. Every hook can
@@ -21,7 +22,7 @@ public final class HookMaySleep implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        for (Reached reached : context.reachable(SLEEP).from(context.hooks())) {
+        for (Reached reached : context.reachable(SLEEP).from(context.hooks(HookContracts::mayRunAtomic))) {
             context.report(reached, reached.site().description() + "; reachable from " + reached.entries()
                     + ", which may run in atomic context");
         }

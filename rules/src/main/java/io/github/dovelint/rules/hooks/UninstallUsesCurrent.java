@@ -8,6 +8,7 @@ import io.github.dovelint.rules.Reached;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
 import io.github.dovelint.rules.RuleInfo;
+import io.github.dovelint.spec.HookContracts;
 
 /**
  * Contract 4: {@code uninstall_inband_fd} must not use {@code current->files}
@@ -25,7 +26,8 @@ public final class UninstallUsesCurrent implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        for (Reached reached : context.reachable(CURRENT_FILES, CURRENT_MM).from(context.hook(UNINSTALL))) {
+        for (Reached reached : context.reachable(CURRENT_FILES, CURRENT_MM)
+                .from(context.hooks(HookContracts::mayRunWithForeignFiles))) {
             context.report(reached, reached.site().description() + "; reachable from " + reached.entries()
                     + ", which may run at exit or in another task: use its files argument");
         }
