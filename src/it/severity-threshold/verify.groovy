@@ -1,0 +1,7 @@
+import static io.github.dovelint.maven.it.Its.*
+
+def log = read(new File(basedir, 'build.log'))
+contains('build.log', log, '[WARNING] hooks.c:11:2: warning: mutex_lock() may sleep',
+        '[ERROR] hooks.c:19:19: error: fget()',
+        'dovelint found 3 findings at or above warning (maxAllowedViolations is 2)', 'BUILD FAILURE')
+return true
