@@ -148,7 +148,8 @@ public class CheckMojo extends AbstractDovelintMojo {
         m.append("  To accept the current findings and fail only on new ones: mvn dovelint:baseline")
                 .append(" (writes ").append(baseline == null ? "dovelint-baseline.json" : shown(baseline.toPath()))
                 .append("; commit it).\n");
-        m.append("  To skip once: -Ddovelint.skip; to fail only on errors: -Ddovelint.failOnSeverity=error.");
+        m.append("  To see only what a branch changes: -Ddovelint.newSince=origin/main. To skip once: -Ddovelint.skip.\n");
+        m.append("  What a rule checks and how to fix it: dovelint rules ").append(rule).append('.');
         return m.toString();
     }
 
