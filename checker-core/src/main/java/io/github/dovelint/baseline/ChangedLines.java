@@ -209,9 +209,22 @@ public final class ChangedLines {
         }
         if (p.exitValue() != 0) {
             String message = new String(err.join(), StandardCharsets.UTF_8).strip();
-            throw new IOException("git " + args[0] + " failed in " + dir + (message.isEmpty() ? "" : ": " + message));
+            throw new IOException("git " + subcommand(args) + " failed in " + dir
+                    + (message.isEmpty() ? "" : ": " + message));
         }
         return new String(out, StandardCharsets.UTF_8);
+    }
+
+    /** The git subcommand among {@code args}: the first word that is neither an option nor a {@code -c} value. */
+    private static String subcommand(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("-c")) {
+                i++;
+            } else if (!args[i].startsWith("-")) {
+                return args[i];
+            }
+        }
+        return "";
     }
 
     private static byte[] readAll(InputStream in) {
