@@ -15,7 +15,10 @@ public final class ReportWriters {
     private static final List<ReportWriter> ALL = List.of(
             new TextReport(),
             new JsonReport(),
-            new SarifReport());
+            new SarifReport(),
+            new CheckstyleReport(),
+            new GitLabReport(),
+            new HtmlReport());
 
     private ReportWriters() {
     }
@@ -25,7 +28,28 @@ public final class ReportWriters {
         return ALL;
     }
 
-    /** The format names, in listing order: {@code [text, json, sarif]}. */
+    /**
+     * The format called {@code name}, set up for the checked root: formats that
+     * quote the sources (html) read them from {@code sourceRoot}.
+     *
+     * @throws IllegalArgumentException naming the known formats
+     */
+    public static ReportWriter byName(String name, java.nio.file.Path sourceRoot) {
+        ReportWriter writer = byName(name);
+        return writer instanceof HtmlReport && sourceRoot != null ? new HtmlReport(sourceRoot) : writer;
+    }
+
+    /** The file name a report of this format gets in an output directory: {@code dovelint.sarif}, ... */
+    public static String fileName(ReportWriter writer) {
+        return switch (writer.formatName()) {
+            case "text" -> "dovelint.txt";
+            case "checkstyle" -> "dovelint-checkstyle.xml";
+            case "gitlab" -> "dovelint-gitlab.json";
+            default -> "dovelint." + writer.formatName();
+        };
+    }
+
+    /** The format names, in listing order: {@code [text, json, sarif, checkstyle, gitlab, html]}. */
     public static List<String> names() {
         return ALL.stream().map(ReportWriter::formatName).toList();
     }

@@ -22,7 +22,10 @@ import java.util.Map;
  * <ul>
  * <li>{@code tool.driver}: name, version and one reporting descriptor per rule
  *     that ran (id, name, summary, the page's first paragraph as full
- *     description, the page as help, the effective severity as default level);
+ *     description, the page as help text and markdown, the page's
+ *     {@link RuleLinks published copy} as {@code helpUri}, the effective
+ *     severity as default level);
+ * <li>{@code automationDetails.id}: {@value #AUTOMATION_ID}, the code-scanning category;
  * <li>{@code results}: one per finding, with {@code ruleIndex}, the primary
  *     location relative to {@code %SRCROOT%}, the snippet, the finding's
  *     {@link Fingerprints fingerprint} under {@value Fingerprints#SARIF_KEY},
@@ -42,6 +45,12 @@ public final class SarifReport implements ReportWriter {
     public static final String SARIF_VERSION = "2.1.0";
     /** The base id every artifact location is relative to. */
     public static final String SRCROOT = "%SRCROOT%";
+    /**
+     * {@code run.automationDetails.id}: the category GitHub code scanning files
+     * the alerts under (the part before the last {@code /}), so that uploads
+     * from several tools or configurations do not close each other's alerts.
+     */
+    public static final String AUTOMATION_ID = "dovelint/";
 
     @Override
     public String formatName() {
@@ -70,6 +79,9 @@ public final class SarifReport implements ReportWriter {
             }
         }
 
+        // one category per tool: code scanning keeps dovelint's alerts apart from other analyses
+        run.putObject("automationDetails").put("id", AUTOMATION_ID);
+
         ObjectNode invocation = run.putArray("invocations").addObject();
         invocation.put("executionSuccessful", true);
         ArrayNode notifications = invocation.putArray("toolExecutionNotifications");
@@ -97,6 +109,7 @@ public final class SarifReport implements ReportWriter {
         node.putObject("shortDescription").put("text", rule.summary());
         String full = rule.fullDescription();
         node.putObject("fullDescription").put("text", full.isEmpty() ? rule.summary() : full);
+        node.put("helpUri", RuleLinks.page(rule.id()));
         if (!rule.page().isBlank()) {
             ObjectNode help = node.putObject("help");
             help.put("text", rule.page());

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GoldenFilesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"text", "json", "sarif"})
+    @ValueSource(strings = {"text", "json", "sarif", "checkstyle", "gitlab", "html"})
     void matchesGoldenFile(String format) throws IOException {
         String actual = ReportWriters.byName(format).render(ReportFixtures.sample());
         String resource = "sample." + format;

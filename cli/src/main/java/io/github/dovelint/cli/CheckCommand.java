@@ -6,6 +6,7 @@ import io.github.dovelint.Analyzer;
 import io.github.dovelint.Finding;
 import io.github.dovelint.Location;
 import io.github.dovelint.Problem;
+import io.github.dovelint.baseline.Baseline;
 import io.github.dovelint.report.AtomicFiles;
 import io.github.dovelint.report.ReportWriter;
 import io.github.dovelint.report.ReportWriters;
@@ -70,18 +71,42 @@ final class CheckCommand implements Callable<Integer> {
                     + " is unchanged).")
     boolean quiet;
 
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Leave out the findings accepted in the baseline FILE (see --update-baseline).")
+    Path baseline;
+
+    @Option(names = "--update-baseline",
+            description = "Write the current findings to the --baseline FILE (keeping entries that no longer match"
+                    + " unless --prune) and exit 0.")
+    boolean updateBaseline;
+
+    @Option(names = "--prune", description = "With --update-baseline: drop baseline entries that match no finding.")
+    boolean prune;
+
+    @Option(names = "--new-since", paramLabel = "REF",
+            description = "Report only findings on lines added or changed since the git REF (its merge base with"
+                    + " HEAD), including uncommitted changes, e.g. origin/main.")
+    String newSince;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "C files or directories to analyse.")
     List<Path> paths = new ArrayList<>();
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        ReportWriter writer = ReportWriters.find(format).orElse(null);
-        if (writer == null) {
+        if (ReportWriters.find(format).isEmpty()) {
             return usage(err, "unknown format '" + format + "' for --format (expected one of: "
                     + String.join(", ", ReportWriters.names()) + ")");
         }
-        Analyzer.Builder builder = Analyzer.builder().root(absolute(root != null ? root : Path.of("")))
+        if ((updateBaseline || prune) && baseline == null) {
+            return usage(err, (updateBaseline ? "--update-baseline" : "--prune") + " needs --baseline FILE");
+        }
+        if (prune && !updateBaseline) {
+            return usage(err, "--prune only applies with --update-baseline");
+        }
+        Path rootDir = absolute(root != null ? root : Path.of(""));
+        ReportWriter writer = ReportWriters.byName(format, rootDir);
+        Analyzer.Builder builder = Analyzer.builder().root(rootDir)
                 .paths(paths.stream().map(CheckCommand::absolute).toList())
                 .configFile(absolute(config)).compileCommands(absolute(compileCommands));
         includes.stream().map(CheckCommand::absolute).forEach(builder::includeDir);
@@ -101,11 +126,22 @@ final class CheckCommand implements Callable<Integer> {
             }
             builder.threads(threads);
         }
-        AnalysisResult result;
+        AnalysisResult analysed;
         try {
-            result = builder.build().run();
+            analysed = builder.build().run();
         } catch (AnalysisException e) {
             err.println("dovelint: " + describe(e));
+            err.flush();
+            return Main.EXIT_USAGE;
+        }
+        if (updateBaseline) {
+            return writeBaseline(err, analysed);
+        }
+        AnalysisResult result;
+        try {
+            result = Gates.apply(analysed, absolute(baseline), newSince, rootDir, quiet ? null : err);
+        } catch (IOException e) {
+            err.println("dovelint: " + ioMessage(e));
             err.flush();
             return Main.EXIT_USAGE;
         }
@@ -147,6 +183,30 @@ final class CheckCommand implements Callable<Integer> {
         }
         err.flush();
         return result.hasFindings() ? Main.EXIT_FINDINGS : Main.EXIT_CLEAN;
+    }
+
+    private int writeBaseline(PrintWriter err, AnalysisResult result) {
+        Path file = absolute(baseline);
+        try {
+            Baseline old = java.nio.file.Files.exists(file) ? Baseline.read(file) : Baseline.empty();
+            Baseline.Update update = old.update(result, prune);
+            update.baseline().write(file);
+            err.println("dovelint: wrote " + baseline + ": " + update.baseline().size() + " entries ("
+                    + update.added() + " new)");
+            if (!update.stale().isEmpty()) {
+                err.println("dovelint: " + update.stale().size() + " stale entries " + (prune ? "pruned:" : "kept:"));
+                update.stale().forEach(e -> err.println("  " + e.describe()));
+                if (!prune) {
+                    err.println("dovelint: drop them with --update-baseline --prune");
+                }
+            }
+            err.flush();
+            return Main.EXIT_CLEAN;
+        } catch (IOException e) {
+            err.println("dovelint: " + ioMessage(e));
+            err.flush();
+            return Main.EXIT_USAGE;
+        }
     }
 
     private String describePaths() {

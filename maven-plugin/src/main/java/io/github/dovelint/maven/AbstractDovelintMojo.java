@@ -1,0 +1,186 @@
+package io.github.dovelint.maven;
+
+import io.github.dovelint.AnalysisException;
+import io.github.dovelint.AnalysisResult;
+import io.github.dovelint.Analyzer;
+import io.github.dovelint.Problem;
+import io.github.dovelint.report.TextReport;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * What the goals share: which sources, how to parse them, and running the
+ * {@link Analyzer}. The plugin is a thin adapter: everything about C, rules
+ * and reports is in the engine.
+ */
+abstract class AbstractDovelintMojo extends AbstractMojo {
+
+    static final List<String> DEFAULT_INCLUDES = List.of("**/*.c", "**/*.h");
+    static final List<String> DEFAULT_EXCLUDES = List.of("target/**");
+    private static final Pattern MACRO_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    /** Skips dovelint. */
+    @Parameter(property = "dovelint.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /** Directories to search for sources (default: the project base directory). */
+    @Parameter(property = "dovelint.sourceDirectories")
+    protected List<File> sourceDirectories;
+
+    /** Ant-style patterns, relative to each source directory, of the files to check (default: {@code **}{@code /*.c, **}{@code /*.h}). */
+    @Parameter(property = "dovelint.includes")
+    protected List<String> includes;
+
+    /**
+     * Ant-style patterns of files not to check (default: {@code target/**}).
+     * The build directory and, in an aggregator (packaging {@code pom}), the
+     * modules' directories are always excluded: each module checks its own.
+     */
+    @Parameter(property = "dovelint.excludes")
+    protected List<String> excludes;
+
+    /** Extra include directories for the C parser ({@code -I}). */
+    @Parameter(property = "dovelint.includePaths")
+    protected List<File> includePaths;
+
+    /** Macro definitions, {@code NAME} or {@code NAME=VALUE} ({@code -D}). */
+    @Parameter(property = "dovelint.defines")
+    protected List<String> defines;
+
+    /** A {@code compile_commands.json} whose flags to use. */
+    @Parameter(property = "dovelint.compileCommands")
+    protected File compileCommands;
+
+    /**
+     * The configuration file. When the default does not exist, dovelint looks
+     * for the nearest {@code .dovelint.yml} above the sources, as the CLI does;
+     * a file named explicitly must exist.
+     */
+    @Parameter(property = "dovelint.configFile", defaultValue = "${project.basedir}/.dovelint.yml")
+    protected File configFile;
+
+    /**
+     * The root that report paths (and baseline entries) are relative to.
+     * Set it to {@code ${maven.multiModuleProjectDirectory}} to get
+     * repository-relative paths in a multi-module build (what code scanning wants).
+     */
+    @Parameter(property = "dovelint.root", defaultValue = "${project.basedir}")
+    protected File root;
+
+    /** The baseline file: {@code check} ignores the findings it lists, {@code baseline} writes it. */
+    @Parameter(property = "dovelint.baseline", defaultValue = "${project.basedir}/dovelint-baseline.json")
+    protected File baseline;
+
+    /** Parser threads (default: the number of cores). */
+    @Parameter(property = "dovelint.threads", defaultValue = "0")
+    protected int threads;
+
+    /** Runs the analysis, or returns null (after saying why) when there is nothing to check. */
+    protected AnalysisResult analyse() throws MojoExecutionException {
+        Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
+        List<Path> files = sources(base);
+        if (files.isEmpty()) {
+            getLog().info("dovelint: no C sources in " + describeDirectories(base) + ", nothing to check");
+            return null;
+        }
+        Analyzer.Builder builder = Analyzer.builder().root(root.toPath()).paths(files);
+        if (configFile != null) {
+            Path config = configFile.toPath().toAbsolutePath().normalize();
+            if (Files.isRegularFile(config)) {
+                builder.configFile(config);
+            } else if (!config.equals(base.resolve(Analyzer.CONFIG_FILE))) {
+                throw new MojoExecutionException("dovelint: configFile " + config + " does not exist");
+            }
+        }
+        if (includePaths != null) {
+            includePaths.forEach(p -> builder.includeDir(p.toPath().toAbsolutePath()));
+        }
+        if (defines != null) {
+            for (String d : defines) {
+                String def = d.trim();
+                int eq = def.indexOf('=');
+                String name = eq < 0 ? def : def.substring(0, eq);
+                if (!MACRO_NAME.matcher(name).matches()) {
+                    throw new MojoExecutionException("dovelint: define '" + d + "' is not NAME or NAME=VALUE");
+                }
+                builder.define(name, eq < 0 ? "" : def.substring(eq + 1));
+            }
+        }
+        if (compileCommands != null) {
+            builder.compileCommands(compileCommands.toPath().toAbsolutePath());
+        }
+        if (threads > 0) {
+            builder.threads(threads);
+        }
+        AnalysisResult result;
+        try {
+            result = builder.build().run();
+        } catch (AnalysisException e) {
+            throw new MojoExecutionException("dovelint: " + e.describe(), e);
+        }
+        for (Problem p : result.problems()) {
+            getLog().warn(TextReport.formatProblem(p));
+        }
+        return result;
+    }
+
+    private List<Path> sources(Path base) throws MojoExecutionException {
+        List<String> in = includes == null || includes.isEmpty() ? DEFAULT_INCLUDES : includes;
+        List<String> out = new ArrayList<>(excludes == null || excludes.isEmpty() ? DEFAULT_EXCLUDES : excludes);
+        List<Path> found = new ArrayList<>();
+        for (Path dir : directories(base)) {
+            List<String> all = new ArrayList<>(out);
+            Path build = Path.of(project.getBuild().getDirectory()).toAbsolutePath().normalize();
+            if (build.startsWith(dir) && !build.equals(dir)) {
+                all.add(SourceScanner.relative(dir, build) + "/**");
+            }
+            if ("pom".equals(project.getPackaging())) {
+                for (String module : project.getModules()) {
+                    Path m = base.resolve(module).normalize();
+                    if (m.getFileName().toString().endsWith(".xml")) {
+                        m = m.getParent();
+                    }
+                    if (m != null && m.startsWith(dir) && !m.equals(dir)) {
+                        all.add(SourceScanner.relative(dir, m) + "/**");
+                    }
+                }
+            }
+            try {
+                found.addAll(SourceScanner.scan(dir, in, all));
+            } catch (IOException e) {
+                throw new MojoExecutionException("dovelint: cannot list " + dir + ": " + e.getMessage(), e);
+            }
+        }
+        return found.stream().distinct().sorted().toList();
+    }
+
+    private List<Path> directories(Path base) {
+        if (sourceDirectories == null || sourceDirectories.isEmpty()) {
+            return List.of(base);
+        }
+        return sourceDirectories.stream().map(f -> base.resolve(f.toPath()).toAbsolutePath().normalize()).toList();
+    }
+
+    private String describeDirectories(Path base) {
+        return String.join(", ", directories(base).stream().map(Path::toString).toList());
+    }
+
+    /** {@code path} relative to the working directory when it is below it, for messages people can paste. */
+    static String shown(Path path) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = path.toAbsolutePath().normalize();
+        return abs.startsWith(cwd) && !abs.equals(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    }
+}

@@ -1,0 +1,26 @@
+#include <linux/slab.h>
+#include <linux/mutex.h>
+#include <linux/file.h>
+#include <linux/delay.h>
+
+/* Lines added above every finding: the baseline does not care. */
+static DEFINE_MUTEX(evl_lock);
+
+void install_inband_fd(unsigned int fd, struct file *file, struct files_struct *files)
+{
+	void *p;
+
+	mutex_lock(&evl_lock);
+	p = kmalloc(16, GFP_ATOMIC);
+	kfree(p);
+	mutex_unlock(&evl_lock);
+	msleep(1);
+}
+
+void uninstall_inband_fd(unsigned int fd, struct file *file, struct files_struct *files)
+{
+	struct file *f = fget(fd);
+
+	if (f)
+		fput(f);
+}

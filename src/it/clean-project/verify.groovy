@@ -1,0 +1,10 @@
+import static io.github.dovelint.maven.it.Its.*
+
+def log = read(new File(basedir, 'build.log'))
+contains('build.log', log, 'dovelint: 0 errors, 0 warnings, 0 notes in 1 file', 'BUILD SUCCESS',
+        'dovelint: reports: target/dovelint/dovelint.sarif, target/dovelint/dovelint.html')
+lacks('build.log', log, 'stale/bad.c')
+check(sarifErrors(new File(basedir, 'target/dovelint/dovelint.sarif')).isEmpty(), 'empty SARIF is valid')
+def html = read(new File(basedir, 'target/dovelint/dovelint.html'))
+contains('dovelint.html', html, '<p>No findings.</p>')
+return true
