@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Whole-kernel benchmark: dovelint cold, warm, with one file touched, and
+# Coccinelle's own sleep-under-lock check, on the Linux 6.1 tree Debian ships.
+# Prints wall time, peak memory, files and lines per second, and each run's
+# ratio to Coccinelle.
+#
+#   bench/kernel.sh                 # everything (Coccinelle takes minutes)
+#   SKIP_COCCI=1 bench/kernel.sh    # dovelint only
+#   SUBDIR=fs bench/kernel.sh       # a part of the tree
+#
+# Needs root for apt-get the first time (linux-source-6.1, coccinelle, time).
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+cache=${DOVELINT_BENCH_CACHE:-$HOME/.cache/dovelint-bench}
+tree="$cache/linux-source-6.1"
+subdir=${SUBDIR:-.}
+heap=${DOVELINT_HEAP:-4g}
+
+need() { dpkg -s "$1" >/dev/null 2>&1 || missing="$missing $1"; }
+missing=""
+need linux-source-6.1; need time
+[ -n "${SKIP_COCCI:-}" ] || need coccinelle
+if [ -n "$missing" ]; then
+  echo "bench: installing$missing" >&2
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+fi
+if [ ! -d "$tree" ]; then
+  echo "bench: unpacking the kernel tree into $cache (once)" >&2
+  mkdir -p "$cache"
+  tar xJf /usr/src/linux-source-6.1.tar.xz -C "$cache"
+fi
+
+"$here/dovelint" --version >/dev/null   # builds the jar when needed
+. "$here/.mvn/wrapper/select-jdk.sh"
+jar="$here/cli/target/dovelint.jar"
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+files=$(cd "$tree" && find "$subdir" -name '*.c' | wc -l)
+lines=$(cd "$tree" && find "$subdir" -name '*.c' -print0 | xargs -0 cat | wc -l)
+
+# run NAME CMD...: times a command, records wall seconds and peak RSS (MiB)
+declare -A wall rss
+run() {
+  local name=$1; shift
+  local t="$out/$name.time"
+  (cd "$tree" && /usr/bin/time -f '%e %M' -o "$t" "$@" >"$out/$name.out" 2>"$out/$name.err") || true
+  read -r secs kib < <(tail -n 1 "$t")  # the first line may say "Command exited with non-zero status"
+  wall[$name]=$secs
+  rss[$name]=$((kib / 1024))
+  printf '%-10s %8.1f s  %6d MiB peak RSS  %8.0f files/s  %10.0f lines/s\n' "$name" "$secs" "${rss[$name]}" \
+    "$(echo "$files / $secs" | bc -l)" "$(echo "$lines / $secs" | bc -l)"
+}
+
+dl=("$JAVA_HOME/bin/java" "-Xmx$heap" -jar "$jar" check --quiet --format json -o "$out/report.json" "$subdir")
+
+echo "tree: $tree/$subdir: $files C files, $lines lines; $(nproc) cores; heap limit $heap"
+rm -rf "$tree/.dovelint-cache"
+run cold "${dl[@]}"
+run warm "${dl[@]}"
+victim=$(cd "$tree" && find "$subdir" -name '*.c' | sort | head -n 1)
+touch "$tree/$victim"; echo "/* touched */" >>"$tree/$victim"
+run touched "${dl[@]}"
+sed -i '$ d' "$tree/$victim"
+tail -n 1 "$out/cold.err" 2>/dev/null || true
+python3 - "$out/report.json" <<'PY' || true
+import json, sys
+d = json.load(open(sys.argv[1]))
+print("report: %d files analysed, %d findings, %d parse problems" % (d["files"], len(d["findings"]), len(d["problems"])))
+PY
+
+if [ -z "${SKIP_COCCI:-}" ]; then
+  run cocci spatch --very-quiet -j "$(nproc)" --sp-file scripts/coccinelle/locks/call_kern.cocci --dir "$subdir"
+  for n in cold warm touched; do
+    printf '%-10s %.3fx Coccinelle time\n' "$n" "$(echo "${wall[$n]} / ${wall[cocci]}" | bc -l)"
+  done
+fi
