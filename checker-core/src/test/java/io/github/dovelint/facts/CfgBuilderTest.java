@@ -234,4 +234,17 @@ class CfgBuilderTest {
         Cfg c = cfg(deep.toString());
         assertFalse(paths(c).isEmpty());
     }
+
+    @Test
+    void lockExpressionsInsideMacrosReadAsTheExpandedCode() throws Exception {
+        FunctionFacts f = TestRun.in(tmp).file("a.c", """
+                #define LOCK_FILES(fs) spin_lock(&(fs)->file_lock)
+                void f(struct files_struct *files)
+                {
+                	LOCK_FILES(files);
+                }
+                """).run().function("f");
+        assertEquals("files->file_lock", f.lockOps().get(0).lock());
+        assertTrue(f.lockOps().get(0).isFileLock());
+    }
 }
