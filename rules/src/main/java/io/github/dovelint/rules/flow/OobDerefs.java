@@ -3,6 +3,9 @@ package io.github.dovelint.rules.flow;
 import io.github.dovelint.callgraph.CallGraph;
 import io.github.dovelint.callgraph.Target;
 import io.github.dovelint.facts.CallFact;
+import io.github.dovelint.facts.Cfg;
+import io.github.dovelint.facts.Expr;
+import io.github.dovelint.flow.NullTest;
 import io.github.dovelint.facts.FunctionFacts;
 import io.github.dovelint.flow.Dataflow;
 import io.github.dovelint.flow.Solution;
@@ -28,7 +31,15 @@ final class OobDerefs {
 
     private final CallGraph graph;
     private final Set<String> oobFields;
-    private final Map<String, Map<Integer, Set<String>>> memo = new HashMap<>();
+    /**
+     * @param derefs  for each parameter index, its uses without a test ({@code ""}: itself, else an oob field)
+     * @param returns what the result may be: {@code "i:"} parameter i itself, {@code "i:oob_data"} its oob member
+     */
+    record Summary(Map<Integer, Set<String>> derefs, Set<String> returns) {
+        static final Summary NONE = new Summary(Map.of(), Set.of());
+    }
+
+    private final Map<String, Summary> memo = new HashMap<>();
     private final Set<String> inProgress = new HashSet<>();
     private int depth;
 
@@ -43,22 +54,48 @@ final class OobDerefs {
         Map<Integer, Set<String>> out = new TreeMap<>();
         for (Target t : targets) {
             if (t.definition() != null) {
-                summary(t.definition()).forEach((i, uses) -> out.computeIfAbsent(i, k -> new TreeSet<>()).addAll(uses));
+                summary(t.definition()).derefs().forEach((i, uses) -> out.computeIfAbsent(i, k -> new TreeSet<>()).addAll(uses));
             }
         }
         return out;
     }
 
-    private Map<Integer, Set<String>> summary(FunctionFacts f) {
-        Map<Integer, Set<String>> known = memo.get(f.id());
+    /**
+     * The oob members (or oob sources) the value of {@code call} may be, in the caller's words:
+     * {@code file->oob_data} for {@code evl_ctx(file)} when {@code evl_ctx(f)} returns {@code f->oob_data}.
+     */
+    Set<String> returned(Expr.Call call, java.util.function.Function<Expr, Set<String>> sourcesOfArg) {
+        Set<String> out = new TreeSet<>();
+        for (FunctionFacts callee : graph.program().definitions(call.callee())) {
+            for (String r : summary(callee).returns()) {
+                int colon = r.indexOf(':');
+                int i = Integer.parseInt(r.substring(0, colon));
+                String field = r.substring(colon + 1);
+                if (i >= call.args().size()) {
+                    continue;
+                }
+                Expr arg = call.args().get(i);
+                if (field.isEmpty()) {
+                    out.addAll(sourcesOfArg.apply(arg));
+                } else {
+                    out.add(NullTest.key(arg) + "->" + field);
+                }
+            }
+        }
+        return out;
+    }
+
+    private Summary summary(FunctionFacts f) {
+        Summary known = memo.get(f.id());
         if (known != null) {
             return known;
         }
         if (!f.cfg().available() || depth >= MAX_DEPTH || !inProgress.add(f.id())) {
-            return Map.of();
+            return Summary.NONE;
         }
         depth++;
         Map<Integer, Set<String>> out = new TreeMap<>();
+        Set<String> returns = new TreeSet<>();
         try {
             OobFlow flow = new OobFlow(f, oobFields, this, true);
             Solution<OobFlow.State> solution = Dataflow.forward(f.cfg(), flow);
@@ -68,13 +105,21 @@ final class OobDerefs {
                         record(f, src, out);
                     }
                 }
+                if (event instanceof Cfg.Return r && r.value() != null) {
+                    for (String src : flow.sources(before, r.value())) {
+                        Map<Integer, Set<String>> one = new TreeMap<>();
+                        record(f, src, one);
+                        one.forEach((i, uses) -> uses.forEach(use -> returns.add(i + ":" + use)));
+                    }
+                }
             });
         } finally {
             depth--;
             inProgress.remove(f.id());
         }
-        memo.put(f.id(), out);
-        return out;
+        Summary result = new Summary(out, Set.copyOf(returns));
+        memo.put(f.id(), result);
+        return result;
     }
 
     private void record(FunctionFacts f, String source, Map<Integer, Set<String>> out) {

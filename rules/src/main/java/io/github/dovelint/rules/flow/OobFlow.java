@@ -105,11 +105,23 @@ final class OobFlow implements FlowAnalysis<OobFlow.State> {
         if (u instanceof Expr.Name n) {
             return s.aliases().getOrDefault(n.id(), Set.of());
         }
+        if (u instanceof Expr.Call c && helpers != null) {
+            return helpers.returned(c, arg -> sources(s, arg));
+        }
         return Set.of();
     }
 
     boolean nonNull(State s, Expr e) {
-        return s.nonNull().contains(NullTest.key(unwrap(e)));
+        Expr u = unwrap(e);
+        if (s.nonNull().contains(NullTest.key(u))) {
+            return true;
+        }
+        if (u instanceof Expr.Call) {
+            // a helper returning the oob pointer: as known as what it returns
+            Set<String> src = sources(s, u);
+            return !src.isEmpty() && s.nonNull().containsAll(src);
+        }
+        return false;
     }
 
     /** The uses of maybe-NULL oob pointers that {@code event} makes. */

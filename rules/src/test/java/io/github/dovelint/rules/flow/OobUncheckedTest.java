@@ -127,4 +127,32 @@ class OobUncheckedTest {
                 }
                 """).verify();
     }
+
+    @Test
+    void helpersThatReturnTheOobPointer() throws Exception {
+        check("""
+                static inline struct evl_file *evl_ctx(struct file *f) { return f->oob_data; }
+                static inline struct evl_file *same(struct evl_file *c) { return c; }
+                """ + INSTALL + """
+                {
+                	struct evl_file *ctx = evl_ctx(file);
+                	ctx->refs++; /* expect: DL201 */
+                }
+                """ + REPLACE + """
+                {
+                	struct evl_file *ctx = same(evl_ctx(file));
+                	if (!ctx)
+                		return;
+                	ctx->refs++;
+                	evl_ctx(file)->refs++;
+                }
+                """ + UNINSTALL + """
+                {
+                	if (!file->oob_data)
+                		return;
+                	evl_ctx(file)->refs--;
+                	same(file->oob_data)->refs--;
+                }
+                """).verify();
+    }
 }
