@@ -52,7 +52,7 @@ public final class HookLockImbalance implements Rule {
             Map<String, Integer> deltas = new LinkedHashMap<>();
             if (op != null) {
                 if (op.action() == LockOp.Action.RELEASE) {
-                    deltas.put(LockFlow.key(op), -1);
+                    LockFlow.keys(op).forEach(k -> deltas.put(k, -1));
                 }
             } else {
                 deltas.putAll(effects.of(hook, call.call()));
@@ -75,14 +75,17 @@ public final class HookLockImbalance implements Rule {
             List<Cfg.Event> events = block.events();
             String exit = !events.isEmpty() && events.get(events.size() - 1) instanceof Cfg.Return r
                     ? "the return at line " + r.location().line() : "the end of the function";
-            s.locks().forEach((key, held) -> {
-                if (held.mayBeHeld()) {
-                    for (Location site : held.sites()) {
-                        witness.putIfAbsent(site, exit);
-                        lockOf.putIfAbsent(site, key);
+            // named locks first, so that a leaked spin_lock_irqsave() is reported as its lock
+            for (boolean implicitPass : new boolean[] {false, true}) {
+                s.locks().forEach((key, held) -> {
+                    if (held.mayBeHeld() && LockFlow.implicit(key) == implicitPass) {
+                        for (Location site : held.sites()) {
+                            witness.putIfAbsent(site, exit);
+                            lockOf.putIfAbsent(site, key);
+                        }
                     }
-                }
-            });
+                });
+            }
         });
         List<Location> sites = new ArrayList<>(witness.keySet());
         for (Location site : sites) {

@@ -50,7 +50,8 @@ final class LockFlow implements FlowAnalysis<LockFlow.State> {
      * {@code *_interruptible}/{@code *_killable}/{@code down_timeout}/{@code down_trylock}
      * (zero: acquired; counted at the call and undone on the side where it failed).
      */
-    record Pending(String key, Location site, String callee, java.util.List<Expr> args, boolean applied) {
+    record Pending(java.util.List<String> keys, Location site, String callee, java.util.List<Expr> args,
+                   boolean applied) {
     }
 
     /** Acquisitions that return 0 on success. */
@@ -80,6 +81,37 @@ final class LockFlow implements FlowAnalysis<LockFlow.State> {
 
     static String key(LockOp op) {
         return op.family() + ":" + op.lock().replace(" ", "");
+    }
+
+    /** The interrupt state a {@code _irq}/{@code _irqsave}/{@code _irqrestore} variant also changes. */
+    static final String IRQ = "irq:";
+    /** The softirq state a {@code _bh} variant also changes. */
+    static final String BH = "bh:";
+
+    /**
+     * What an operation takes or drops: its lock, and for the {@code _irq*} and {@code _bh}
+     * variants of spinlocks and rwlocks also the interrupt or softirq state, so that
+     * {@code spin_lock_irqsave()} pairs with {@code spin_unlock()} + {@code local_irq_restore()}
+     * as well as with {@code spin_unlock_irqrestore()}.
+     */
+    static java.util.List<String> keys(LockOp op) {
+        String main = key(op);
+        boolean spinlike = op.family().endsWith("spin") || op.family().equals("rwlock");
+        if (!spinlike) {
+            return java.util.List.of(main);
+        }
+        if (op.api().matches(".*_(irq|irqsave|irqrestore)(_nested)?")) {
+            return java.util.List.of(main, IRQ);
+        }
+        if (op.api().matches(".*_bh(_nested)?")) {
+            return java.util.List.of(main, BH);
+        }
+        return java.util.List.of(main);
+    }
+
+    /** Whether a key is an implicit interrupt/softirq state rather than a named lock. */
+    static boolean implicit(String key) {
+        return key.equals(IRQ) || key.equals(BH);
     }
 
 
@@ -120,16 +152,17 @@ final class LockFlow implements FlowAnalysis<LockFlow.State> {
         LockOp op = call.lock();
         State s = new State(state.locks(), null);
         if (op != null) {
+            java.util.List<String> keys = keys(op);
             if ((op.action() == LockOp.Action.ACQUIRE || op.action() == LockOp.Action.TRY_ACQUIRE)
                     && zeroOnSuccess(op.api())) {
-                State taken = apply(s, key(op), 1, call.location());
-                return new State(taken.locks(), new Pending(key(op), call.location(), call.name(),
+                State taken = applyAll(s, keys, 1, call.location());
+                return new State(taken.locks(), new Pending(keys, call.location(), call.name(),
                         call.call().args(), true));
             }
             return switch (op.action()) {
-                case ACQUIRE -> apply(s, key(op), 1, call.location());
-                case RELEASE -> apply(s, key(op), -1, call.location());
-                case TRY_ACQUIRE -> new State(s.locks(), new Pending(key(op), call.location(),
+                case ACQUIRE -> applyAll(s, keys, 1, call.location());
+                case RELEASE -> applyAll(s, keys, -1, call.location());
+                case TRY_ACQUIRE -> new State(s.locks(), new Pending(keys, call.location(),
                         call.name(), call.call().args(), false));
                 default -> s;
             };
@@ -160,13 +193,21 @@ final class LockFlow implements FlowAnalysis<LockFlow.State> {
         }
         if (Boolean.TRUE.equals(nonZero)) {
             // non-zero: a trylock succeeded, an interruptible/killable acquisition failed
-            return apply(s, p.key(), p.applied() ? -1 : 1, p.site());
+            return applyAll(s, p.keys(), p.applied() ? -1 : 1, p.site());
         }
         return s;
     }
 
     private static boolean matches(Expr e, Pending p) {
         return e instanceof Expr.Call c && c.callee().equals(p.callee()) && c.args().equals(p.args());
+    }
+
+    State applyAll(State s, java.util.List<String> keys, int delta, Location site) {
+        State out = s;
+        for (String k : keys) {
+            out = apply(out, k, delta, site);
+        }
+        return out;
     }
 
     State apply(State s, String key, int delta, Location site) {

@@ -148,7 +148,11 @@ final class Sections {
             LockOp op = c.lock();
             if (op != null) {
                 int delta = op.action() == LockOp.Action.ACQUIRE ? 1 : op.action() == LockOp.Action.RELEASE ? -1 : 0;
-                return apply(s, LockFlow.key(op), delta);
+                Ctx out = s;
+                for (String key : LockFlow.keys(op)) {
+                    out = apply(out, key, delta);
+                }
+                return out;
             }
             Ctx out = s;
             for (Map.Entry<String, Integer> e : effects.of(function, c.call()).entrySet()) {

@@ -184,4 +184,34 @@ class HookLockImbalanceTest {
                 }
                 """).verify();
     }
+
+    @Test
+    void irqAndBhVariantsPairWithTheSeparateStateCalls() throws Exception {
+        check("""
+                static DEFINE_SPINLOCK(l);
+                """ + HOOK + """
+                {
+                	unsigned long flags;
+                	spin_lock_irqsave(&l, flags);
+                	spin_unlock(&l);
+                	local_irq_restore(flags);
+                	local_irq_save(flags);
+                	spin_lock(&l);
+                	spin_unlock_irqrestore(&l, flags);
+                	if (spin_trylock_irqsave(&l, flags))
+                		spin_unlock_irqrestore(&l, flags);
+                	spin_lock_bh(&l);
+                	spin_unlock(&l);
+                	local_bh_enable();
+                	spin_lock_irq(&l); /* expect: DL106 */
+                	spin_unlock(&l);
+                }
+                void replace_inband_fd(unsigned int fd, struct file *file, struct files_struct *files)
+                {
+                	unsigned long flags;
+                	spin_lock(&l);
+                	spin_unlock_irqrestore(&l, flags); /* expect: DL106 */
+                }
+                """).verify();
+    }
 }
