@@ -51,6 +51,15 @@ import org.eclipse.cdt.core.dom.ast.gnu.IGNUASTCompoundStatementExpression;
 final class CfgBuilder {
 
     static final int MAX_DEPTH = 200;
+
+    /** Calls that do not return: the path ends there. */
+    static final java.util.Set<String> NORETURN = java.util.Set.of("BUG", "panic", "do_exit", "__builtin_unreachable",
+            "unreachable", "__builtin_trap", "kthread_exit", "make_task_dead");
+    /** {@code BUG_ON(cond)}: the path where {@code cond} holds does not come back. */
+    static final java.util.Set<String> ASSERTS = java.util.Set.of("BUG_ON", "BUILD_BUG_ON");
+    /** {@code if (WARN_ON(cond))} tests {@code cond}. */
+    static final java.util.Set<String> WARNS = java.util.Set.of("WARN_ON", "WARN_ON_ONCE", "WARN", "WARN_ONCE",
+            "unlikely", "likely");
     static final int MAX_BLOCKS = 20_000;
     static final int MAX_EVENTS = 100_000;
 
@@ -141,7 +150,15 @@ final class CfgBuilder {
             return b;
         }
         if (s instanceof IASTExpressionStatement e) {
-            return expr(e.getExpression(), cur, d);
+            IASTExpression x = e.getExpression();
+            if (x instanceof IASTFunctionCallExpression call && ASSERTS.contains(calleeName(call))
+                    && call.getArguments().length >= 1 && call.getArguments()[0] instanceof IASTExpression arg) {
+                int dead = newBlock(); // BUG_ON(!p): the path where it fires does not come back
+                int next = newBlock();
+                cond(arg, cur, dead, next, loc(e), d);
+                return next;
+            }
+            return expr(x, cur, d);
         }
         if (s instanceof IASTDeclarationStatement ds) {
             return declaration(ds.getDeclaration(), cur, d);
@@ -312,7 +329,15 @@ final class CfgBuilder {
             }
             return b;
         }
-        return cur; // designated initializers: their values are rarely interesting to flow rules
+        if (clause instanceof org.eclipse.cdt.core.dom.ast.c.ICASTDesignatedInitializer di) {
+            return initializer(di.getOperand(), cur, depth + 1);
+        }
+        return cur;
+    }
+
+    private static String calleeName(IASTFunctionCallExpression call) {
+        return ExprBuilder.stripParens(call.getFunctionNameExpression())
+                instanceof org.eclipse.cdt.core.dom.ast.IASTIdExpression id ? id.getName().toString() : "";
     }
 
     // ---------------------------------------------------------------- conditions
@@ -362,8 +387,21 @@ final class CfgBuilder {
             cond(parts[parts.length - 1], b, yes, no, at, d);
             return;
         }
+        if (e instanceof IASTFunctionCallExpression call && WARNS.contains(calleeName(call))
+                && call.getArguments().length >= 1 && call.getArguments()[0] instanceof IASTExpression arg) {
+            int b = cur;
+            IASTInitializerClause[] args = call.getArguments();
+            for (int i = 1; i < args.length; i++) {
+                b = initializer(args[i], b, d);
+            }
+            cond(arg, b, yes, no, at, d); // the warning itself is only a message
+            return;
+        }
         int b = expr(e, cur, d);
         Expr atom = ExprBuilder.build(e);
+        if (e instanceof IASTBinaryExpression asg && asg.getOperator() == IASTBinaryExpression.op_assign) {
+            atom = ExprBuilder.build(asg.getOperand1()); // if ((p = lookup())): tests what was stored
+        }
         if (atom instanceof Expr.Number n) {
             edge(b, n.value() != 0 ? yes : no, null, true, null);
             return;
@@ -446,6 +484,9 @@ final class CfgBuilder {
             CallFact fact = callFacts.get(call);
             if (fact != null) {
                 event(b, new Cfg.Call(fact, LockApis.classify(fact)));
+            }
+            if (NORETURN.contains(calleeName(call))) {
+                return newBlock(); // nothing flows on
             }
             return b;
         }

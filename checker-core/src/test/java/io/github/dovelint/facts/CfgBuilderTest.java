@@ -247,4 +247,15 @@ class CfgBuilderTest {
         assertEquals("files->file_lock", f.lockOps().get(0).lock());
         assertTrue(f.lockOps().get(0).isFileLock());
     }
+
+    @Test
+    void noreturnCallsBugOnWarnOnAndAssignmentsInConditions() throws Exception {
+        assertEquals(List.of("a! two()"), paths(cfg("if (a) { one(); BUG(); } two();")));
+        assertEquals(List.of("p? *p"), paths(cfg("BUG_ON(!p); p->v = 0;")).stream()
+                .map(x -> x.replace(" p->v=", "")).toList());
+        assertEquals(List.of("p! ret", "p? *p p->v="), paths(cfg("if (WARN_ON(!p)) return; p->v = 0;")));
+        assertEquals(List.of("lookup() p= p! ret", "lookup() p= p? *p p->v="),
+                paths(cfg("if (!(p = lookup())) return; p->v = 0;")));
+        assertEquals(List.of("one()"), paths(cfg("struct s x = { .a = one() };")));
+    }
 }
