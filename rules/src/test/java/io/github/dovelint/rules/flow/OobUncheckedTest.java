@@ -155,4 +155,40 @@ class OobUncheckedTest {
                 }
                 """).verify();
     }
+
+    @Test
+    void kernelIdiomsForTheTest() throws Exception {
+        check(INSTALL + """
+                {
+                	struct evl_file *ctx;
+                	if (!(ctx = file->oob_data))
+                		return;
+                	ctx->refs++;
+                }
+                """ + REPLACE + """
+                {
+                	struct evl_file *ctx = file->oob_data;
+                	if (WARN_ON_ONCE(!ctx))
+                		return;
+                	ctx->refs++;
+                }
+                """ + UNINSTALL + """
+                {
+                	struct evl_file *ctx = file->oob_data;
+                	switch (fd) {
+                	case 0:
+                		BUG_ON(!ctx);
+                		ctx->refs--;
+                		break;
+                	case 1:
+                		if (!ctx)
+                			BUG();
+                		ctx->refs--;
+                		break;
+                	default:
+                		ctx->refs--; /* expect: DL201 */
+                	}
+                }
+                """).verify();
+    }
 }
