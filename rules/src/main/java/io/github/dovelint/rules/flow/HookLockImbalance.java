@@ -6,6 +6,7 @@ import io.github.dovelint.facts.Cfg;
 import io.github.dovelint.facts.FunctionFacts;
 import io.github.dovelint.facts.LockOp;
 import io.github.dovelint.flow.Dataflow;
+import io.github.dovelint.flow.PathSensitive;
 import io.github.dovelint.flow.Solution;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
@@ -39,8 +40,8 @@ public final class HookLockImbalance implements Rule {
     }
 
     private static void check(RuleContext context, FunctionFacts hook, LockEffects effects) {
-        LockFlow flow = new LockFlow(hook, effects, false);
-        Solution<LockFlow.State> solution = Dataflow.forward(hook.cfg(), flow);
+        PathSensitive<LockFlow.State> flow = new PathSensitive<>(new LockFlow(hook, effects, false));
+        Solution<PathSensitive.Paths<LockFlow.State>> solution = Dataflow.forward(hook.cfg(), flow);
         Map<Location, String> findings = new TreeMap<>(Comparator.comparing(Location::line)
                 .thenComparing(Location::column).thenComparing(Location::file));
         // Stray releases: a release (or a helper that releases) where the lock may not be held.
@@ -58,7 +59,7 @@ public final class HookLockImbalance implements Rule {
                 deltas.putAll(effects.of(hook, call.call()));
             }
             deltas.forEach((key, delta) -> {
-                if (delta < 0 && before.held(key).mayBeFree()) {
+                if (delta < 0 && before.paths().stream().anyMatch(p -> p.state().held(key).mayBeFree())) {
                     findings.putIfAbsent(call.location(), call.name() + "() releases " + LockFlow.describe(key)
                             + " on a path where " + hook.name() + "() has not taken it");
                 }
@@ -71,7 +72,11 @@ public final class HookLockImbalance implements Rule {
             if (edge.target() != Cfg.EXIT) {
                 return;
             }
-            LockFlow.State s = flow.branch(atEnd, edge);
+            PathSensitive.Paths<LockFlow.State> along = flow.branch(atEnd, edge);
+            if (along == null) {
+                return;
+            }
+            LockFlow.State s = flow.merged(along);
             List<Cfg.Event> events = block.events();
             String exit = !events.isEmpty() && events.get(events.size() - 1) instanceof Cfg.Return r
                     ? "the return at line " + r.location().line() : "the end of the function";

@@ -126,6 +126,25 @@ class HookLockImbalanceTest {
                 	if (fd)
                 		preempt_enable();
                 }
+                void replace_inband_fd(unsigned int fd, struct file *file, struct files_struct *files)
+                {
+                	int locked = file->oob_data != NULL;
+                	struct evl_file *ctx = file->oob_data;
+                	if (locked)
+                		spin_lock(&l);
+                	if (ctx)
+                		rcu_read_lock();
+                	work(fd);
+                	if (ctx != NULL)
+                		rcu_read_unlock();
+                	if (locked)
+                		spin_unlock(&l);
+                	if (fd > 3)
+                		preempt_disable(); /* expect: DL106 */
+                	fd = 0; /* the outcome of the test above is forgotten */
+                	if (fd > 3)
+                		preempt_enable(); /* expect: DL106 */
+                }
                 """).verify();
     }
 
