@@ -19,8 +19,8 @@ import java.util.TreeMap;
  * through it: {@code lock_index()} that returns with {@code fd_index_lock}
  * held has effect {@code +1} on it, {@code unlock_index()} {@code -1}. Locks
  * named through a parameter ({@code &c->lock}) are renamed to the argument
- * at each call; a lock on a local of the helper, or one held on some paths
- * only, gives no effect (no guess). One instance per rule run; not thread-safe.
+ * at each call; a lock on a local of the helper, one held on some paths
+ * only, or a helper in a recursion gives no effect (no guess). One instance per rule run; not thread-safe.
  */
 final class LockEffects {
 
@@ -30,6 +30,8 @@ final class LockEffects {
     private final Map<String, Map<String, Integer>> memo = new HashMap<>();
     private final Set<String> inProgress = new HashSet<>();
     private int depth;
+    /** Incremented whenever a summary had to guess (recursion, depth limit): such summaries give no effect. */
+    private int guesses;
 
     LockEffects(CallGraph graph) {
         this.graph = graph;
@@ -61,9 +63,14 @@ final class LockEffects {
         if (known != null) {
             return known;
         }
-        if (!f.cfg().available() || depth >= MAX_DEPTH || !inProgress.add(f.id())) {
+        if (!f.cfg().available()) {
             return Map.of();
         }
+        if (depth >= MAX_DEPTH || !inProgress.add(f.id())) {
+            guesses++;
+            return Map.of();
+        }
+        int guessesBefore = guesses;
         depth++;
         Map<String, Integer> out = new TreeMap<>();
         try {
@@ -82,7 +89,8 @@ final class LockEffects {
             depth--;
             inProgress.remove(f.id());
         }
-        Map<String, Integer> result = Map.copyOf(out);
+        // A summary that relied on a guess (a recursive call taken as doing nothing) is not trusted.
+        Map<String, Integer> result = guesses > guessesBefore ? Map.of() : Map.copyOf(out);
         memo.put(f.id(), result);
         return result;
     }
