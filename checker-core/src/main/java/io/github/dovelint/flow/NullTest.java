@@ -5,7 +5,8 @@ import io.github.dovelint.facts.Expr;
 
 /**
  * A test of a pointer against NULL, read off an edge condition: {@code p},
- * {@code p != NULL}, {@code p == NULL}, {@code p == 0}, {@code IS_ERR_OR_NULL(p)}
+ * {@code p != NULL}, {@code p == NULL}, {@code p == 0}, {@code IS_ERR_OR_NULL(p)},
+ * {@code helper(x)} (the value it returns; whether that is a pointer is the caller's business)
  * ({@code !p} and {@code &&}/{@code ||} are already split by the graph).
  *
  * @param pointer         the tested pointer
@@ -30,6 +31,9 @@ public record NullTest(Expr pointer, boolean nonNullWhenTrue) {
         if (condition instanceof Expr.Call c && c.args().size() == 1
                 && (c.callee().equals("IS_ERR_OR_NULL") || c.callee().equals("ZERO_OR_NULL_PTR"))) {
             return new NullTest(c.args().get(0), false);
+        }
+        if (condition instanceof Expr.Call) {
+            return new NullTest(condition, true); // if (evl_ctx(file)): the value a helper returns
         }
         return null;
     }

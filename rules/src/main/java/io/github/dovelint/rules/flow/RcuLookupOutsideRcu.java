@@ -28,8 +28,9 @@ public final class RcuLookupOutsideRcu implements Rule {
                 if (event instanceof Cfg.Call c && c.name() != null && LOOKUPS.contains(c.name()) && !ctx.inRcu()
                         && seen.add(c.location())) {
                     context.report(c.location(), f.name(), f.name() + "() calls " + c.name()
-                            + "() outside rcu_read_lock(): the file it returns may be freed at any moment "
-                            + "(holding ->file_lock is not what it checks)", List.of());
+                            + "() outside rcu_read_lock(): the file it returns may be freed at any moment"
+                            + (ctx.fileLock() ? " (holding ->file_lock is not what it checks: use "
+                            + "files_lookup_fd_locked())" : ""), List.of());
                 }
             });
         }

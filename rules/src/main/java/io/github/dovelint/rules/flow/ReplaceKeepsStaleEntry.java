@@ -39,12 +39,13 @@ public final class ReplaceKeepsStaleEntry implements Rule {
     public void check(RuleContext context) {
         Set<String> fields = Set.copyOf(context.knowledge().oobFields());
         Removals removals = new Removals(context.callGraph());
+        OobDerefs helpers = new OobDerefs(context.callGraph(), fields);
         for (FunctionFacts replace : context.hook(REPLACE)) {
             if (!replace.cfg().available() || replace.params().size() < 2) {
                 continue;
             }
             String file = replace.params().get(1).name();
-            Analysis analysis = new Analysis(replace, file, fields, removals);
+            Analysis analysis = new Analysis(replace, file, fields, removals, helpers);
             State exit = Dataflow.forward(replace.cfg(), analysis).atExit();
             if (exit == null) {
                 continue;
@@ -74,12 +75,14 @@ public final class ReplaceKeepsStaleEntry implements Rule {
         private final String file;
         private final Set<String> fields;
         private final Removals removals;
+        private final OobDerefs helpers;
 
-        Analysis(FunctionFacts function, String file, Set<String> fields, Removals removals) {
+        Analysis(FunctionFacts function, String file, Set<String> fields, Removals removals, OobDerefs helpers) {
             this.function = function;
             this.file = file;
             this.fields = fields;
             this.removals = removals;
+            this.helpers = helpers;
         }
 
         @Override
@@ -155,6 +158,11 @@ public final class ReplaceKeepsStaleEntry implements Rule {
             }
             if (u instanceof Expr.Member m) {
                 return fields.contains(m.field()) && unwrap(m.owner()) instanceof Expr.Name n && n.id().equals(file);
+            }
+            if (u instanceof Expr.Call c) {
+                // evl_ctx(file), a helper returning the file's oob pointer
+                return helpers.returned(c, arg -> Set.of()).stream().anyMatch(k -> fields.stream()
+                        .anyMatch(f -> k.equals(file + "->" + f)));
             }
             if (u instanceof Expr.Name n) {
                 List<Expr> values = function.locals().get(n.id());

@@ -130,4 +130,19 @@ class ReplaceKeepsStaleEntryTest {
                 }
                 """).verify();
     }
+
+    @Test
+    void testsThroughAHelperReturningThePointer() throws Exception {
+        check("""
+                static inline void *evl_ctx(struct file *f) { return f->oob_data; }
+                """ + REPLACE + """
+                {
+                	void *ctx = evl_ctx(file);
+                	if (!evl_ctx(file)) /* expect: DL206 */
+                		return;
+                	if (ctx == NULL) /* expect: DL206 */
+                		return;
+                }
+                """).verify();
+    }
 }
