@@ -1,5 +1,6 @@
 package io.github.dovelint.rules.flow;
 
+import io.github.dovelint.Location;
 import io.github.dovelint.Severity;
 import io.github.dovelint.facts.Cfg;
 import io.github.dovelint.facts.Expr;
@@ -8,8 +9,12 @@ import io.github.dovelint.flow.NullTest;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
 import io.github.dovelint.rules.RuleInfo;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Seed 001: the fd table is read under {@code rcu_read_lock()} or with
@@ -24,16 +29,15 @@ public final class FdtableUnprotected implements Rule {
     public void check(RuleContext context) {
         List<FunctionFacts> hooks = context.hooks();
         Sections sections = new Sections(context.callGraph(), hooks);
-        Set<String> hookIds = new java.util.HashSet<>();
+        Set<String> hookIds = new HashSet<>();
         hooks.forEach(h -> hookIds.add(h.id()));
         for (FunctionFacts f : context.program().functions()) {
             if (!f.cfg().available()) {
                 continue;
             }
             boolean isHook = hookIds.contains(f.id());
-            java.util.Map<io.github.dovelint.Location, String> found = new java.util.TreeMap<>(
-                    java.util.Comparator.comparing(io.github.dovelint.Location::line)
-                            .thenComparing(io.github.dovelint.Location::column));
+            Map<Location, String> found = new TreeMap<>(Comparator.comparing(Location::line)
+                    .thenComparing(Location::column));
             sections.solve(f).events((ctx, event) -> {
                 if (ctx.inRcu() || ctx.fileLock()) {
                     return;

@@ -1,11 +1,13 @@
 package io.github.dovelint.rules.flow;
 
+import io.github.dovelint.Location;
 import io.github.dovelint.Severity;
 import io.github.dovelint.facts.Cfg;
 import io.github.dovelint.facts.FunctionFacts;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
 import io.github.dovelint.rules.RuleInfo;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -23,7 +25,7 @@ public final class RcuLookupOutsideRcu implements Rule {
             if (!f.cfg().available()) {
                 continue;
             }
-            java.util.Set<io.github.dovelint.Location> seen = new java.util.HashSet<>();
+            Set<Location> seen = new HashSet<>();
             sections.solve(f).events((ctx, event) -> {
                 if (event instanceof Cfg.Call c && c.name() != null && LOOKUPS.contains(c.name()) && !ctx.inRcu()
                         && seen.add(c.location())) {
