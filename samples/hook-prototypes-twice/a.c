@@ -21,4 +21,6 @@ void __weak replace_inband_fd(unsigned int fd, struct file *file, /* expect: DL1
 {
 	if (file->oob_data)
 		evl_installed++;
+	else
+		evl_index_remove(files, fd);
 }

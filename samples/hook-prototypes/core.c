@@ -29,7 +29,11 @@ static void install_inband_fd(unsigned int fd, struct file *file, /* expect: DL1
 int replace_inband_fd(unsigned int fd, struct file *file, /* expect: DL105 */
 		      struct files_struct *files)
 {
-	return file->oob_data ? 1 : 0;
+	if (!file->oob_data) {
+		evl_index_remove(files, fd);
+		return 0;
+	}
+	return 1;
 }
 
 void uninstall_inband_fd(int fd, struct file *file) /* expect: DL105 */

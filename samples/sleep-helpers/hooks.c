@@ -132,7 +132,7 @@ void replace_inband_fd(unsigned int fd, struct file *file,
 {
 	struct evl_fd *efd;
 
-	if (!file->oob_data)
+	if (!file->oob_data) /* expect: DL206 (the entry of the old file stays) */
 		return;
 
 	efd = new_efd(fd, file, files, GFP_ATOMIC);

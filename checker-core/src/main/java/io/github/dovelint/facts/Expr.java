@@ -24,6 +24,32 @@ public sealed interface Expr {
         return null;
     }
 
+    /**
+     * A canonical text, rebuilt from the structure rather than copied from the
+     * source, so that two writings of one access compare equal and a use inside
+     * a macro expansion reads as the expanded code, not as the macro call:
+     * {@code (file)->oob_data} and {@code file -> oob_data} give {@code file->oob_data}.
+     */
+    static String canonical(Expr e) {
+        return canonical(e, 0);
+    }
+
+    private static String canonical(Expr e, int depth) {
+        if (depth > 32) {
+            return e.text().replace(" ", "");
+        }
+        if (e instanceof Name n) {
+            return n.id();
+        }
+        if (e instanceof Member m) {
+            return canonical(m.owner(), depth + 1) + (m.arrow() ? "->" : ".") + m.field();
+        }
+        if (e instanceof Unary u) {
+            return u.op() + canonical(u.operand(), depth + 1);
+        }
+        return e.text().replace(" ", "");
+    }
+
     /** An identifier: a variable, parameter, function, enumerator or macro-free constant name. */
     record Name(String id, String text) implements Expr {
     }

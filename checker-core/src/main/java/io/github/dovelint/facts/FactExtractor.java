@@ -128,8 +128,11 @@ public final class FactExtractor {
             body.collectAliases(def.getBody());
             def.getBody().accept(body);
         }
+        Cfg cfg = def.getBody() == null ? Cfg.UNAVAILABLE
+                : CfgBuilder.build(def.getBody(), positions, body.callNodes);
         return new FunctionFacts(name, location, isStatic, isInline, isWeak, TypeText.returnType(def), params,
-                body.calls, body.currentUses, body.locals, body.bindings, lockOps(body.calls), body.oobAccesses);
+                body.calls, body.currentUses, body.locals, body.bindings, lockOps(body.calls), body.oobAccesses,
+                cfg);
     }
 
     /** The definition's text before its body: where storage classes and attributes are written. */
@@ -278,6 +281,8 @@ public final class FactExtractor {
         final Map<String, List<Expr>> locals = new LinkedHashMap<>();
         final List<FieldBinding> bindings = new ArrayList<>();
         final List<OobAccess> oobAccesses = new ArrayList<>();
+        /** The call facts by call node, for the control-flow graph. */
+        final Map<IASTFunctionCallExpression, CallFact> callNodes = new java.util.IdentityHashMap<>();
         private final Set<String> currentAliases = new HashSet<>();
 
         BodyVisitor() {
@@ -364,7 +369,9 @@ public final class FactExtractor {
             for (IASTInitializerClause a : call.getArguments()) {
                 args.add(ExprBuilder.build(a));
             }
-            calls.add(new CallFact(callee, args, loc, macroOf(call.getFunctionNameExpression())));
+            CallFact fact = new CallFact(callee, args, loc, macroOf(call.getFunctionNameExpression()));
+            calls.add(fact);
+            callNodes.put(call, fact);
         }
 
         private void recordOobAccess(IASTFieldReference ref) {

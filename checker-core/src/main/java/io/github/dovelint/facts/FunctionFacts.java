@@ -23,11 +23,13 @@ import java.util.Map;
  * @param bindings    functions stored in struct members inside this body
  * @param lockOps     lock, RCU, preemption and interrupt operations and lock assertions, in source order
  * @param oobAccesses reads, writes and NULL tests of the file's oob pointer, in source order
+ * @param cfg         the body's control-flow graph ({@link Cfg#UNAVAILABLE} when it could not be modelled)
  */
 public record FunctionFacts(String name, Location location, boolean isStatic, boolean isInline, boolean isWeak,
                             String returnType, List<Param> params, List<CallFact> calls,
                             List<CurrentUse> currentUses, Map<String, List<Expr>> locals,
-                            List<FieldBinding> bindings, List<LockOp> lockOps, List<OobAccess> oobAccesses) {
+                            List<FieldBinding> bindings, List<LockOp> lockOps, List<OobAccess> oobAccesses,
+                            Cfg cfg) {
     public FunctionFacts {
         params = List.copyOf(params);
         calls = List.copyOf(calls);
@@ -36,6 +38,16 @@ public record FunctionFacts(String name, Location location, boolean isStatic, bo
         bindings = List.copyOf(bindings);
         lockOps = List.copyOf(lockOps);
         oobAccesses = List.copyOf(oobAccesses);
+        cfg = cfg == null ? Cfg.UNAVAILABLE : cfg;
+    }
+
+    /** Facts without a control-flow graph. */
+    public FunctionFacts(String name, Location location, boolean isStatic, boolean isInline, boolean isWeak,
+                         String returnType, List<Param> params, List<CallFact> calls,
+                         List<CurrentUse> currentUses, Map<String, List<Expr>> locals,
+                         List<FieldBinding> bindings, List<LockOp> lockOps, List<OobAccess> oobAccesses) {
+        this(name, location, isStatic, isInline, isWeak, returnType, params, calls, currentUses, locals, bindings,
+                lockOps, oobAccesses, Cfg.UNAVAILABLE);
     }
 
     /** The index of the parameter called {@code name}, or -1. */

@@ -85,6 +85,7 @@ final class LockApis {
         if (cur instanceof Expr.Unary u && u.op().equals("&")) {
             cur = u.operand();
         }
-        return cur.text().startsWith("&") ? cur.text().substring(1).strip() : cur.text();
+        String text = Expr.canonical(cur);
+        return text.startsWith("&") ? text.substring(1).strip() : text;
     }
 }

@@ -116,7 +116,7 @@ class AdversarialTest {
                 {
                 	struct ent *e;
                 	list_for_each_entry(e, &ents, next) {
-                		mutex_lock(&e->lock); /* expect: DL101 */
+                		mutex_lock(&e->lock); /* expect: DL101, DL106 */
                 	}
                 }
                 void uninstall_inband_fd(unsigned int fd, struct file *file, struct files_struct *files)
@@ -141,9 +141,9 @@ class AdversarialTest {
                 {
                 	int v;
                 	wait_event_interruptible(wq, ready); /* expect: DL101 */
-                	if (mutex_lock_interruptible(&m)) /* expect: DL101 */
+                	if (mutex_lock_interruptible(&m)) /* expect: DL101, DL106 */
                 		return;
-                	down_read(&sem); /* expect: DL101 */
+                	down_read(&sem); /* expect: DL101, DL106 */
                 	synchronize_rcu_expedited(); /* expect: DL101 */
                 	cancel_work_sync(&w); /* expect: DL101 */
                 	void *a = kvmalloc(64, GFP_KERNEL); /* expect: DL101 */
@@ -314,7 +314,7 @@ class AdversarialTest {
                         static int idle;
                         void uninstall_inband_fd(unsigned int fd, struct file *file, struct files_struct *files)
                         {
-                        	evl_lock_fdtable(&fdt_mutex); /* expect: DL101 */
+                        	evl_lock_fdtable(&fdt_mutex); /* expect: DL101, DL106 */
                         	evl_wait_idle(idle_wq, idle); /* expect: DL101 */
                         }
                         """).verify();

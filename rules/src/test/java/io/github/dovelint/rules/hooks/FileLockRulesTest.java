@@ -69,9 +69,9 @@ class FileLockRulesTest {
                         	spinlock_t *l = &files->file_lock;
                         	spin_trylock(l); /* expect: DL102 */
                         """, """
-                        	taker(files);
+                        	taker(files); /* expect: DL106 (and never released) */
                         """, """
-                        	lock_any(&files->file_lock);
+                        	lock_any(&files->file_lock); /* expect: DL106 (and never released) */
                         """))
                 .verify();
     }
@@ -84,7 +84,7 @@ class FileLockRulesTest {
                 {
                 	spin_lock(l);
                 }
-                """ + Check.hooks("lock_any(&own);", "", "")).verify();
+                """ + Check.hooks("lock_any(&own);\n\tspin_unlock(&own);", "", "")).verify();
     }
 
     @Test

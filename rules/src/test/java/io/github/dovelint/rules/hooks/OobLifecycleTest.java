@@ -69,7 +69,8 @@ class OobLifecycleTest {
                 	if (s)
                 		kfree(efd);
                 	put_st(efd);
-                	kfree(s->next);
+                	if (s)
+                		kfree(s->next);
                 """)).verify();
     }
 

@@ -27,7 +27,7 @@ class UninstallUsesCurrentTest {
             	struct file *f = fget(fd); /* expect: DL104 */
             	struct file *g = fget_raw(fd); /* expect: DL104 */
             	struct fd h = fdget(fd); /* expect: DL104 */
-            	struct file *i = lookup_fd_rcu(fd); /* expect: DL104 */
+            	struct file *i = lookup_fd_rcu(fd); /* expect: DL104 */ /* expect: DL303 */
             	struct mm_struct *mm = get_task_mm(current); /* expect: DL104 */
             	struct mm_struct *mm2 = get_task_mm(t); /* expect: DL104 */
             	struct file *j = task_lookup_fd_rcu(current, fd); /* expect: DL104 */
@@ -35,7 +35,7 @@ class UninstallUsesCurrentTest {
             	if (access_ok(uptr, 4)) /* expect: DL104 */
             		return;
             	int pid = current->pid;
-            	struct file *l = files_lookup_fd_rcu(files, fd);
+            	struct file *l = files_lookup_fd_rcu(files, fd); /* expect: DL303 */
             """;
 
     @Test

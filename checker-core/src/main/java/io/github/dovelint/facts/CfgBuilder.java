@@ -1,0 +1,558 @@
+package io.github.dovelint.facts;
+
+import io.github.dovelint.Location;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.cdt.core.dom.ast.IASTArraySubscriptExpression;
+import org.eclipse.cdt.core.dom.ast.IASTBinaryExpression;
+import org.eclipse.cdt.core.dom.ast.IASTBreakStatement;
+import org.eclipse.cdt.core.dom.ast.IASTCaseStatement;
+import org.eclipse.cdt.core.dom.ast.IASTCastExpression;
+import org.eclipse.cdt.core.dom.ast.IASTCompoundStatement;
+import org.eclipse.cdt.core.dom.ast.IASTConditionalExpression;
+import org.eclipse.cdt.core.dom.ast.IASTContinueStatement;
+import org.eclipse.cdt.core.dom.ast.IASTDeclaration;
+import org.eclipse.cdt.core.dom.ast.IASTDeclarationStatement;
+import org.eclipse.cdt.core.dom.ast.IASTDeclarator;
+import org.eclipse.cdt.core.dom.ast.IASTDefaultStatement;
+import org.eclipse.cdt.core.dom.ast.IASTDoStatement;
+import org.eclipse.cdt.core.dom.ast.IASTEqualsInitializer;
+import org.eclipse.cdt.core.dom.ast.IASTExpression;
+import org.eclipse.cdt.core.dom.ast.IASTExpressionList;
+import org.eclipse.cdt.core.dom.ast.IASTExpressionStatement;
+import org.eclipse.cdt.core.dom.ast.IASTFieldReference;
+import org.eclipse.cdt.core.dom.ast.IASTForStatement;
+import org.eclipse.cdt.core.dom.ast.IASTFunctionCallExpression;
+import org.eclipse.cdt.core.dom.ast.IASTGotoStatement;
+import org.eclipse.cdt.core.dom.ast.IASTIfStatement;
+import org.eclipse.cdt.core.dom.ast.IASTInitializerClause;
+import org.eclipse.cdt.core.dom.ast.IASTInitializerList;
+import org.eclipse.cdt.core.dom.ast.IASTLabelStatement;
+import org.eclipse.cdt.core.dom.ast.IASTNode;
+import org.eclipse.cdt.core.dom.ast.IASTReturnStatement;
+import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclaration;
+import org.eclipse.cdt.core.dom.ast.IASTStatement;
+import org.eclipse.cdt.core.dom.ast.IASTSwitchStatement;
+import org.eclipse.cdt.core.dom.ast.IASTUnaryExpression;
+import org.eclipse.cdt.core.dom.ast.IASTWhileStatement;
+import org.eclipse.cdt.core.dom.ast.gnu.IGNUASTCompoundStatementExpression;
+
+/**
+ * Builds a {@link Cfg} from a function body. Bounded for hostile input: past
+ * {@link #MAX_DEPTH} nested statements or expressions the deeper part is
+ * skipped (no events, straight-line flow), and past {@link #MAX_BLOCKS}
+ * blocks or {@link #MAX_EVENTS} events the whole function gets
+ * {@link Cfg#UNAVAILABLE}.
+ */
+final class CfgBuilder {
+
+    static final int MAX_DEPTH = 200;
+
+    /** Calls that do not return: the path ends there. */
+    static final java.util.Set<String> NORETURN = java.util.Set.of("BUG", "panic", "do_exit", "__builtin_unreachable",
+            "unreachable", "__builtin_trap", "kthread_exit", "make_task_dead");
+    /** {@code BUG_ON(cond)}: the path where {@code cond} holds does not come back. */
+    static final java.util.Set<String> ASSERTS = java.util.Set.of("BUG_ON", "BUILD_BUG_ON");
+    /** {@code if (WARN_ON(cond))} tests {@code cond}. */
+    static final java.util.Set<String> WARNS = java.util.Set.of("WARN_ON", "WARN_ON_ONCE", "WARN", "WARN_ONCE",
+            "unlikely", "likely");
+    static final int MAX_BLOCKS = 20_000;
+    static final int MAX_EVENTS = 100_000;
+
+    private static final class TooLarge extends RuntimeException {
+        TooLarge() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final SourcePositions positions;
+    private final Map<IASTFunctionCallExpression, CallFact> callFacts;
+    private final List<List<Cfg.Event>> events = new ArrayList<>();
+    private final List<List<Cfg.Edge>> edges = new ArrayList<>();
+    private final Map<String, Integer> labels = new HashMap<>();
+    private final Deque<Integer> breakTargets = new ArrayDeque<>();
+    private final Deque<Integer> continueTargets = new ArrayDeque<>();
+    /** Open switches: the dispatch block and whether a default label was seen. */
+    private final Deque<int[]> switches = new ArrayDeque<>();
+    private int eventCount;
+
+    private CfgBuilder(SourcePositions positions, Map<IASTFunctionCallExpression, CallFact> callFacts) {
+        this.positions = positions;
+        this.callFacts = callFacts;
+    }
+
+    /**
+     * @param body      the function body
+     * @param callFacts the call facts already extracted for the calls of the body, by node identity
+     */
+    static Cfg build(IASTStatement body, SourcePositions positions,
+                     Map<IASTFunctionCallExpression, CallFact> callFacts) {
+        CfgBuilder b = new CfgBuilder(positions, callFacts);
+        try {
+            int entry = b.newBlock();
+            int exit = b.newBlock();
+            int end = b.stmt(body, entry, 0);
+            b.edge(end, exit, null, true, null);
+            List<Cfg.Block> blocks = new ArrayList<>();
+            for (int i = 0; i < b.events.size(); i++) {
+                blocks.add(new Cfg.Block(i, b.events.get(i), i == exit ? List.of() : b.edges.get(i)));
+            }
+            return new Cfg(blocks);
+        } catch (TooLarge | StackOverflowError e) {
+            return Cfg.UNAVAILABLE;
+        }
+    }
+
+    private int newBlock() {
+        if (events.size() >= MAX_BLOCKS) {
+            throw new TooLarge();
+        }
+        events.add(new ArrayList<>());
+        edges.add(new ArrayList<>());
+        return events.size() - 1;
+    }
+
+    private void edge(int from, int to, Expr condition, boolean when, Location at) {
+        Cfg.Edge e = new Cfg.Edge(to, condition, when, at);
+        if (!edges.get(from).contains(e)) {
+            edges.get(from).add(e);
+        }
+    }
+
+    private void event(int block, Cfg.Event e) {
+        if (++eventCount > MAX_EVENTS) {
+            throw new TooLarge();
+        }
+        events.get(block).add(e);
+    }
+
+    private Location loc(IASTNode node) {
+        return node == null ? null : positions.of(node);
+    }
+
+    // ---------------------------------------------------------------- statements
+
+    /** Adds {@code s} starting in block {@code cur}; returns the block where control continues. */
+    private int stmt(IASTStatement s, int cur, int depth) {
+        if (s == null || depth > MAX_DEPTH) {
+            return cur;
+        }
+        int d = depth + 1;
+        if (s instanceof IASTCompoundStatement c) {
+            int b = cur;
+            for (IASTStatement child : c.getStatements()) {
+                b = stmt(child, b, d);
+            }
+            return b;
+        }
+        if (s instanceof IASTExpressionStatement e) {
+            IASTExpression x = e.getExpression();
+            if (x instanceof IASTFunctionCallExpression call && ASSERTS.contains(calleeName(call))
+                    && call.getArguments().length >= 1 && call.getArguments()[0] instanceof IASTExpression arg) {
+                int dead = newBlock(); // BUG_ON(!p): the path where it fires does not come back
+                int next = newBlock();
+                cond(arg, cur, dead, next, loc(e), d);
+                return next;
+            }
+            return expr(x, cur, d);
+        }
+        if (s instanceof IASTDeclarationStatement ds) {
+            return declaration(ds.getDeclaration(), cur, d);
+        }
+        if (s instanceof IASTIfStatement i) {
+            int then = newBlock();
+            int join = newBlock();
+            int otherwise = i.getElseClause() == null ? join : newBlock();
+            cond(i.getConditionExpression(), cur, then, otherwise, loc(i), d);
+            edge(stmt(i.getThenClause(), then, d), join, null, true, null);
+            if (i.getElseClause() != null) {
+                edge(stmt(i.getElseClause(), otherwise, d), join, null, true, null);
+            }
+            return join;
+        }
+        if (s instanceof IASTWhileStatement w) {
+            int head = newBlock();
+            int body = newBlock();
+            int after = newBlock();
+            edge(cur, head, null, true, null);
+            cond(w.getCondition(), head, body, after, loc(w), d);
+            loop(w.getBody(), body, head, after, d);
+            return after;
+        }
+        if (s instanceof IASTDoStatement w) {
+            int body = newBlock();
+            int test = newBlock();
+            int after = newBlock();
+            edge(cur, body, null, true, null);
+            loop(w.getBody(), body, test, after, d);
+            cond(w.getCondition(), test, body, after, loc(w), d);
+            return after;
+        }
+        if (s instanceof IASTForStatement f) {
+            int b = stmt(f.getInitializerStatement(), cur, d);
+            int head = newBlock();
+            int body = newBlock();
+            int step = newBlock();
+            int after = newBlock();
+            edge(b, head, null, true, null);
+            if (f.getConditionExpression() == null) {
+                edge(head, body, null, true, null);
+            } else {
+                cond(f.getConditionExpression(), head, body, after, loc(f), d);
+            }
+            loop(f.getBody(), body, step, after, d);
+            edge(expr(f.getIterationExpression(), step, d), head, null, true, null);
+            return after;
+        }
+        if (s instanceof IASTSwitchStatement sw) {
+            int dispatch = expr(sw.getControllerExpression(), cur, d);
+            int after = newBlock();
+            int[] state = {dispatch, 0};
+            switches.push(state);
+            breakTargets.push(after);
+            int unreachable = newBlock();
+            int end;
+            try {
+                end = stmt(sw.getBody(), unreachable, d);
+            } finally {
+                breakTargets.pop();
+                switches.pop();
+            }
+            edge(end, after, null, true, null);
+            if (state[1] == 0) {
+                edge(dispatch, after, null, true, null);
+            }
+            return after;
+        }
+        if (s instanceof IASTCaseStatement || s instanceof IASTDefaultStatement) {
+            int label = newBlock();
+            edge(cur, label, null, true, null);
+            int[] sw = switches.peek();
+            if (sw != null) {
+                edge(sw[0], label, null, true, null);
+                if (s instanceof IASTDefaultStatement) {
+                    sw[1] = 1;
+                }
+            }
+            return label;
+        }
+        if (s instanceof IASTBreakStatement) {
+            if (!breakTargets.isEmpty()) {
+                edge(cur, breakTargets.peek(), null, true, null);
+            }
+            return newBlock();
+        }
+        if (s instanceof IASTContinueStatement) {
+            if (!continueTargets.isEmpty()) {
+                edge(cur, continueTargets.peek(), null, true, null);
+            }
+            return newBlock();
+        }
+        if (s instanceof IASTReturnStatement r) {
+            int b = cur;
+            Expr value = null;
+            if (r.getReturnValue() != null) {
+                b = expr(r.getReturnValue(), b, d);
+                value = ExprBuilder.build(r.getReturnValue());
+            }
+            Location at = loc(r);
+            if (at != null) {
+                event(b, new Cfg.Return(value, at));
+            }
+            edge(b, Cfg.EXIT, null, true, null);
+            return newBlock();
+        }
+        if (s instanceof IASTGotoStatement g) {
+            edge(cur, label(g.getName().toString()), null, true, null);
+            return newBlock();
+        }
+        if (s instanceof IASTLabelStatement l) {
+            int target = label(l.getName().toString());
+            edge(cur, target, null, true, null);
+            return stmt(l.getNestedStatement(), target, d);
+        }
+        return cur; // null statement, problem statement, asm: no events
+    }
+
+    private void loop(IASTStatement body, int start, int continueTo, int breakTo, int depth) {
+        breakTargets.push(breakTo);
+        continueTargets.push(continueTo);
+        try {
+            edge(stmt(body, start, depth), continueTo, null, true, null);
+        } finally {
+            continueTargets.pop();
+            breakTargets.pop();
+        }
+    }
+
+    private int label(String name) {
+        Integer b = labels.get(name);
+        if (b == null) {
+            b = newBlock();
+            labels.put(name, b);
+        }
+        return b;
+    }
+
+    private int declaration(IASTDeclaration decl, int cur, int depth) {
+        int b = cur;
+        if (decl instanceof IASTSimpleDeclaration simple) {
+            for (IASTDeclarator dtor : simple.getDeclarators()) {
+                if (dtor.getInitializer() instanceof IASTEqualsInitializer eq) {
+                    b = initializer(eq.getInitializerClause(), b, depth);
+                    String name = FactExtractor.innermost(dtor).getName().toString();
+                    Location at = loc(dtor);
+                    if (!name.isEmpty() && at != null && eq.getInitializerClause() instanceof IASTExpression value) {
+                        event(b, new Cfg.Assign(new Expr.Name(name, name), ExprBuilder.build(value), at));
+                    }
+                }
+            }
+        }
+        return b;
+    }
+
+    private int initializer(IASTInitializerClause clause, int cur, int depth) {
+        if (depth > MAX_DEPTH) {
+            return cur;
+        }
+        if (clause instanceof IASTExpression e) {
+            return expr(e, cur, depth + 1);
+        }
+        if (clause instanceof IASTInitializerList list) {
+            int b = cur;
+            for (IASTInitializerClause c : list.getClauses()) {
+                b = initializer(c, b, depth + 1);
+            }
+            return b;
+        }
+        if (clause instanceof org.eclipse.cdt.core.dom.ast.c.ICASTDesignatedInitializer di) {
+            return initializer(di.getOperand(), cur, depth + 1);
+        }
+        return cur;
+    }
+
+    private static String calleeName(IASTFunctionCallExpression call) {
+        return ExprBuilder.stripParens(call.getFunctionNameExpression())
+                instanceof org.eclipse.cdt.core.dom.ast.IASTIdExpression id ? id.getName().toString() : "";
+    }
+
+    // ---------------------------------------------------------------- conditions
+
+    /** Evaluates a condition in {@code cur} and branches to {@code yes} or {@code no}. */
+    private void cond(IASTExpression e, int cur, int yes, int no, Location at, int depth) {
+        if (e == null) {
+            edge(cur, yes, null, true, null);
+            return;
+        }
+        if (depth > MAX_DEPTH) {
+            edge(cur, yes, null, true, null);
+            edge(cur, no, null, true, null);
+            return;
+        }
+        int d = depth + 1;
+        if (e instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_bracketedPrimary) {
+            cond(u.getOperand(), cur, yes, no, at, d);
+            return;
+        }
+        if (e instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_not) {
+            cond(u.getOperand(), cur, no, yes, at, d);
+            return;
+        }
+        if (e instanceof IASTCastExpression c) {
+            cond(c.getOperand(), cur, yes, no, at, d);
+            return;
+        }
+        if (e instanceof IASTBinaryExpression b && b.getOperator() == IASTBinaryExpression.op_logicalAnd) {
+            int second = newBlock();
+            cond(b.getOperand1(), cur, second, no, at, d);
+            cond(b.getOperand2(), second, yes, no, at, d);
+            return;
+        }
+        if (e instanceof IASTBinaryExpression b && b.getOperator() == IASTBinaryExpression.op_logicalOr) {
+            int second = newBlock();
+            cond(b.getOperand1(), cur, yes, second, at, d);
+            cond(b.getOperand2(), second, yes, no, at, d);
+            return;
+        }
+        if (e instanceof IASTExpressionList list && list.getExpressions().length > 0) {
+            IASTExpression[] parts = list.getExpressions();
+            int b = cur;
+            for (int i = 0; i < parts.length - 1; i++) {
+                b = expr(parts[i], b, d);
+            }
+            cond(parts[parts.length - 1], b, yes, no, at, d);
+            return;
+        }
+        if (e instanceof IASTFunctionCallExpression call && WARNS.contains(calleeName(call))
+                && call.getArguments().length >= 1 && call.getArguments()[0] instanceof IASTExpression arg) {
+            int b = cur;
+            IASTInitializerClause[] args = call.getArguments();
+            for (int i = 1; i < args.length; i++) {
+                b = initializer(args[i], b, d);
+            }
+            cond(arg, b, yes, no, at, d); // the warning itself is only a message
+            return;
+        }
+        int b = expr(e, cur, d);
+        Expr atom = ExprBuilder.build(e);
+        if (e instanceof IASTBinaryExpression asg && asg.getOperator() == IASTBinaryExpression.op_assign) {
+            atom = ExprBuilder.build(asg.getOperand1()); // if ((p = lookup())): tests what was stored
+        }
+        if (atom instanceof Expr.Number n) {
+            edge(b, n.value() != 0 ? yes : no, null, true, null);
+            return;
+        }
+        edge(b, yes, atom, true, at);
+        edge(b, no, atom, false, at);
+    }
+
+    // ---------------------------------------------------------------- expressions
+
+    /** Evaluates {@code e} starting in {@code cur}; returns the block where evaluation ends. */
+    private int expr(IASTExpression e, int cur, int depth) {
+        if (e == null || depth > MAX_DEPTH) {
+            return cur;
+        }
+        int d = depth + 1;
+        if (e instanceof IASTUnaryExpression u) {
+            int op = u.getOperator();
+            if (op == IASTUnaryExpression.op_sizeof || op == IASTUnaryExpression.op_typeof
+                    || op == IASTUnaryExpression.op_alignOf) {
+                return cur; // not evaluated
+            }
+            int b = expr(u.getOperand(), cur, d);
+            if (op == IASTUnaryExpression.op_star) {
+                Location at = loc(u);
+                if (at != null) {
+                    event(b, new Cfg.Deref(ExprBuilder.build(u.getOperand()), Cfg.DerefKind.STAR, null, at));
+                }
+            } else if (op == IASTUnaryExpression.op_prefixIncr || op == IASTUnaryExpression.op_prefixDecr
+                    || op == IASTUnaryExpression.op_postFixIncr || op == IASTUnaryExpression.op_postFixDecr) {
+                store(b, u.getOperand(), new Expr.Other(ExprBuilder.text(u)), u);
+            }
+            return b;
+        }
+        if (e instanceof IASTBinaryExpression bin) {
+            int op = bin.getOperator();
+            if (op == IASTBinaryExpression.op_logicalAnd || op == IASTBinaryExpression.op_logicalOr) {
+                int rhs = newBlock();
+                int join = newBlock();
+                if (op == IASTBinaryExpression.op_logicalAnd) {
+                    cond(bin.getOperand1(), cur, rhs, join, loc(bin), d);
+                } else {
+                    cond(bin.getOperand1(), cur, join, rhs, loc(bin), d);
+                }
+                edge(expr(bin.getOperand2(), rhs, d), join, null, true, null);
+                return join;
+            }
+            if (op == IASTBinaryExpression.op_assign) {
+                int b = expr(bin.getOperand2(), cur, d);
+                b = lvalue(bin.getOperand1(), b, d);
+                store(b, bin.getOperand1(), ExprBuilder.build(bin.getOperand2()), bin);
+                return b;
+            }
+            int b = expr(bin.getOperand1(), cur, d);
+            b = expr(bin.getOperand2(), b, d);
+            if (isCompoundAssign(op)) {
+                store(b, bin.getOperand1(), ExprBuilder.build(bin), bin);
+            }
+            return b;
+        }
+        if (e instanceof IASTConditionalExpression c) {
+            int yes = newBlock();
+            int no = newBlock();
+            int join = newBlock();
+            IASTExpression positive = c.getPositiveResultExpression();
+            cond(c.getLogicalConditionExpression(), cur, yes, no, loc(c), d);
+            edge(positive == null ? yes : expr(positive, yes, d), join, null, true, null);
+            edge(expr(c.getNegativeResultExpression(), no, d), join, null, true, null);
+            return join;
+        }
+        if (e instanceof IASTFunctionCallExpression call) {
+            int b = cur;
+            for (IASTInitializerClause a : call.getArguments()) {
+                b = initializer(a, b, d);
+            }
+            IASTExpression name = call.getFunctionNameExpression();
+            if (!(ExprBuilder.stripParens(name) instanceof org.eclipse.cdt.core.dom.ast.IASTIdExpression)) {
+                b = expr(name, b, d);
+            }
+            CallFact fact = callFacts.get(call);
+            if (fact != null) {
+                event(b, new Cfg.Call(fact, LockApis.classify(fact)));
+            }
+            if (NORETURN.contains(calleeName(call))) {
+                return newBlock(); // nothing flows on
+            }
+            return b;
+        }
+        if (e instanceof IASTFieldReference f) {
+            int b = expr(f.getFieldOwner(), cur, d);
+            if (f.isPointerDereference()) {
+                Location at = loc(f);
+                if (at != null) {
+                    event(b, new Cfg.Deref(ExprBuilder.build(f.getFieldOwner()), Cfg.DerefKind.ARROW,
+                            f.getFieldName().toString(), at));
+                }
+            }
+            return b;
+        }
+        if (e instanceof IASTArraySubscriptExpression a) {
+            int b = expr(a.getArrayExpression(), cur, d);
+            b = initializer(a.getArgument(), b, d);
+            Location at = loc(a);
+            if (at != null) {
+                event(b, new Cfg.Deref(ExprBuilder.build(a.getArrayExpression()), Cfg.DerefKind.INDEX, null, at));
+            }
+            return b;
+        }
+        if (e instanceof IASTCastExpression c) {
+            return expr(c.getOperand(), cur, d);
+        }
+        if (e instanceof IASTExpressionList list) {
+            int b = cur;
+            for (IASTExpression part : list.getExpressions()) {
+                b = expr(part, b, d);
+            }
+            return b;
+        }
+        if (e instanceof IGNUASTCompoundStatementExpression g) {
+            return stmt(g.getCompoundStatement(), cur, d);
+        }
+        return cur; // names, literals, type ids
+    }
+
+    /** Evaluates the sub-expressions of an assignment target (not the target itself as a read). */
+    private int lvalue(IASTExpression target, int cur, int depth) {
+        IASTExpression t = target;
+        while (t instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_bracketedPrimary) {
+            t = u.getOperand();
+        }
+        if (t instanceof org.eclipse.cdt.core.dom.ast.IASTIdExpression) {
+            return cur;
+        }
+        return expr(t, cur, depth);
+    }
+
+    private void store(int block, IASTExpression target, Expr value, IASTNode at) {
+        Location where = loc(at);
+        if (where != null) {
+            event(block, new Cfg.Assign(ExprBuilder.build(target), value, where));
+        }
+    }
+
+    private static boolean isCompoundAssign(int op) {
+        return switch (op) {
+            case IASTBinaryExpression.op_plusAssign, IASTBinaryExpression.op_minusAssign,
+                 IASTBinaryExpression.op_multiplyAssign, IASTBinaryExpression.op_divideAssign,
+                 IASTBinaryExpression.op_moduloAssign, IASTBinaryExpression.op_shiftLeftAssign,
+                 IASTBinaryExpression.op_shiftRightAssign, IASTBinaryExpression.op_binaryAndAssign,
+                 IASTBinaryExpression.op_binaryOrAssign, IASTBinaryExpression.op_binaryXorAssign -> true;
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,248 @@
+package io.github.dovelint.rules.flow;
+
+import io.github.dovelint.Location;
+import io.github.dovelint.Severity;
+import io.github.dovelint.callgraph.CallGraph;
+import io.github.dovelint.callgraph.Target;
+import io.github.dovelint.facts.CallFact;
+import io.github.dovelint.facts.Cfg;
+import io.github.dovelint.facts.Expr;
+import io.github.dovelint.facts.FunctionFacts;
+import io.github.dovelint.flow.Dataflow;
+import io.github.dovelint.flow.FlowAnalysis;
+import io.github.dovelint.flow.Solution;
+import io.github.dovelint.kb.Profile;
+import io.github.dovelint.rules.Rule;
+import io.github.dovelint.rules.RuleContext;
+import io.github.dovelint.rules.RuleInfo;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Seed 001: a file found under RCU may already have a zero count; its
+ * reference must be taken with the increment-unless-zero form. Forward
+ * may-analysis of the locals that hold such a file, through copies and
+ * through helpers that return one or that take a plain reference on an
+ * argument. Names come from the generation profile.
+ */
+@RuleInfo(id = "DL302", name = "file-ref-under-rcu", severity = Severity.ERROR,
+        summary = "A file found by an RCU lookup gets a plain reference (get_file, atomic_long_inc(&f->f_count)) "
+                + "instead of the increment-unless-zero form.")
+public final class FileRefUnderRcu implements Rule {
+
+    static final Set<String> LOOKUPS = Set.of("lookup_fd_rcu", "files_lookup_fd_rcu");
+    static final int MAX_DEPTH = 12;
+
+    @Override
+    public void check(RuleContext context) {
+        Run run = new Run(context.callGraph(), context.knowledge().profile());
+        for (FunctionFacts f : context.program().functions()) {
+            if (!f.cfg().available()) {
+                continue;
+            }
+            Flow flow = run.flow(f);
+            Set<Location> seen = new HashSet<>();
+            Dataflow.forward(f.cfg(), flow).events((held, event) -> {
+                if (event instanceof Cfg.Call c) {
+                    String how = run.plainGet(f, held, c.call());
+                    if (how != null && seen.add(c.location())) {
+                        context.report(c.location(), f.name(), f.name() + "(): " + how + " a file found by an RCU "
+                                + "lookup; its count may already be zero: use "
+                                + String.join(" or ", run.profile.incNotZero()) + " and handle failure", List.of());
+                    }
+                }
+            });
+        }
+    }
+
+    /** Helper summaries for one rule run; not thread-safe. */
+    private static final class Run {
+        final CallGraph graph;
+        final Profile profile;
+        final Map<String, Boolean> returnsRcu = new HashMap<>();
+        final Map<String, Set<Integer>> getsParam = new HashMap<>();
+        final Set<String> inProgress = new HashSet<>();
+        int depth;
+
+        Run(CallGraph graph, Profile profile) {
+            this.graph = graph;
+            this.profile = profile;
+        }
+
+        Flow flow(FunctionFacts f) {
+            return new Flow(f, this);
+        }
+
+        /** Whether {@code value} is a file found under RCU, given the locals known to hold one. */
+        boolean isRcuFile(FunctionFacts f, Set<String> held, Expr value) {
+            if (value instanceof Expr.Name n) {
+                return held.contains(n.id());
+            }
+            if (value instanceof Expr.Call c) {
+                if (LOOKUPS.contains(c.callee())) {
+                    return true;
+                }
+                if (c.callee().startsWith("rcu_dereference") && !c.callee().equals("rcu_dereference_protected")
+                        && !c.args().isEmpty() && c.args().get(0).text().replace(" ", "").matches(".*\\bfd\\[.*")) {
+                    return true;
+                }
+                return returnsRcu(f, c);
+            }
+            return false;
+        }
+
+        private boolean returnsRcu(FunctionFacts caller, Expr.Call c) {
+            for (FunctionFacts callee : graph.program().definitions(c.callee())) {
+                if (returnsRcu(callee)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean returnsRcu(FunctionFacts f) {
+            Boolean known = returnsRcu.get(f.id());
+            if (known != null) {
+                return known;
+            }
+            if (!f.cfg().available() || depth >= MAX_DEPTH || !inProgress.add(f.id())) {
+                return false;
+            }
+            depth++;
+            boolean[] out = {false};
+            try {
+                Solution<Set<String>> s = Dataflow.forward(f.cfg(), flow(f));
+                s.events((held, event) -> {
+                    if (event instanceof Cfg.Return r && r.value() != null && isRcuFile(f, held, r.value())) {
+                        out[0] = true;
+                    }
+                });
+            } finally {
+                depth--;
+                inProgress.remove(f.id());
+            }
+            returnsRcu.put(f.id(), out[0]);
+            return out[0];
+        }
+
+        /** The file a reference call is about: {@code get_file(f)}, {@code atomic_long_inc(&f->f_count)}. */
+        Expr fileOf(String callee, Expr arg) {
+            if (arg instanceof Expr.Unary u && u.op().equals("&") && u.operand() instanceof Expr.Member m
+                    && profile.countFields().contains(m.field())) {
+                return m.owner();
+            }
+            return callee.equals("get_file") || !callee.startsWith("atomic") && !callee.startsWith("file_ref")
+                    ? arg : null;
+        }
+
+        /** How {@code call} takes a plain reference on a file found under RCU, or null. */
+        String plainGet(FunctionFacts f, Set<String> held, CallFact call) {
+            String name = call.callee() instanceof io.github.dovelint.facts.Callee.Named n ? n.name() : null;
+            if (name == null) {
+                return null;
+            }
+            if (profile.plainIncrease().contains(name)) {
+                Expr arg = call.arg(0);
+                Expr file = arg == null ? null : fileOf(name, arg);
+                return file != null && isRcuFile(f, held, file) ? name + "() takes a plain reference on" : null;
+            }
+            for (Target t : graph.targets(f, call)) {
+                if (t.definition() == null) {
+                    continue;
+                }
+                for (int i : getsParam(t.definition())) {
+                    Expr arg = call.arg(i);
+                    if (arg != null && isRcuFile(f, held, arg)) {
+                        return name + "() takes a plain reference on";
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** Parameters a helper takes a plain reference on (anywhere in its body, transitively). */
+        private Set<Integer> getsParam(FunctionFacts f) {
+            Set<Integer> known = getsParam.get(f.id());
+            if (known != null) {
+                return known;
+            }
+            if (depth >= MAX_DEPTH || !inProgress.add("p:" + f.id())) {
+                return Set.of();
+            }
+            depth++;
+            Set<Integer> out = new TreeSet<>();
+            try {
+                for (CallFact c : f.calls()) {
+                    String name = c.callee() instanceof io.github.dovelint.facts.Callee.Named n ? n.name() : "";
+                    if (profile.plainIncrease().contains(name) && c.arg(0) != null) {
+                        Expr file = fileOf(name, c.arg(0));
+                        if (file instanceof Expr.Name p && f.paramIndex(p.id()) >= 0
+                                && !f.locals().containsKey(p.id())) {
+                            out.add(f.paramIndex(p.id()));
+                        }
+                    } else {
+                        for (Target t : graph.targets(f, c)) {
+                            if (t.definition() != null) {
+                                for (int i : getsParam(t.definition())) {
+                                    if (c.arg(i) instanceof Expr.Name p && f.paramIndex(p.id()) >= 0
+                                            && !f.locals().containsKey(p.id())) {
+                                        out.add(f.paramIndex(p.id()));
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            } finally {
+                depth--;
+                inProgress.remove("p:" + f.id());
+            }
+            getsParam.put(f.id(), Set.copyOf(out));
+            return out;
+        }
+    }
+
+    /** The locals holding a file found under RCU (may: union where paths meet). */
+    private static final class Flow implements FlowAnalysis<Set<String>> {
+        private final FunctionFacts function;
+        private final Run run;
+
+        Flow(FunctionFacts function, Run run) {
+            this.function = function;
+            this.run = run;
+        }
+
+        @Override
+        public Set<String> initial() {
+            return Set.of();
+        }
+
+        @Override
+        public Set<String> join(Set<String> a, Set<String> b) {
+            Set<String> out = new TreeSet<>(a);
+            out.addAll(b);
+            return Set.copyOf(out);
+        }
+
+        @Override
+        public Set<String> transfer(Set<String> held, Cfg.Event event) {
+            if (event instanceof Cfg.Assign a && a.variable() != null) {
+                boolean rcu = run.isRcuFile(function, held, a.value());
+                if (rcu != held.contains(a.variable())) {
+                    Set<String> out = new TreeSet<>(held);
+                    if (rcu) {
+                        out.add(a.variable());
+                    } else {
+                        out.remove(a.variable());
+                    }
+                    return Set.copyOf(out);
+                }
+            }
+            return held;
+        }
+    }
+}

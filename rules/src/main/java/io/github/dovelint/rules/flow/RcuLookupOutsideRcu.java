@@ -1,0 +1,40 @@
+package io.github.dovelint.rules.flow;
+
+import io.github.dovelint.Location;
+import io.github.dovelint.Severity;
+import io.github.dovelint.facts.Cfg;
+import io.github.dovelint.facts.FunctionFacts;
+import io.github.dovelint.rules.Rule;
+import io.github.dovelint.rules.RuleContext;
+import io.github.dovelint.rules.RuleInfo;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Seed 001: {@code lookup_fd_rcu()} / {@code files_lookup_fd_rcu()} only inside {@code rcu_read_lock()}. */
+@RuleInfo(id = "DL303", name = "rcu-lookup-outside-rcu", severity = Severity.ERROR,
+        summary = "lookup_fd_rcu() or files_lookup_fd_rcu() called outside rcu_read_lock().")
+public final class RcuLookupOutsideRcu implements Rule {
+
+    static final Set<String> LOOKUPS = Set.of("lookup_fd_rcu", "files_lookup_fd_rcu");
+
+    @Override
+    public void check(RuleContext context) {
+        Sections sections = new Sections(context.callGraph(), context.hooks());
+        for (FunctionFacts f : context.program().functions()) {
+            if (!f.cfg().available()) {
+                continue;
+            }
+            Set<Location> seen = new HashSet<>();
+            sections.solve(f).events((ctx, event) -> {
+                if (event instanceof Cfg.Call c && c.name() != null && LOOKUPS.contains(c.name()) && !ctx.inRcu()
+                        && seen.add(c.location())) {
+                    context.report(c.location(), f.name(), f.name() + "() calls " + c.name()
+                            + "() outside rcu_read_lock(): the file it returns may be freed at any moment"
+                            + (ctx.fileLock() ? " (holding ->file_lock is not what it checks: use "
+                            + "files_lookup_fd_locked())" : ""), List.of());
+                }
+            });
+        }
+    }
+}

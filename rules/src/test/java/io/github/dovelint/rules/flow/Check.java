@@ -1,0 +1,129 @@
+package io.github.dovelint.rules.flow;
+
+import io.github.dovelint.AnalysisResult;
+import io.github.dovelint.Analyzer;
+import io.github.dovelint.Finding;
+import io.github.dovelint.Problem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Test harness: writes C files into a directory, runs dovelint over it with
+ * the bundled knowledge base and rules (found on the class path), and compares
+ * the findings with the {@code expect: DL101} marks in the sources, exactly as
+ * the samples do: every mark reported, every report marked.
+ */
+final class Check {
+
+    private java.util.Set<String> only;
+
+    /** Compares only findings (and marks) of these rules. */
+    Check only(String... ids) {
+        only = java.util.Set.of(ids);
+        return this;
+    }
+
+    private static final Pattern MARK = Pattern.compile("expect:\\s*(DL\\d{3}(?:\\s*,\\s*DL\\d{3})*)");
+
+    private final Path dir;
+    private final Map<String, String> files = new LinkedHashMap<>();
+    private int threads = 1;
+
+    private Check(Path dir) {
+        this.dir = dir;
+    }
+
+    static Check in(Path dir) {
+        return new Check(dir);
+    }
+
+    Check file(String name, String text) {
+        files.put(name, text);
+        return this;
+    }
+
+    Check threads(int n) {
+        threads = n;
+        return this;
+    }
+
+    AnalysisResult run() throws Exception {
+        for (Map.Entry<String, String> e : files.entrySet()) {
+            Path p = dir.resolve(e.getKey());
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, e.getValue(), StandardCharsets.UTF_8);
+        }
+        return Analyzer.builder().root(dir).path(dir).threads(threads).build().run();
+    }
+
+    /** The expected (file:line rule) lines, sorted. */
+    List<String> expected() {
+        List<String> out = new ArrayList<>();
+        files.forEach((name, text) -> {
+            String[] lines = text.split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                Matcher m = MARK.matcher(lines[i]);
+                while (m.find()) {
+                    for (String id : m.group(1).split(",")) {
+                        if (only == null || only.contains(id.strip())) {
+                            out.add(name + ":" + (i + 1) + " " + id.strip());
+                        }
+                    }
+                }
+            }
+        });
+        out.sort(null);
+        return out;
+    }
+
+    List<String> actual(AnalysisResult r) {
+        List<String> out = new ArrayList<>();
+        for (Finding f : r.findings()) {
+            if (only != null && !only.contains(f.ruleId())) {
+                continue;
+            }
+            out.add(f.location().file() + ":" + f.location().line() + " " + f.ruleId());
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /** Runs and asserts that findings match the marks and that nothing failed to parse. */
+    AnalysisResult verify() throws Exception {
+        AnalysisResult r = run();
+        List<String> problems = new ArrayList<>();
+        for (Problem p : r.problems()) {
+            problems.add(p.location() + ": " + p.message());
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), problems, "parse problems");
+        org.junit.jupiter.api.Assertions.assertEquals(String.join("\n", expected()), String.join("\n", actual(r)),
+                () -> describe(r));
+        return r;
+    }
+
+    static String describe(AnalysisResult r) {
+        StringBuilder sb = new StringBuilder("findings:\n");
+        for (Finding f : r.findings()) {
+            sb.append(f.location()).append(' ').append(f.ruleId()).append(' ').append(f.message()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    static String hooks(String install, String replace, String uninstall) {
+        return "void install_inband_fd(unsigned int fd, struct file *file, struct files_struct *files)\n{\n"
+                + install + "\n}\n"
+                + "void replace_inband_fd(unsigned int fd, struct file *file, struct files_struct *files)\n{\n"
+                + replace + "\n}\n"
+                + "void uninstall_inband_fd(unsigned int fd, struct file *file, struct files_struct *files)\n{\n"
+                + uninstall + "\n}\n";
+    }
+}
