@@ -74,9 +74,9 @@ static int leaky_open(struct inode *inode, struct file *filp)
 	return filp->oob_data ? 0 : -ENOMEM;
 }
 
-static const struct file_operations leaky_fops = {
+static const struct file_operations leaky_fops = { /* expect: DL205 */
 	.owner		= THIS_MODULE,
-	.open		= leaky_open,	/* expect: DL205 */
+	.open		= leaky_open,
 };
 
 /* A third driver: its .release forgets the oob state. */
@@ -96,9 +96,9 @@ static int forgetful_release(struct inode *inode, struct file *filp)
 	return 0;
 }
 
-static const struct file_operations forgetful_fops = {
+static const struct file_operations forgetful_fops = { /* expect: DL205 */
 	.owner		= THIS_MODULE,
-	.open		= forgetful_open,	/* expect: DL205 */
+	.open		= forgetful_open,
 	.release	= forgetful_release,
 };
 

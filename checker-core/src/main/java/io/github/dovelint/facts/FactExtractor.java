@@ -169,7 +169,7 @@ public final class FactExtractor {
         }
         if (eq.getInitializerClause() instanceof IASTInitializerList list) {
             ICompositeType type = compositeOf(variableType(innermost(d)));
-            collectListBindings(list, type, out, 0);
+            collectListBindings(list, type, out, 0, ownerOf(d));
         }
     }
 
@@ -184,8 +184,17 @@ public final class FactExtractor {
         }
     }
 
+    /** The variable an initializer belongs to: its name and where the name is written. */
+    private record Owner(String name, Location at) {
+    }
+
+    private Owner ownerOf(IASTDeclarator d) {
+        IASTDeclarator inner = innermost(d);
+        return new Owner(inner.getName().toString(), positions.of(inner.getName()));
+    }
+
     private void collectListBindings(IASTInitializerList list, ICompositeType type, List<FieldBinding> out,
-                                     int depth) {
+                                     int depth, Owner owner) {
         if (depth > 16) {
             return;
         }
@@ -197,26 +206,28 @@ public final class FactExtractor {
                 if (last instanceof ICASTFieldDesignator fd) {
                     String field = fd.getName().toString();
                     if (operand instanceof IASTInitializerList nested) {
-                        collectListBindings(nested, compositeOf(fieldType(type, field)), out, depth + 1);
+                        collectListBindings(nested, compositeOf(fieldType(type, field)), out, depth + 1, owner);
                     } else {
-                        bind(type == null ? null : type.getName(), field, operand, out);
+                        bind(type == null ? null : type.getName(), field, operand, out, owner);
                     }
                 } else if (operand instanceof IASTInitializerList nested) {
-                    collectListBindings(nested, type, out, depth + 1); // [i] = { ... } in an array of structs
+                    // [i] = { ... } in an array of structs
+                    collectListBindings(nested, type, out, depth + 1, owner);
                 }
             } else if (clause instanceof IASTInitializerList nested) {
-                collectListBindings(nested, type, out, depth + 1); // element of an array of structs
+                collectListBindings(nested, type, out, depth + 1, owner); // element of an array of structs
             }
         }
     }
 
-    private void bind(String tag, String field, IASTInitializerClause value, List<FieldBinding> out) {
+    private void bind(String tag, String field, IASTInitializerClause value, List<FieldBinding> out, Owner owner) {
         Expr e = ExprBuilder.build(value);
         String fn = Expr.functionRef(e);
         if (fn != null) {
             Location loc = positions.of(value);
             if (loc != null) {
-                out.add(new FieldBinding(tag == null || tag.isEmpty() ? null : tag, field, fn, loc));
+                out.add(new FieldBinding(tag == null || tag.isEmpty() ? null : tag, field, fn, loc,
+                        owner == null ? null : owner.name(), owner == null ? null : owner.at()));
             }
         }
     }
@@ -325,7 +336,7 @@ public final class FactExtractor {
                 String name = innermost(d).getName().toString();
                 IASTInitializerClause clause = eq.getInitializerClause();
                 if (clause instanceof IASTInitializerList list) {
-                    collectListBindings(list, compositeOf(variableType(innermost(d))), bindings, 0);
+                    collectListBindings(list, compositeOf(variableType(innermost(d))), bindings, 0, ownerOf(d));
                 } else if (!name.isEmpty()) {
                     locals.computeIfAbsent(name, k -> new ArrayList<>()).add(ExprBuilder.build(clause));
                 }
@@ -381,7 +392,10 @@ public final class FactExtractor {
             }
             Location loc = positions.of(ref);
             if (loc != null) {
-                oobAccesses.add(new OobAccess(OobUse.of(ref), field, ExprBuilder.text(ref.getFieldOwner()), loc));
+                OobAccess.Kind kind = OobUse.of(ref);
+                Expr value = kind == OobAccess.Kind.WRITE && ref.getParent() instanceof IASTBinaryExpression b
+                        ? ExprBuilder.build(b.getOperand2()) : null;
+                oobAccesses.add(new OobAccess(kind, field, ExprBuilder.text(ref.getFieldOwner()), loc, value));
             }
         }
 

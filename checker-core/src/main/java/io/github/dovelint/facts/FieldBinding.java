@@ -11,6 +11,15 @@ import io.github.dovelint.Location;
  * @param field     the member name
  * @param function  the function's name
  * @param location  where the binding is written
+ * @param owner     the variable whose initializer holds the binding ({@code evl_fops}), or null
+ *                  for an assignment
+ * @param ownerAt   where that variable is declared (its name), or null
  */
-public record FieldBinding(String structTag, String field, String function, Location location) {
+public record FieldBinding(String structTag, String field, String function, Location location, String owner,
+                           Location ownerAt) {
+
+    /** A binding made by an assignment ({@code ops->get = fn}), outside any initializer. */
+    public FieldBinding(String structTag, String field, String function, Location location) {
+        this(structTag, field, function, location, null, null);
+    }
 }

@@ -10,8 +10,15 @@ import io.github.dovelint.Location;
  * @param field    the field name
  * @param owner    the expression the field is read from ({@code file}, {@code filp})
  * @param location where
+ * @param value    for a {@link Kind#WRITE}, the value assigned; null otherwise
  */
-public record OobAccess(Kind kind, String field, String owner, Location location) {
+public record OobAccess(Kind kind, String field, String owner, Location location, Expr value) {
+
+    /** True for a write of {@code NULL} (or 0): the pointer is cleared, not set. */
+    public boolean writesNull() {
+        return kind == Kind.WRITE && (value instanceof Expr.Name n && n.id().equals("NULL")
+                || value instanceof Expr.Number z && z.value() == 0);
+    }
 
     /** How the pointer is used. */
     public enum Kind {

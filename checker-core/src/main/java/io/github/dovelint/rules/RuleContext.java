@@ -142,9 +142,11 @@ public final class RuleContext {
     /**
      * One {@code struct file_operations} initializer: its function members.
      *
-     * @param members the bound members by name ({@code open}, {@code release}), in source order
+     * @param name     the variable it initialises ({@code evl_fops})
+     * @param location where that variable is defined
+     * @param members  the bound members by name ({@code open}, {@code release}), in source order
      */
-    public record FileOperations(Map<String, FieldBinding> members) {
+    public record FileOperations(String name, Location location, Map<String, FieldBinding> members) {
         public FileOperations {
             members = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(members));
         }
@@ -153,51 +155,24 @@ public final class RuleContext {
         public FieldBinding member(String field) {
             return members.get(field);
         }
-
-        /** Where the table is: its first function member. */
-        public Location location() {
-            return members.values().iterator().next().location();
-        }
     }
 
     /**
-     * The {@code struct file_operations} tables initialised in the program, in source order.
-     * The facts do not say which initializer a binding belongs to, so the members of one
-     * table are the consecutive {@code file_operations} bindings of a file, until a member
-     * repeats or a binding of another struct comes in between.
+     * The {@code struct file_operations} tables initialised in the program (at file
+     * scope or in a function), one per initialised variable, in source order.
      */
     public List<FileOperations> fileOperations() {
-        java.util.Set<FieldBinding> inBodies = new java.util.HashSet<>();
-        for (FunctionFacts f : program.functions()) {
-            inBodies.addAll(f.bindings());
-        }
-        List<FieldBinding> all = new ArrayList<>();
+        Map<Location, FileOperations> byOwner = new java.util.TreeMap<>();
+        Map<Location, Map<String, FieldBinding>> members = new java.util.TreeMap<>();
+        Map<Location, String> names = new java.util.HashMap<>();
         for (FieldBinding b : program.bindings()) {
-            if (!inBodies.contains(b)) {
-                all.add(b);
+            if (FILE_OPERATIONS.equals(b.structTag()) && b.ownerAt() != null) {
+                members.computeIfAbsent(b.ownerAt(), k -> new LinkedHashMap<>()).putIfAbsent(b.field(), b);
+                names.put(b.ownerAt(), b.owner());
             }
         }
-        all.sort(java.util.Comparator.comparing(FieldBinding::location));
-        List<FileOperations> out = new ArrayList<>();
-        Map<String, FieldBinding> current = new LinkedHashMap<>();
-        String file = null;
-        for (FieldBinding b : all) {
-            boolean fops = FILE_OPERATIONS.equals(b.structTag());
-            if (!fops || !b.location().file().equals(file) || current.containsKey(b.field())) {
-                if (!current.isEmpty()) {
-                    out.add(new FileOperations(current));
-                }
-                current = new LinkedHashMap<>();
-            }
-            file = b.location().file();
-            if (fops) {
-                current.put(b.field(), b);
-            }
-        }
-        if (!current.isEmpty()) {
-            out.add(new FileOperations(current));
-        }
-        return out;
+        members.forEach((at, m) -> byOwner.put(at, new FileOperations(names.get(at), at, m)));
+        return List.copyOf(byOwner.values());
     }
 
     /**

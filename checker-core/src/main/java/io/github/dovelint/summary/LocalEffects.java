@@ -247,28 +247,12 @@ final class LocalEffects {
                 continue;
             }
             String target = a.owner() + "->" + a.field();
-            if (assignsNull(f, a)) {
+            if (a.writesNull()) {
                 add(out, new Site(EffectKind.OOB_CLEAR, a.location(), f.name(), "clears " + target), Cond.ALWAYS);
             } else {
                 add(out, new Site(EffectKind.OOB_SET, a.location(), f.name(), "assigns " + target), Cond.ALWAYS);
             }
         }
-    }
-
-    /**
-     * Whether the write assigns {@code NULL}. The facts record a member assignment whose value
-     * is a plain name as a binding of that member, so {@code file->oob_data = NULL} shows up as
-     * a binding of {@code oob_data} to {@code NULL} at the same place.
-     */
-    private static boolean assignsNull(FunctionFacts f, OobAccess a) {
-        for (FieldBinding b : f.bindings()) {
-            if (b.field().equals(a.field()) && b.function().equals("NULL")
-                    && b.location().file().equals(a.location().file())
-                    && b.location().line() == a.location().line()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -39,16 +39,15 @@ public final class OobNotReleased implements Rule {
             String setter = open.function() + "() " + sets.get(0).site().description();
             FieldBinding release = fops.member("release");
             if (release == null) {
-                context.report(open.location(), open.function(), "this file_operations' .open " + setter
-                        + " but it has no .release to clear it or free the oob object", chains);
+                context.report(fops.location(), "", fops.name() + ": .open " + setter
+                        + " but there is no .release to clear it or free the oob object", chains);
                 continue;
             }
             List<FunctionFacts> releases = context.definitionsOf(release);
-            // Any write from .release counts as clearing (see DL204 on NULL and the facts).
             boolean tornDown = releases.isEmpty()
                     || !context.reachable(OOB_CLEAR, OOB_SET, OOB_FREE).from(releases).isEmpty();
             if (!tornDown) {
-                context.report(open.location(), open.function(), "this file_operations' .open " + setter
+                context.report(fops.location(), "", fops.name() + ": .open " + setter
                         + " but its .release, " + release.function()
                         + "(), neither clears the pointer nor frees the oob object", chains);
             }

@@ -145,8 +145,8 @@ class OobLifecycleTest {
                 	.unlocked_ioctl = d_ioctl,
                 	.read = d_read,
                 };
-                static const struct file_operations fops2 = {
-                	.open = d2_open, /* expect: DL205 */
+                static const struct file_operations fops2 = { /* expect: DL205 */
+                	.open = d2_open,
                 };
                 """).verify();
     }
@@ -180,9 +180,9 @@ class OobLifecycleTest {
                         	.open = d_open,
                         	.release = d_release,
                         };
-                        static const struct file_operations bad = {
+                        static const struct file_operations bad = { /* expect: DL205 */
                         	.release = e_release,
-                        	.open = d_open, /* expect: DL205 */
+                        	.open = d_open,
                         };
                         """)
                 .verify();
