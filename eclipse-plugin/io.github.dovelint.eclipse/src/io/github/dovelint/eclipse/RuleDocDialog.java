@@ -23,9 +23,19 @@ final class RuleDocDialog extends Dialog {
         setShellStyle(getShellStyle() | SWT.RESIZE);
     }
 
+    /** Opens the dialog without blocking the caller (it stays open until closed). */
     static void open(String ruleId, String page) {
         Display display = Display.getDefault();
-        display.asyncExec(() -> new RuleDocDialog(display.getActiveShell(), ruleId, page).open());
+        Runnable show = () -> {
+            RuleDocDialog d = new RuleDocDialog(display.getActiveShell(), ruleId, page);
+            d.setBlockOnOpen(false);
+            d.open();
+        };
+        if (Display.getCurrent() == display) {
+            show.run();
+        } else {
+            display.asyncExec(show);
+        }
     }
 
     @Override

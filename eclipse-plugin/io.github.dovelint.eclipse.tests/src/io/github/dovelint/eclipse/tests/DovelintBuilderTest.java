@@ -203,4 +203,16 @@ class DovelintBuilderTest {
             }
         }
     }
+
+    @Test
+    @Order(6)
+    void removingTheNatureRemovesTheBuilderAndTheMarkers() throws Exception {
+        assertTrue(findings().length > 0);
+        Dovelint.setEnabled(project, false, null);
+        assertFalse(project.hasNature(Dovelint.NATURE_ID));
+        assertFalse(Arrays.stream(project.getDescription().getBuildSpec())
+                .anyMatch(c -> c.getBuilderName().equals(Dovelint.BUILDER_ID)));
+        assertEquals(0, findings().length);
+        assertEquals(0, project.findMarkers(Dovelint.CHAIN_STEP_MARKER, false, IResource.DEPTH_INFINITE).length);
+    }
 }

@@ -19,6 +19,8 @@ import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.IncrementalProjectBuilder;
 import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.jface.preference.IPreferencePage;
+import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.viewers.ISelectionProvider;
 import org.eclipse.jface.viewers.TreeViewer;
@@ -27,10 +29,14 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IEditorPart;
@@ -40,6 +46,7 @@ import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.Test;
@@ -75,6 +82,7 @@ class ProblemsViewTest {
         List<String> shown = waitForRows(problems, rows -> rows.stream().anyMatch(r -> r.contains(message)));
         assertTrue(shown.stream().anyMatch(r -> r.contains(message)),
                 "the Problems view does not show '" + message + "': " + shown);
+        select(problems, r -> r.contains(message) && r.contains("line " + LINE) && r.contains("sleep-direct"));
         Path shot = screenshot(shell, "problems-view.png");
         assertTrue(Files.size(shot) > 10_000, "screenshot too small: " + shot);
 
@@ -82,6 +90,16 @@ class ProblemsViewTest {
         IMarkerResolution[] fixes = IDE.getMarkerHelpRegistry().getResolutions(marker);
         List<String> labels = Arrays.stream(fixes).map(IMarkerResolution::getLabel).toList();
         assertEquals(List.of("Suppress DL101 here", "Open rule documentation (DL101)"), labels);
+
+        // Open rule documentation: a dialog with the rule's page.
+        fixes[1].run(marker);
+        Shell docs = waitForShell(display(), "dovelint rule DL101");
+        assertTrue(docs != null, "no rule documentation dialog");
+        List<String> texts = texts(docs);
+        assertTrue(texts.stream().anyMatch(t -> t.contains("DL101")), texts.toString());
+        screenshot(docs, "rule-documentation.png");
+        docs.close();
+
         fixes[0].run(marker);
         IDocument doc = ((ITextEditor) editor).getDocumentProvider().getDocument(editor.getEditorInput());
         String inserted = doc.get(doc.getLineOffset(LINE - 1), doc.getLineLength(LINE - 1));
@@ -95,6 +113,50 @@ class ProblemsViewTest {
                 && r.contains(FILE.substring(FILE.indexOf('/') + 1)) && r.contains(lineAfter)));
         screenshot(shell, "after-quick-fix.png");
         assertTrue(after.stream().noneMatch(r -> r.contains(message) && r.contains(lineAfter)), after.toString());
+    }
+
+    @Test
+    void propertyPageEnablesTheNatureAndListsTheEffectiveRules() throws Exception {
+        IProject project = copySamples("ui-properties");
+        Shell shell = PlatformUI.getWorkbench().getWorkbenchWindows()[0].getShell();
+        PreferenceDialog dialog = PreferencesUtil.createPropertyDialogOn(shell, project,
+                "io.github.dovelint.eclipse.propertyPage", null, null);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        spin(display(), 300);
+        Button check = null;
+        for (Control c : all(dialog.getShell())) {
+            if (c instanceof Button b && (b.getStyle() & SWT.CHECK) != 0 && b.getText().contains("dovelint")) {
+                check = b;
+            }
+        }
+        assertTrue(check != null && !check.getSelection(), "the enable box, unticked");
+        check.setSelection(true);
+        // OK: the page adds the nature.
+        assertTrue(((IPreferencePage) dialog.getSelectedPage()).performOk());
+        dialog.close();
+        spin(display(), 300);
+        assertTrue(project.hasNature(Dovelint.NATURE_ID));
+        project.build(IncrementalProjectBuilder.FULL_BUILD, null);
+
+        // Reopened after the analysis: the rules with their severities after .dovelint.yml.
+        dialog = PreferencesUtil.createPropertyDialogOn(shell, project, "io.github.dovelint.eclipse.propertyPage", null, null);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        spin(display(), 300);
+        List<String> rows = new ArrayList<>();
+        for (Control c : all(dialog.getShell())) {
+            if (c instanceof Table t) {
+                for (TableItem item : t.getItems()) {
+                    rows.add(item.getText(0) + " " + item.getText(2));
+                }
+            }
+        }
+        assertTrue(rows.contains("DL101 error") && rows.contains("DL104 error") && rows.contains("DL002 warning"),
+                rows.toString());
+        screenshot(dialog.getShell(), "property-page.png");
+        dialog.close();
+        project.delete(true, true, null);
     }
 
     static IMarker findingAt(IFile file, int line) throws Exception {
@@ -127,6 +189,63 @@ class ProblemsViewTest {
         }
         project.refreshLocal(IResource.DEPTH_INFINITE, null);
         return project;
+    }
+
+    static Display display() {
+        return PlatformUI.getWorkbench().getDisplay();
+    }
+
+    static Shell waitForShell(Display display, String title) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            spin(display, 100);
+            for (Shell s : display.getShells()) {
+                if (s.isVisible() && title.equals(s.getText())) {
+                    return s;
+                }
+            }
+        }
+        return null;
+    }
+
+    static List<Control> all(Control c) {
+        List<Control> out = new ArrayList<>();
+        out.add(c);
+        if (c instanceof Composite comp) {
+            for (Control child : comp.getChildren()) {
+                out.addAll(all(child));
+            }
+        }
+        return out;
+    }
+
+    static List<String> texts(Control root) {
+        List<String> out = new ArrayList<>();
+        for (Control c : all(root)) {
+            if (c instanceof Text t) {
+                out.add(t.getText());
+            }
+        }
+        return out;
+    }
+
+    /** Selects and reveals the first row of the view's tree that matches. */
+    static void select(IViewPart view, Predicate<String> row) {
+        for (Tree tree : trees(view.getSite().getShell())) {
+            for (TreeItem top : tree.getItems()) {
+                for (TreeItem item : top.getItems()) {
+                    StringBuilder b = new StringBuilder();
+                    for (int c = 0; c < Math.max(1, tree.getColumnCount()); c++) {
+                        b.append(" | ").append(item.getText(c));
+                    }
+                    if (row.test(b.toString())) {
+                        tree.setSelection(item);
+                        tree.showItem(item);
+                        return;
+                    }
+                }
+            }
+        }
     }
 
     /** Runs the event loop until the view's rows satisfy the condition (or 30 s pass); returns the rows. */
