@@ -7,7 +7,11 @@ set -u
 cmd=$1 num=$2 pidfile=$3
 stop() {
   if [ -f "$pidfile" ]; then
-    kill "$(cat "$pidfile")" 2>/dev/null || true
+    pid=$(cat "$pidfile")
+    # Only the server this script started (through timeout), not a reused pid.
+    case "$(cat "/proc/$pid/comm" 2>/dev/null)" in
+      timeout|Xvfb) kill "$pid" 2>/dev/null || true ;;
+    esac
     rm -f "$pidfile"
   fi
 }
