@@ -137,7 +137,14 @@ class ProblemsViewTest {
         dialog.close();
         spin(display(), 300);
         assertTrue(project.hasNature(Dovelint.NATURE_ID));
-        project.build(IncrementalProjectBuilder.FULL_BUILD, null);
+        // With Build Automatically on (the workbench's default), adding the nature analyses the project.
+        assertTrue(ResourcesPlugin.getWorkspace().isAutoBuilding());
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (Dovelint.lastResult(project) == null && System.currentTimeMillis() < deadline) {
+            spin(display(), 100);
+        }
+        assertTrue(Dovelint.lastResult(project) != null, "the project was not analysed after the nature was added");
+        assertTrue(project.findMarkers(Dovelint.FINDING_MARKER, false, IResource.DEPTH_INFINITE).length > 0);
 
         // Reopened after the analysis: the rules with their severities after .dovelint.yml.
         dialog = PreferencesUtil.createPropertyDialogOn(shell, project, "io.github.dovelint.eclipse.propertyPage", null, null);
