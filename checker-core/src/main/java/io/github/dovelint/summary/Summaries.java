@@ -32,7 +32,14 @@ public final class Summaries {
     private final CallGraph graph;
     private final GfpEvaluator gfp;
     private final LocalEffects local;
-    private final Map<String, Map<Site, Set<Cond>>> done = new HashMap<>();
+    /**
+     * Finished summaries, per effect kind: a question about one kind (the oob
+     * pointer set from every driver's .open) must not drag every sleep site of
+     * the tree into memory. Functions that reach nothing share an empty map.
+     */
+    private final Map<EffectKind, Map<String, Map<Site, Set<Cond>>>> done = new java.util.EnumMap<>(EffectKind.class);
+    /** Local effects, computed once per function (the fixpoint visits functions many times). */
+    private final Map<String, Map<Site, Set<Cond>>> locals = new HashMap<>();
 
     public Summaries(CallGraph graph, KnowledgeBase kb) {
         this.graph = graph;
@@ -43,18 +50,20 @@ public final class Summaries {
     /** The sites of the given kinds that {@code root} reaches unconditionally, sorted. */
     public synchronized Set<Site> reachedSites(FunctionFacts root, Set<EffectKind> kinds) {
         Set<Site> out = new TreeSet<>();
-        summary(root).forEach((site, conds) -> {
-            if (kinds.contains(site.kind()) && conds.contains(Cond.ALWAYS)) {
-                out.add(site);
-            }
-        });
+        for (EffectKind kind : kinds) {
+            summary(root, kind).forEach((site, conds) -> {
+                if (conds.contains(Cond.ALWAYS)) {
+                    out.add(site);
+                }
+            });
+        }
         return out;
     }
 
     /** The sites of the given kinds in {@code f}'s own body (not its callees'), unconditional ones, sorted. */
     public synchronized Set<Site> localSites(FunctionFacts f, Set<EffectKind> kinds) {
         Set<Site> out = new TreeSet<>();
-        local.of(f).forEach((site, conds) -> {
+        localOf(f).forEach((site, conds) -> {
             if (kinds.contains(site.kind()) && conds.contains(Cond.ALWAYS)) {
                 out.add(site);
             }
@@ -64,21 +73,25 @@ public final class Summaries {
 
     /** How {@code root} reaches {@code site}: the shortest chain of calls, deterministic. */
     public synchronized io.github.dovelint.CallChain chain(FunctionFacts root, Site site) {
-        summary(root);
+        summary(root, site.kind());
         return new ChainFinder(graph, this).find(root, site);
     }
 
-    Map<Site, Set<Cond>> summary(FunctionFacts f) {
-        Map<Site, Set<Cond>> s = done.get(f.id());
+    Map<Site, Set<Cond>> summary(FunctionFacts f, EffectKind kind) {
+        Map<String, Map<Site, Set<Cond>>> finished = done.computeIfAbsent(kind, k -> new HashMap<>());
+        Map<Site, Set<Cond>> s = finished.get(f.id());
         if (s == null) {
-            compute(f);
-            s = done.get(f.id());
+            compute(f, kind, finished);
+            s = finished.get(f.id());
         }
         return s;
     }
 
     Map<Site, Set<Cond>> localOf(FunctionFacts f) {
-        return local.of(f);
+        return locals.computeIfAbsent(f.id(), id -> {
+            Map<Site, Set<Cond>> l = local.of(f);
+            return l.isEmpty() ? Map.of() : l;
+        });
     }
 
     /** The callees a call descends into: definitions the knowledge base does not describe. */
@@ -117,7 +130,7 @@ public final class Summaries {
         return out;
     }
 
-    private void compute(FunctionFacts root) {
+    private void compute(FunctionFacts root, EffectKind kind, Map<String, Map<Site, Set<Cond>>> done) {
         // Collect the not-yet-summarised functions reachable from root, with reverse edges.
         Map<String, FunctionFacts> pending = new LinkedHashMap<>();
         Map<String, Set<String>> callers = new HashMap<>();
@@ -147,7 +160,7 @@ public final class Summaries {
         while (!queue.isEmpty()) {
             FunctionFacts f = queue.poll();
             queued.remove(f.id());
-            Map<Site, Set<Cond>> next = evaluate(f, work);
+            Map<Site, Set<Cond>> next = evaluate(f, kind, work, done);
             if (!next.equals(work.get(f.id()))) {
                 work.put(f.id(), next);
                 for (String caller : callers.getOrDefault(f.id(), Set.of())) {
@@ -157,12 +170,17 @@ public final class Summaries {
                 }
             }
         }
-        work.forEach((id, s) -> done.put(id, Collections.unmodifiableMap(s)));
+        work.forEach((id, s) -> done.put(id, s.isEmpty() ? Map.of() : Collections.unmodifiableMap(s)));
     }
 
-    private Map<Site, Set<Cond>> evaluate(FunctionFacts f, Map<String, Map<Site, Set<Cond>>> work) {
+    private Map<Site, Set<Cond>> evaluate(FunctionFacts f, EffectKind kind, Map<String, Map<Site, Set<Cond>>> work,
+                                          Map<String, Map<Site, Set<Cond>>> done) {
         Map<Site, Set<Cond>> out = new LinkedHashMap<>();
-        local.of(f).forEach((site, conds) -> conds.forEach(c -> addBounded(out, site, c)));
+        localOf(f).forEach((site, conds) -> {
+            if (site.kind() == kind) {
+                conds.forEach(c -> addBounded(out, site, c));
+            }
+        });
         for (CallFact c : f.calls()) {
             for (FunctionFacts g : descend(f, c)) {
                 Map<Site, Set<Cond>> callee = done.containsKey(g.id()) ? done.get(g.id()) : work.get(g.id());
