@@ -51,7 +51,7 @@ final class ChainFinder {
             }
             for (CallFact call : s.function().calls()) {
                 for (FunctionFacts g : summaries.descend(s.function(), call)) {
-                    Set<Cond> conds = summaries.summary(g).get(site);
+                    Set<Cond> conds = summaries.summary(g, java.util.EnumSet.of(site.kind())).get(site);
                     if (conds == null) {
                         continue;
                     }

@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,7 +33,15 @@ public final class Summaries {
     private final CallGraph graph;
     private final GfpEvaluator gfp;
     private final LocalEffects local;
-    private final Map<String, Map<Site, Set<Cond>>> done = new HashMap<>();
+    /**
+     * Summaries by the kinds of sites they track: a question about some kinds
+     * only propagates those (a site's conditions never depend on other sites),
+     * which keeps whole-kernel programs, where every function reaches
+     * thousands of sites of some kind, from computing closures nobody asks for.
+     */
+    private final Map<Set<EffectKind>, Map<String, Map<Site, Set<Cond>>>> doneByKinds = new HashMap<>();
+    private Map<String, Map<Site, Set<Cond>>> done;
+    private Set<EffectKind> kinds;
 
     public Summaries(CallGraph graph, KnowledgeBase kb) {
         this.graph = graph;
@@ -43,7 +52,7 @@ public final class Summaries {
     /** The sites of the given kinds that {@code root} reaches unconditionally, sorted. */
     public synchronized Set<Site> reachedSites(FunctionFacts root, Set<EffectKind> kinds) {
         Set<Site> out = new TreeSet<>();
-        summary(root).forEach((site, conds) -> {
+        summary(root, kinds).forEach((site, conds) -> {
             if (kinds.contains(site.kind()) && conds.contains(Cond.ALWAYS)) {
                 out.add(site);
             }
@@ -64,11 +73,15 @@ public final class Summaries {
 
     /** How {@code root} reaches {@code site}: the shortest chain of calls, deterministic. */
     public synchronized io.github.dovelint.CallChain chain(FunctionFacts root, Site site) {
-        summary(root);
+        summary(root, EnumSet.of(site.kind()));
         return new ChainFinder(graph, this).find(root, site);
     }
 
-    Map<Site, Set<Cond>> summary(FunctionFacts f) {
+    /** The summary of {@code f} for sites of the given kinds (callers hold the lock). */
+    Map<Site, Set<Cond>> summary(FunctionFacts f, Set<EffectKind> wanted) {
+        Set<EffectKind> key = wanted.isEmpty() ? EnumSet.noneOf(EffectKind.class) : EnumSet.copyOf(wanted);
+        done = doneByKinds.computeIfAbsent(key, k -> new HashMap<>());
+        kinds = key;
         Map<Site, Set<Cond>> s = done.get(f.id());
         if (s == null) {
             compute(f);
@@ -162,7 +175,11 @@ public final class Summaries {
 
     private Map<Site, Set<Cond>> evaluate(FunctionFacts f, Map<String, Map<Site, Set<Cond>>> work) {
         Map<Site, Set<Cond>> out = new LinkedHashMap<>();
-        local.of(f).forEach((site, conds) -> conds.forEach(c -> addBounded(out, site, c)));
+        local.of(f).forEach((site, conds) -> {
+            if (kinds.contains(site.kind())) {
+                conds.forEach(c -> addBounded(out, site, c));
+            }
+        });
         for (CallFact c : f.calls()) {
             for (FunctionFacts g : descend(f, c)) {
                 Map<Site, Set<Cond>> callee = done.containsKey(g.id()) ? done.get(g.id()) : work.get(g.id());
