@@ -52,17 +52,18 @@ run() {
     "$(echo "$files / $secs" | bc -l)" "$(echo "$lines / $secs" | bc -l)"
 }
 
-dl=("$JAVA_HOME/bin/java" "-Xmx$heap" -jar "$jar" check --quiet --format json -o "$out/report.json" "$subdir")
+dl=("$JAVA_HOME/bin/java" "-Xmx$heap" -jar "$jar" check --quiet --stats --format json -o "$out/report.json" "$subdir")
 
 echo "tree: $tree/$subdir: $files C files, $lines lines; $(nproc) cores; heap limit $heap"
 rm -rf "$tree/.dovelint-cache"
 run cold "${dl[@]}"
 run warm "${dl[@]}"
-victim=$(cd "$tree" && find "$subdir" -name '*.c' | sort | head -n 1)
+# sed, not head: head would close the pipe early and pipefail would end the script
+victim=$(cd "$tree" && find "$subdir" -name '*.c' | sort | sed -n 1p)
 touch "$tree/$victim"; echo "/* touched */" >>"$tree/$victim"
 run touched "${dl[@]}"
 sed -i '$ d' "$tree/$victim"
-tail -n 1 "$out/cold.err" 2>/dev/null || true
+for n in cold warm touched; do printf '%-10s ' "$n"; tail -n 1 "$out/$n.err" 2>/dev/null || echo; done
 python3 - "$out/report.json" <<'PY' || true
 import json, sys
 d = json.load(open(sys.argv[1]))

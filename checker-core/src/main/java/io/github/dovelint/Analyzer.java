@@ -1,6 +1,7 @@
 package io.github.dovelint;
 
 import io.github.dovelint.engine.Engine;
+import io.github.dovelint.engine.ProgressListener;
 import io.github.dovelint.kb.KnowledgeBase;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleDescriptor;
@@ -31,6 +32,9 @@ public final class Analyzer {
 
     /** The name of the project configuration file looked up in the checked tree. */
     public static final String CONFIG_FILE = ".dovelint.yml";
+
+    /** The usual facts cache folder, under the checked root. */
+    public static final String DEFAULT_CACHE_DIR = ".dovelint-cache";
 
     private final Settings settings;
 
@@ -87,15 +91,18 @@ public final class Analyzer {
      * @param threads         parser threads (at least 1)
      * @param rules           the rules to run
      * @param knowledge       the knowledge base before configuration, or null for the bundled one
+     * @param cacheDir        the folder of the facts cache, or null for no cache
+     * @param progress        hears the run advance (never null)
      */
     public record Settings(Path root, List<Path> paths, Path configFile, List<Path> includeDirs,
                            Map<String, String> defines, Path compileCommands, int threads, List<Rule> rules,
-                           KnowledgeBase knowledge) {
+                           KnowledgeBase knowledge, Path cacheDir, ProgressListener progress) {
         public Settings {
             paths = List.copyOf(paths);
             includeDirs = List.copyOf(includeDirs);
             defines = Map.copyOf(defines);
             rules = List.copyOf(rules);
+            progress = progress == null ? ProgressListener.NONE : progress;
         }
     }
 
@@ -110,6 +117,8 @@ public final class Analyzer {
         private int threads = Runtime.getRuntime().availableProcessors();
         private List<Rule> rules;
         private KnowledgeBase knowledge;
+        private Path cacheDir;
+        private ProgressListener progress;
 
         private Builder() {
         }
@@ -171,6 +180,22 @@ public final class Analyzer {
             return this;
         }
 
+        /**
+         * Caches per-file facts in this folder (created when needed), so that
+         * the next run re-parses only what changed; null (the default) for no
+         * cache. The CLI uses {@value #DEFAULT_CACHE_DIR} under the root.
+         */
+        public Builder cacheDir(Path value) {
+            cacheDir = value;
+            return this;
+        }
+
+        /** Hears the run advance (default: nothing). */
+        public Builder progress(ProgressListener value) {
+            progress = value;
+            return this;
+        }
+
         public Analyzer build() {
             Path absRoot = root.toAbsolutePath().normalize();
             List<Path> absPaths = new ArrayList<>();
@@ -182,7 +207,8 @@ public final class Analyzer {
                     configFile == null ? null : absRoot.resolve(configFile).normalize(),
                     includeDirs.stream().map(p -> absRoot.resolve(p).normalize()).toList(), defines,
                     compileCommands == null ? null : absRoot.resolve(compileCommands).normalize(),
-                    threads, r, knowledge));
+                    threads, r, knowledge, cacheDir == null ? null : absRoot.resolve(cacheDir).normalize(),
+                    progress));
         }
     }
 }

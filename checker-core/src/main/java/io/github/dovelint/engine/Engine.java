@@ -69,14 +69,19 @@ public final class Engine {
         List<Problem> problems = new ArrayList<>(files.problems);
         Map<Path, ProgramUnit> units = groupIntoUnits(files.sources, runConfig, descriptors);
 
-        Parsing parsing = new Parsing(relativizer, settings.threads());
+        Parsing parsing = new Parsing(relativizer, settings.threads(), settings.progress());
+        settings.progress().started(units.values().stream().mapToInt(u -> u.sources.size()).sum());
         List<Finding> raw = new ArrayList<>();
         List<String> analysed = new ArrayList<>();
         long lines = 0;
         Map<Path, String> texts = new TreeMap<>();
         for (ProgramUnit unit : units.values()) {
             KnowledgeBase kb = knowledge(unit, base);
-            List<ParsedFile> parsed = parsing.parseAll(unit.sources, parser(parseOptions(unit.config)),
+            ParseOptions options = parseOptions(unit.config);
+            if (settings.cacheDir() != null) {
+                parsing.cache(FactCaches.forUnit(settings.cacheDir(), relativizer.root(), options, kb.oobFields()));
+            }
+            List<ParsedFile> parsed = parsing.parseAll(unit.sources, parser(options),
                     new java.util.HashSet<>(kb.oobFields()));
             List<UnitFacts> facts = new ArrayList<>();
             for (int i = 0; i < parsed.size(); i++) {
@@ -91,6 +96,7 @@ public final class Engine {
             }
             raw.addAll(checkProgram(unit, facts, kb, descriptors));
         }
+        settings.progress().parsed();
 
         List<Suppression> suppressions = new ArrayList<>();
         List<Path> scanned = new ArrayList<>(files.sources);

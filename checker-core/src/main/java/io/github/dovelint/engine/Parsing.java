@@ -2,6 +2,7 @@ package io.github.dovelint.engine;
 
 import io.github.dovelint.Location;
 import io.github.dovelint.Problem;
+import io.github.dovelint.cache.FactCache;
 import io.github.dovelint.facts.FactExtractor;
 import io.github.dovelint.facts.SourcePositions;
 import io.github.dovelint.facts.UnitFacts;
@@ -25,10 +26,22 @@ final class Parsing {
 
     private final Relativizer relativizer;
     private final int threads;
+    private final ProgressListener progress;
+    private FactCache cache;
 
     Parsing(Relativizer relativizer, int threads) {
+        this(relativizer, threads, ProgressListener.NONE);
+    }
+
+    Parsing(Relativizer relativizer, int threads, ProgressListener progress) {
         this.relativizer = relativizer;
         this.threads = threads;
+        this.progress = progress;
+    }
+
+    /** Parses with this cache of facts from now on (null: none). */
+    void cache(FactCache value) {
+        cache = value;
     }
 
     List<ParsedFile> parseAll(List<Path> sources, CParser parser, Set<String> oobFields) {
@@ -76,9 +89,20 @@ final class Parsing {
     }
 
     private ParsedFile parseOne(CParser parser, Path source, Set<String> oobFields) {
+        ParsedFile out = cache == null ? parseFresh(parser, source, oobFields, null)
+                : CachedParse.parse(cache, relativizer.apply(source), source,
+                        src -> parseFresh(parser, source, oobFields, src));
+        progress.fileDone(out.file(), out.lines());
+        return out;
+    }
+
+    private ParsedFile parseFresh(CParser parser, Path source, Set<String> oobFields, CachedParse.Headers headers) {
         String file = relativizer.apply(source);
         try {
             ParsedUnit unit = parser.parse(source);
+            if (headers != null) {
+                headers.collect(unit);
+            }
             List<Problem> problems = new ArrayList<>();
             for (Problem p : unit.problems()) {
                 Location l = p.location();

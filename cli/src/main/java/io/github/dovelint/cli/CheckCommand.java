@@ -71,6 +71,17 @@ final class CheckCommand implements Callable<Integer> {
                     + " is unchanged).")
     boolean quiet;
 
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Keep the per-file facts cache in DIR (default: .dovelint-cache under the root).")
+    Path cacheDir;
+
+    @Option(names = "--no-cache", description = "Neither read nor write the facts cache.")
+    boolean noCache;
+
+    @Option(names = "--stats", description = "Print the final files, lines, findings, problems and time line on"
+            + " stderr even when it is not a terminal (it is always printed on a terminal, unless --quiet).")
+    boolean stats;
+
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "Leave out the findings accepted in the baseline FILE (see --update-baseline).")
     Path baseline;
@@ -126,6 +137,14 @@ final class CheckCommand implements Callable<Integer> {
             }
             builder.threads(threads);
         }
+        if (!noCache) {
+            builder.cacheDir(cacheDir != null ? absolute(cacheDir) : rootDir.resolve(Analyzer.DEFAULT_CACHE_DIR));
+        }
+        boolean terminal = System.console() != null;
+        TerminalProgress progress = new TerminalProgress(err, terminal);
+        if (!quiet && terminal) {
+            builder.progress(progress);
+        }
         AnalysisResult analysed;
         try {
             analysed = builder.build().run();
@@ -180,6 +199,9 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (!quiet && (output != null || !(writer instanceof TextReport))) {
             err.println(TextReport.summary(result));
+        }
+        if (stats || (!quiet && terminal)) {
+            progress.summary(result);
         }
         err.flush();
         return result.hasFindings() ? Main.EXIT_FINDINGS : Main.EXIT_CLEAN;

@@ -20,11 +20,18 @@ public final class RcuLookupOutsideRcu implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        Sections sections = new Sections(context.callGraph(), context.hooks());
+        List<FunctionFacts> relevant = new java.util.ArrayList<>();
         for (FunctionFacts f : context.program().functions()) {
-            if (!f.cfg().available()) {
-                continue;
+            if (f.cfg().available() && f.cfg().blocks().stream().flatMap(b -> b.events().stream())
+                    .anyMatch(e -> e instanceof Cfg.Call c && c.name() != null && LOOKUPS.contains(c.name()))) {
+                relevant.add(f);
             }
+        }
+        if (relevant.isEmpty()) {
+            return; // spares the whole-program fixpoint
+        }
+        Sections sections = Sections.of(context.callGraph(), context.hooks());
+        for (FunctionFacts f : relevant) {
             Set<Location> seen = new HashSet<>();
             sections.solve(f).events((ctx, event) -> {
                 if (event instanceof Cfg.Call c && c.name() != null && LOOKUPS.contains(c.name()) && !ctx.inRcu()

@@ -52,6 +52,27 @@ final class Sections {
     private final LockEffects effects;
     private final Map<String, Ctx> entries = new HashMap<>();
 
+    private static java.lang.ref.WeakReference<CallGraph> lastGraph = new java.lang.ref.WeakReference<>(null);
+    private static List<String> lastHooks;
+    private static Sections last;
+
+    /**
+     * The sections of a program, shared by the rules that need them (DL301,
+     * DL303): the whole-program fixpoint is the expensive part, and rules run
+     * one after another on the same call graph.
+     */
+    static synchronized Sections of(CallGraph graph, List<FunctionFacts> hooks) {
+        List<String> ids = hooks.stream().map(FunctionFacts::id).toList();
+        if (lastGraph.get() == graph && ids.equals(lastHooks)) {
+            return last;
+        }
+        Sections s = new Sections(graph, hooks);
+        lastGraph = new java.lang.ref.WeakReference<>(graph);
+        lastHooks = ids;
+        last = s;
+        return s;
+    }
+
     Sections(CallGraph graph, List<FunctionFacts> hooks) {
         this.graph = graph;
         this.effects = new LockEffects(graph);

@@ -1,0 +1,322 @@
+package io.github.dovelint.cache;
+
+import io.github.dovelint.Problem;
+import io.github.dovelint.facts.UnitFacts;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.zip.CRC32C;
+
+/**
+ * A cache of per-file facts on disk ({@code .dovelint-cache/} under the
+ * checked root by default), so that a second run over an unchanged tree
+ * parses nothing.
+ *
+ * <p>One entry per source file, named after a hash of its relative path. An
+ * entry is used only when all of these hold, otherwise it is a miss and is
+ * rewritten after the file is parsed again:
+ * <ul>
+ * <li>its magic number and {@link FactsCodec#FORMAT} match;</li>
+ * <li>its configuration key matches: a SHA-256 of the tool version, the
+ *     checked root, the parse options, the prelude texts and the oob field
+ *     names ({@link KeyBuilder});</li>
+ * <li>the SHA-256 of the file's bytes matches, and so does the SHA-256 of
+ *     every header the unit included when it was parsed (quoted includes
+ *     resolved next to the file, include directories);</li>
+ * <li>its CRC32C trailer matches and it decodes without error.</li>
+ * </ul>
+ * Entries are written to a temporary file and renamed into place, so a
+ * crashed or concurrent run leaves either the old entry or the new one. The
+ * cache never throws: an unusable directory just means no caching.
+ *
+ * <p>Thread-safe; header hashes are computed once per run.
+ */
+public final class FactCache {
+
+    private static final int MAGIC = 0x444C4643; // "DLFC"
+
+    private final Path dir;
+    private final String key;
+    private final Map<Path, Optional<byte[]>> headerHashes = new ConcurrentHashMap<>();
+    private volatile boolean writable = true;
+
+    /**
+     * @param dir the cache directory (created on the first write)
+     * @param key the configuration key ({@link KeyBuilder#build()})
+     */
+    public FactCache(Path dir, String key) {
+        this.dir = dir.toAbsolutePath().normalize();
+        this.key = key;
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    /** What a run keeps of one file. */
+    public record Entry(UnitFacts facts, List<Problem> problems, long lines, String text) {
+    }
+
+    /** The bytes and hash of a source file read for a lookup, reused to store its entry. */
+    public static final class Source {
+        final Path path;
+        final String file;
+        final byte[] hash;
+
+        Source(Path path, String file, byte[] hash) {
+            this.path = path;
+            this.file = file;
+            this.hash = hash;
+        }
+    }
+
+    /** The outcome of {@link #lookup}: an entry, or what is needed to store one after parsing. */
+    public record Lookup(Entry hit, Source source) {
+    }
+
+    /**
+     * Looks {@code path} up.
+     *
+     * @param path its absolute path
+     * @param file its name as reports show it
+     * @return a hit, or a miss carrying what {@link #store} needs (null source when the file cannot be read)
+     */
+    public Lookup lookup(Path path, String file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            return new Lookup(null, null);
+        }
+        Source source = new Source(path, file, sha256(bytes));
+        Entry hit = null;
+        try {
+            hit = read(source, bytes);
+        } catch (IOException | RuntimeException e) {
+            hit = null; // corrupt, stale or unreadable: parse again
+        }
+        return new Lookup(hit, source);
+    }
+
+    private Entry read(Source source, byte[] sourceBytes) throws IOException {
+        Path f = entryPath(source.file);
+        if (!Files.isRegularFile(f)) {
+            return null;
+        }
+        byte[] all = Files.readAllBytes(f);
+        if (all.length < 8) {
+            return null;
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(all, 0, all.length - 4);
+        if ((int) crc.getValue() != ByteBuffer.wrap(all, all.length - 4, 4).getInt()) {
+            return null;
+        }
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, 0, all.length - 4));
+        if (in.readInt() != MAGIC || in.readInt() != FactsCodec.FORMAT) {
+            return null;
+        }
+        if (!in.readUTF().equals(key) || !in.readUTF().equals(source.file)) {
+            return null;
+        }
+        if (!Arrays.equals(hash(in), source.hash)) {
+            return null;
+        }
+        int headers = in.readInt();
+        if (headers < 0 || headers > 100_000) {
+            return null;
+        }
+        for (int i = 0; i < headers; i++) {
+            Path header = Path.of(in.readUTF());
+            byte[] expected = hash(in);
+            Optional<byte[]> now = headerHash(header);
+            if (now.isEmpty() || !Arrays.equals(now.get(), expected)) {
+                return null;
+            }
+        }
+        long lines = in.readLong();
+        boolean hasText = in.readBoolean();
+        FactsCodec.Reader r = new FactsCodec.Reader(in);
+        List<Problem> problems = r.problems();
+        UnitFacts facts = in.readBoolean() ? r.unit() : null;
+        if (in.available() != 0) {
+            return null;
+        }
+        return new Entry(facts, problems, lines, hasText ? decode(sourceBytes) : "");
+    }
+
+    private static byte[] hash(DataInputStream in) throws IOException {
+        byte[] h = new byte[32];
+        in.readFully(h);
+        return h;
+    }
+
+    /**
+     * Stores the facts of a freshly parsed file.
+     *
+     * @param source  from the {@link #lookup} that missed (nothing is stored when null)
+     * @param headers the absolute paths of the headers the unit included
+     */
+    public void store(Source source, List<Path> headers, Entry entry) {
+        if (source == null || !writable) {
+            return;
+        }
+        try {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream(4096);
+            DataOutputStream out = new DataOutputStream(buffer);
+            out.writeInt(MAGIC);
+            out.writeInt(FactsCodec.FORMAT);
+            out.writeUTF(key);
+            out.writeUTF(source.file);
+            out.write(source.hash);
+            List<Path> sorted = new ArrayList<>(new java.util.TreeSet<>(headers));
+            List<byte[]> hashes = new ArrayList<>();
+            for (Path h : sorted) {
+                Optional<byte[]> hh = headerHash(h);
+                if (hh.isEmpty()) {
+                    return; // a header vanished meanwhile: do not cache
+                }
+                hashes.add(hh.get());
+            }
+            out.writeInt(sorted.size());
+            for (int i = 0; i < sorted.size(); i++) {
+                out.writeUTF(sorted.get(i).toString());
+                out.write(hashes.get(i));
+            }
+            out.writeLong(entry.lines());
+            out.writeBoolean(entry.text() != null && !entry.text().isEmpty());
+            FactsCodec.Writer w = new FactsCodec.Writer(out);
+            w.problems(entry.problems());
+            out.writeBoolean(entry.facts() != null);
+            if (entry.facts() != null) {
+                w.unit(entry.facts());
+            }
+            out.flush();
+            CRC32C crc = new CRC32C();
+            byte[] body = buffer.toByteArray();
+            crc.update(body);
+            out.writeInt((int) crc.getValue());
+            out.flush();
+            writeAtomically(entryPath(source.file), buffer.toByteArray());
+        } catch (IOException | RuntimeException e) {
+            // an unwritable cache only costs time on the next run
+        }
+    }
+
+    private void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Path parent = target.getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            writable = false;
+            throw e;
+        }
+        Path tmp = parent.resolve(target.getFileName() + ".tmp" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+        try {
+            Files.write(tmp, bytes);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The entry file of a source, named after a hash of its report name (256 sub-folders). */
+    Path entryPath(String file) {
+        String h = HexFormat.of().formatHex(sha256(file.getBytes(StandardCharsets.UTF_8)));
+        return dir.resolve(h.substring(0, 2)).resolve(h.substring(2, 40) + ".facts");
+    }
+
+    private Optional<byte[]> headerHash(Path header) {
+        return headerHashes.computeIfAbsent(header, h -> {
+            try {
+                return Optional.of(sha256(Files.readAllBytes(h)));
+            } catch (IOException | RuntimeException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Decodes like the parser does for valid UTF-8 (the only kind an entry with text comes from). */
+    private static String decode(byte[] bytes) {
+        try {
+            String s = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return s.startsWith("\uFEFF") ? s.substring(1) : s;
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Builds a configuration key: everything besides the file contents that changes the facts. */
+    public static final class KeyBuilder {
+        private final MessageDigest digest;
+
+        public KeyBuilder() {
+            try {
+                digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            add("format", Integer.toString(FactsCodec.FORMAT));
+        }
+
+        /** Adds a named part (order matters). */
+        public KeyBuilder add(String name, String value) {
+            byte[] n = name.getBytes(StandardCharsets.UTF_8);
+            byte[] v = (value == null ? "\u0000null" : value).getBytes(StandardCharsets.UTF_8);
+            digest.update(ByteBuffer.allocate(8).putInt(n.length).putInt(v.length).array());
+            digest.update(n);
+            digest.update(v);
+            return this;
+        }
+
+        /** Adds the content of a file (its absence too). */
+        public KeyBuilder addFile(String name, Path file) {
+            if (file == null) {
+                return add(name, null);
+            }
+            try {
+                return add(name, file + "\u0000" + HexFormat.of().formatHex(sha256(Files.readAllBytes(file))));
+            } catch (IOException | RuntimeException e) {
+                return add(name, file + "\u0000unreadable");
+            }
+        }
+
+        public String build() {
+            return HexFormat.of().formatHex(digest.digest());
+        }
+    }
+}

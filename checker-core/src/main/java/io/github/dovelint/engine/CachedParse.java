@@ -1,0 +1,63 @@
+package io.github.dovelint.engine;
+
+import io.github.dovelint.Problem;
+import io.github.dovelint.cache.FactCache;
+import io.github.dovelint.parse.ParsedUnit;
+import io.github.dovelint.parse.Prelude;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.eclipse.cdt.core.dom.ast.IASTPreprocessorIncludeStatement;
+
+/** Parsing through a {@link FactCache}: a hit skips the parser, a miss parses and stores. */
+final class CachedParse {
+
+    private CachedParse() {
+    }
+
+    /** Collects the headers a unit included, for the cache key of its entry. */
+    static final class Headers {
+        final List<Path> paths = new ArrayList<>();
+        boolean collected;
+
+        void collect(ParsedUnit unit) {
+            collected = true;
+            if (unit.ast() == null) {
+                return;
+            }
+            for (IASTPreprocessorIncludeStatement inc : unit.ast().getIncludeDirectives()) {
+                if (inc.isResolved()) {
+                    String p = inc.getPath();
+                    if (p != null && !p.isEmpty() && !Prelude.isPreludePath(p)) {
+                        paths.add(Path.of(p).toAbsolutePath().normalize());
+                    }
+                }
+            }
+        }
+    }
+
+    static ParsedFile parse(FactCache cache, String file, Path source, Function<Headers, ParsedFile> fresh) {
+        FactCache.Lookup lookup = cache.lookup(source, file);
+        FactCache.Entry hit = lookup.hit();
+        if (hit != null) {
+            return new ParsedFile(file, hit.facts(), hit.problems(), hit.lines(), hit.text());
+        }
+        Headers headers = new Headers();
+        ParsedFile parsed = fresh.apply(headers);
+        if (headers.collected && !transientFailure(parsed)) {
+            cache.store(lookup.source(), headers.paths,
+                    new FactCache.Entry(parsed.facts(), parsed.problems(), parsed.lines(), parsed.text()));
+        }
+        return parsed;
+    }
+
+    private static boolean transientFailure(ParsedFile parsed) {
+        for (Problem p : parsed.problems()) {
+            if (p.message().startsWith("internal error") || p.message().equals("interrupted")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,57 @@
+package io.github.dovelint.engine;
+
+import io.github.dovelint.Version;
+import io.github.dovelint.cache.FactCache;
+import io.github.dovelint.parse.ParseOptions;
+import io.github.dovelint.parse.Prelude;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Builds the {@link FactCache} of a program unit: its key covers everything but the files. */
+final class FactCaches {
+
+    /** The name of the default cache folder, under the checked root. */
+    static final String DEFAULT_DIR = ".dovelint-cache";
+
+    private static final String BUILD = buildStamp();
+
+    private FactCaches() {
+    }
+
+    static FactCache forUnit(Path dir, String toolVersion, Path root, ParseOptions options,
+                             Collection<String> oobFields) {
+        FactCache.KeyBuilder key = new FactCache.KeyBuilder()
+                .add("version", toolVersion)
+                .add("build", BUILD)
+                .add("root", root.toString())
+                .add("include", options.includeDirs().toString())
+                .add("defines", new TreeMap<>(options.defines()).toString())
+                .addFile("compile-commands", options.compileCommands())
+                .add("prelude", Boolean.toString(options.prelude()))
+                .add("prelude-annotations", Prelude.ANNOTATIONS)
+                .add("prelude-types", Prelude.TYPES)
+                .add("oob", new TreeSet<>(oobFields).toString());
+        return new FactCache(dir, key.build());
+    }
+
+    static FactCache forUnit(Path dir, Path root, ParseOptions options, Collection<String> oobFields) {
+        return forUnit(dir, Version.get(), root, options, oobFields);
+    }
+
+    /** For development builds, whose version does not change with the code: the jar's size and time. */
+    private static String buildStamp() {
+        try {
+            var source = FactCaches.class.getProtectionDomain().getCodeSource();
+            if (source == null) {
+                return "";
+            }
+            Path p = Path.of(source.getLocation().toURI());
+            return Files.isRegularFile(p) ? Files.size(p) + "@" + Files.getLastModifiedTime(p).toMillis() : "";
+        } catch (Exception | LinkageError e) {
+            return "";
+        }
+    }
+}

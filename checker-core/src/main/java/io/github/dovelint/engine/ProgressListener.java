@@ -1,0 +1,24 @@
+package io.github.dovelint.engine;
+
+/**
+ * Hears how a run advances, for a progress display. Called from the parser
+ * threads: implementations must be thread-safe and cheap.
+ */
+public interface ProgressListener {
+
+    /** Listens to nothing. */
+    ProgressListener NONE = new ProgressListener() {
+    };
+
+    /** Parsing starts; {@code files} source files are to be parsed or read from the cache. */
+    default void started(int files) {
+    }
+
+    /** One file's facts are ready (parsed, or read from the cache). */
+    default void fileDone(String file, long lines) {
+    }
+
+    /** Parsing is over; the rules run next. */
+    default void parsed() {
+    }
+}
