@@ -123,8 +123,37 @@ final class ExprBuilder {
         } catch (RuntimeException ex) {
             return "";
         }
-        String s = raw.replaceAll("\\s+", " ").strip();
+        String s = collapseWhitespace(raw);
         return s.length() > MAX_TEXT ? s.substring(0, MAX_TEXT - 3) + "..." : s;
+    }
+
+    /** Runs of white space become one space, ends trimmed; called for every expression, so no regex. */
+    static String collapseWhitespace(String raw) {
+        StringBuilder sb = null;
+        boolean space = false;
+        int n = raw.length();
+        for (int i = 0; i < n; i++) {
+            char c = raw.charAt(i);
+            boolean ws = Character.isWhitespace(c);
+            if (sb == null) {
+                if (ws && (c != ' ' || i == 0 || i + 1 == n || Character.isWhitespace(raw.charAt(i + 1)))) {
+                    sb = new StringBuilder(n);
+                    sb.append(raw, 0, i);
+                } else {
+                    continue;
+                }
+            }
+            if (ws) {
+                space = true;
+            } else {
+                if (space && sb.length() > 0) {
+                    sb.append(' ');
+                }
+                space = false;
+                sb.append(c);
+            }
+        }
+        return sb == null ? raw : sb.toString().strip();
     }
 
     static Long parseInteger(String literal) {

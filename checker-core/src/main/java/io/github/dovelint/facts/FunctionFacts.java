@@ -24,12 +24,14 @@ import java.util.Map;
  * @param lockOps     lock, RCU, preemption and interrupt operations and lock assertions, in source order
  * @param oobAccesses reads, writes and NULL tests of the file's oob pointer, in source order
  * @param cfg         the body's control-flow graph ({@link Cfg#UNAVAILABLE} when it could not be modelled)
+ * @param id          a stable identity: the definition's location and name (a header's static inline is
+ *                    one function); derived, kept because every map of the analysis is keyed by it
  */
 public record FunctionFacts(String name, Location location, boolean isStatic, boolean isInline, boolean isWeak,
                             String returnType, List<Param> params, List<CallFact> calls,
                             List<CurrentUse> currentUses, Map<String, List<Expr>> locals,
                             List<FieldBinding> bindings, List<LockOp> lockOps, List<OobAccess> oobAccesses,
-                            Cfg cfg) {
+                            Cfg cfg, String id) {
     public FunctionFacts {
         params = List.copyOf(params);
         calls = List.copyOf(calls);
@@ -39,6 +41,16 @@ public record FunctionFacts(String name, Location location, boolean isStatic, bo
         lockOps = List.copyOf(lockOps);
         oobAccesses = List.copyOf(oobAccesses);
         cfg = cfg == null ? Cfg.UNAVAILABLE : cfg;
+        id = location.file() + ":" + location.line() + ":" + location.column() + ":" + name;
+    }
+
+    /** Facts with a control-flow graph; the id is derived. */
+    public FunctionFacts(String name, Location location, boolean isStatic, boolean isInline, boolean isWeak,
+                         String returnType, List<Param> params, List<CallFact> calls,
+                         List<CurrentUse> currentUses, Map<String, List<Expr>> locals,
+                         List<FieldBinding> bindings, List<LockOp> lockOps, List<OobAccess> oobAccesses, Cfg cfg) {
+        this(name, location, isStatic, isInline, isWeak, returnType, params, calls, currentUses, locals, bindings,
+                lockOps, oobAccesses, cfg, null);
     }
 
     /** Facts without a control-flow graph. */
@@ -58,10 +70,5 @@ public record FunctionFacts(String name, Location location, boolean isStatic, bo
             }
         }
         return -1;
-    }
-
-    /** A stable identity: the definition's location (a header's static inline is one function). */
-    public String id() {
-        return location.file() + ":" + location.line() + ":" + location.column() + ":" + name;
     }
 }

@@ -61,22 +61,39 @@ final class LockApis {
         return new Shape(Pattern.compile(regex), action, family, lockArgument);
     }
 
+    /** How a function name classifies: its shape's action, family and whether arg 0 is the lock. */
+    private record Kind(LockOp.Action action, String family, boolean lockArgument) {
+    }
+
+    private static final Kind NOT_A_LOCK = new Kind(null, null, false);
+
+    /** Every call of a tree is classified: remember each name's answer instead of running 33 regexes. */
+    private static final java.util.Map<String, Kind> KINDS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The lock operation a call performs, or null when it is not a locking call. */
     static LockOp classify(CallFact call) {
         if (!(call.callee() instanceof Callee.Named named)) {
             return null;
         }
         String name = named.name();
+        Kind k = KINDS.size() < 100_000 ? KINDS.computeIfAbsent(name, LockApis::kindOf) : kindOf(name);
+        if (k == NOT_A_LOCK) {
+            return null;
+        }
+        String lock = k.lockArgument() && call.arg(0) != null ? lockText(call.arg(0)) : "";
+        return new LockOp(k.action(), k.family(), name, lock, call.location());
+    }
+
+    private static Kind kindOf(String name) {
         for (Shape s : SHAPES) {
             Matcher m = s.pattern().matcher(name);
             if (m.matches()) {
                 String family = s.family() != null ? s.family()
                         : (m.group(1) == null ? "" : m.group(1)) + "spin";
-                String lock = s.lockArgument() && call.arg(0) != null ? lockText(call.arg(0)) : "";
-                return new LockOp(s.action(), family, name, lock, call.location());
+                return new Kind(s.action(), family, s.lockArgument());
             }
         }
-        return null;
+        return NOT_A_LOCK;
     }
 
     /** {@code &files->file_lock} and {@code &(files->file_lock)} both read {@code files->file_lock}. */

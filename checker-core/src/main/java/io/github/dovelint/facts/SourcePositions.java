@@ -24,6 +24,7 @@ public final class SourcePositions {
     private final Function<String, String> relativize;
     private final Map<String, int[]> lineStarts = new HashMap<>();
     private final Map<String, String> texts = new HashMap<>();
+    private final Map<String, String> shownNames = new HashMap<>();
 
     /**
      * @param relativize maps an absolute file name to the path reported to users
@@ -53,7 +54,7 @@ public final class SourcePositions {
                 column = 1;
             }
         }
-        return new Location(relativize.apply(file), line, column);
+        return new Location(shownNames.computeIfAbsent(file, relativize), line, column);
     }
 
     /** The trimmed text of a line of a file, "" when unavailable. */

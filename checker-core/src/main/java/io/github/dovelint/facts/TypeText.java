@@ -15,6 +15,8 @@ import org.eclipse.cdt.core.dom.ast.IVariable;
  */
 final class TypeText {
 
+    private static final java.util.regex.Pattern STAR = java.util.regex.Pattern.compile("\\s*\\*");
+
     private TypeText() {
     }
 
@@ -63,6 +65,6 @@ final class TypeText {
     }
 
     static String normalise(String s) {
-        return s.replaceAll("\\s+", " ").replaceAll("\\s*\\*", " *").replace("* *", "**").strip();
+        return STAR.matcher(ExprBuilder.collapseWhitespace(s)).replaceAll(" *").replace("* *", "**").strip();
     }
 }

@@ -203,15 +203,18 @@ public final class RuleContext {
                 ok.add(f.id());
             }
         }
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (java.util.Iterator<String> it = ok.iterator(); it.hasNext(); ) {
-                String id = it.next();
-                if (!entryIds.contains(id) && !ok.containsAll(callers.getOrDefault(id, java.util.Set.of()))) {
-                    it.remove();
-                    changed = true;
-                }
+        // Greatest fixpoint by worklist: a function drops out when one of its callers is out,
+        // and then its callees are looked at again (one pass per change, not per round).
+        Map<String, java.util.Set<String>> callees = new java.util.HashMap<>();
+        callers.forEach((callee, cs) -> cs.forEach(c -> callees.computeIfAbsent(c, k -> new java.util.HashSet<>())
+                .add(callee)));
+        java.util.ArrayDeque<String> work = new java.util.ArrayDeque<>(new java.util.TreeSet<>(ok));
+        while (!work.isEmpty()) {
+            String id = work.poll();
+            if (ok.contains(id) && !entryIds.contains(id)
+                    && !ok.containsAll(callers.getOrDefault(id, java.util.Set.of()))) {
+                ok.remove(id);
+                work.addAll(callees.getOrDefault(id, java.util.Set.of()));
             }
         }
         java.util.Set<FunctionFacts> out = new java.util.LinkedHashSet<>();
