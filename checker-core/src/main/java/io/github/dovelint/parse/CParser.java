@@ -140,6 +140,11 @@ public final class CParser {
             return new ParsedUnit(path, "", null, List.of(problem));
         }
         String text = source.text();
+        String bomb = MacroGrowth.exceeding(text, MAX_MACRO_TOKENS);
+        if (bomb != null) {
+            return skipped(path, text, 1, "skipped: macro " + bomb + " expands to more than " + MAX_MACRO_TOKENS
+                    + " tokens (a macro bomb?)");
+        }
         CancellableLanguage language = new CancellableLanguage();
         ScheduledFuture<?> alarm = WATCHDOG.schedule(language::cancel, limits.fileTimeout().toNanos(),
                 TimeUnit.NANOSECONDS);
@@ -179,6 +184,9 @@ public final class CParser {
             alarm.cancel(false);
         }
     }
+
+    /** The most tokens one macro defined in the file may expand to (see {@link MacroGrowth}). */
+    static final long MAX_MACRO_TOKENS = 1_000_000;
 
     private static ParsedUnit tooSlow(Path path, String text, Limits limits) {
         return skipped(path, text, 1, "skipped: too slow (parsing took over " + Limits.describe(limits.fileTimeout())
