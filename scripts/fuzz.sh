@@ -29,9 +29,8 @@ case "$target" in
 esac
 modules=checker-core
 [ "$module" = cli ] && modules=checker-core,rules,cli
-# the build and the regression inputs first, so the long run starts from a green tree
-./mvnw -q install -pl "$modules" -DskipTests -Dinvoker.skip
-JAZZER_FUZZ=1 ./mvnw -q test -pl "$module" -Dfuzz.skip \
+# the reactor builds the modules the target needs; only the one fuzz test runs
+JAZZER_FUZZ=1 JAZZER_MAX_DURATION="$duration" ./mvnw test -pl "$modules" -Dfuzz.skip \
   -Dtest="$class#$target" -Dsurefire.failIfNoSpecifiedTests=false \
   -Djazzer.max_duration="$duration" \
   -DargLine="-XX:+IgnoreUnrecognizedVMOptions -XX:+EnableDynamicAgentLoading -Djazzer.max_duration=$duration"

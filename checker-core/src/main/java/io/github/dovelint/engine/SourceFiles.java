@@ -32,6 +32,11 @@ final class SourceFiles {
         TreeSet<Path> c = new TreeSet<>();
         TreeSet<Path> h = new TreeSet<>();
         for (Path p : paths) {
+            if (!Files.isDirectory(p) && !Files.isRegularFile(p) && !Files.isSymbolicLink(p)) {
+                out.problems.add(new Problem(Problem.Kind.INPUT, new Location(rel.apply(p), 0, 0),
+                        "skipped: not a regular file (a FIFO, socket or device)"));
+                continue;
+            }
             if (Files.isRegularFile(p)) {
                 // A file named explicitly is analysed whatever it is called
                 // like a header; anything else is a mistake worth saying.
@@ -64,6 +69,10 @@ final class SourceFiles {
                                     classify(file, c, h);
                                 } else if (attrs.isSymbolicLink()) {
                                     symlink(file, c, h, out, rel);
+                                } else if (attrs.isOther() && looksLikeC(file)) {
+                                    // reading a FIFO would block for ever; a device could be endless
+                                    out.problems.add(new Problem(Problem.Kind.INPUT, new Location(rel.apply(file), 0, 0),
+                                            "skipped: not a regular file (a FIFO, socket or device)"));
                                 }
                                 return FileVisitResult.CONTINUE;
                             }
@@ -113,6 +122,11 @@ final class SourceFiles {
                                 ? "skipped: symbolic link loop" : "skipped: cannot follow symbolic link: " + reason(e)));
             }
         }
+    }
+
+    private static boolean looksLikeC(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".c") || name.endsWith(".h");
     }
 
     private static boolean isHidden(Path dir) {

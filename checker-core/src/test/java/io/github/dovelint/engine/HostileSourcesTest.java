@@ -231,6 +231,20 @@ class HostileSourcesTest {
     }
 
     @Test
+    void aFifoNamedLikeASourceIsNeverOpened() throws Exception {
+        // unreadable even for root: opening a FIFO with no writer blocks for ever
+        Path fifo = dir.resolve("pipe.c");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+        Assumptions.assumeTrue(mk.waitFor() == 0, "mkfifo is not available");
+        AnalysisResult r = run();
+        assertNotAnalysed(r, "pipe.c", "not a regular file");
+        AnalysisResult named = Analyzer.builder().root(dir).path(fifo)
+                .knowledge(KnowledgeBaseLoader.load("test.yml", TestRun.KB))
+                .rules(List.of(new TestRun.SleepRule())).build().run();
+        assertEquals(List.of("pipe.c"), named.notAnalysed());
+    }
+
+    @Test
     void aFileThatCannotBeReadIsAnInputProblemEvenForRoot() throws Exception {
         // simulated unreadability: the parser is handed a directory where it expects a file
         Path notAFile = Files.createDirectories(dir.resolve("really-a-dir.c"));
@@ -291,6 +305,43 @@ class HostileSourcesTest {
             String text = w.render(r);
             assertFalse(text.contains(dir.toString()), w.formatName());
             assertFalse(text.contains("\"/etc/passwd") || text.contains("../"), w.formatName() + ":\n" + text);
+        }
+    }
+
+    @Test
+    void headersOutsideTheRootFromIncludeDirsAndCompileCommandsAreMarked() throws Exception {
+        Path root = Files.createDirectories(dir.resolve("root"));
+        Path inc = Files.createDirectories(dir.resolve("outside/include"));
+        Files.writeString(inc.resolve("helpers.h"), "void msleep(unsigned int ms);\n"
+                + "static inline void nap(void)\n{\n\tmsleep(7);\n}\n");
+        Files.writeString(root.resolve("core.c"), "#include <helpers.h>\n" + TestRun.hook("install_inband_fd")
+                + "\n{\n\tnap();\n}\n");
+        Files.writeString(root.resolve("compile_commands.json"), "[{\"directory\": \"" + root + "\", \"file\": \""
+                + root.resolve("core.c") + "\", \"command\": \"cc -I" + inc + " -c core.c\"}]");
+        for (boolean viaCompileCommands : new boolean[] {false, true}) {
+            Analyzer.Builder b = Analyzer.builder().root(root).path(root)
+                    .knowledge(KnowledgeBaseLoader.load("test.yml", TestRun.KB))
+                    .rules(List.of(new TestRun.SleepRule()));
+            if (viaCompileCommands) {
+                b.compileCommands(root.resolve("compile_commands.json"));
+            } else {
+                b.includeDir(inc);
+            }
+            AnalysisResult r = b.build().run();
+            List<String> shown = r.findings().stream()
+                    .flatMap(f -> java.util.stream.Stream.concat(java.util.stream.Stream.of(f.location()),
+                            f.chains().stream().flatMap(c -> c.steps().stream().map(st -> st.location()))))
+                    .map(l -> l.file()).distinct().sorted().collect(Collectors.toList());
+            assertTrue(shown.contains(Relativizer.OUTSIDE + "/helpers.h"), viaCompileCommands + ": " + shown);
+            for (ReportWriter w : ReportWriters.all()) {
+                String text = ReportWriters.byName(w.formatName(), root).render(r);
+                assertFalse(text.contains(dir.toString()), w.formatName() + ":\n" + text);
+            }
+            Finding f = r.findings().stream().filter(x -> x.location().file().startsWith(Relativizer.OUTSIDE))
+                    .findFirst().orElse(null);
+            if (f != null) {
+                assertEquals("msleep(7);", f.snippet(), "the snippet is still read from the real file");
+            }
         }
     }
 
