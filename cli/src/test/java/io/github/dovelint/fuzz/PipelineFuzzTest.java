@@ -58,9 +58,11 @@ class PipelineFuzzTest {
             if (!result.files().contains("fuzz.c") && !result.notAnalysed().contains("fuzz.c")) {
                 throw new AssertionError("fuzz.c neither analysed nor listed as not analysed: " + result);
             }
+            // (source text is quoted in reports: an input may spell the directory itself)
+            boolean spelled = new String(data, java.nio.charset.StandardCharsets.ISO_8859_1).contains("dovelint-fuzz");
             for (ReportWriter writer : ReportWriters.all()) {
                 String report = ReportWriters.byName(writer.formatName(), dir).render(result);
-                if (report.contains(dir.toString())) {
+                if (!spelled && report.contains(dir.toString())) {
                     throw new AssertionError(writer.formatName() + " report names the absolute root");
                 }
                 switch (writer.formatName()) {
