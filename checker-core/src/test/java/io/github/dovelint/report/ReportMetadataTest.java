@@ -75,6 +75,12 @@ class ReportMetadataTest {
     }
 
     @Test
+    void anIncompleteSarifReportIsStillValidSarif() throws Exception {
+        var errors = SarifSchemaTest.validate(incomplete);
+        assertTrue(errors.isEmpty(), errors::toString);
+    }
+
+    @Test
     void xmlCommentsCannotBeClosedByTheirContent() {
         assertFalse(CheckstyleReport.comment("a -- b --> c-").contains("--"));
     }
