@@ -6,24 +6,58 @@ import java.util.List;
 /**
  * What one run of the {@link Analyzer} produced.
  *
- * @param toolVersion the dovelint version that produced it
- * @param findings    sorted findings that survived suppressions and configuration
- * @param problems    sorted input problems (parse problems, unreadable files, ...)
- * @param rules       every rule that ran, sorted by id, with its effective severity as default
- * @param files       the analysed files, relative to the root, sorted
- * @param lines       how many source lines were analysed
+ * @param toolVersion  the dovelint version that produced it
+ * @param findings     sorted findings that survived suppressions and configuration
+ * @param problems     sorted input problems (parse problems, unreadable files, ...)
+ * @param rules        every rule that ran, sorted by id, with its effective severity as default
+ * @param files        the analysed files, relative to the root, sorted
+ * @param lines        how many source lines were analysed
+ * @param notAnalysed  the files that could not be analysed (unreadable, undecodable, binary,
+ *                     skipped by a limit, crashed the parser), relative to the root, sorted;
+ *                     a gate refuses a run where this is not empty (see {@link #complete()})
+ * @param configDigest {@code sha256:<hex>} of the effective configuration: the bytes of every
+ *                     configuration file used plus the analysis options; "" when unknown
  */
 public record AnalysisResult(String toolVersion, List<Finding> findings, List<Problem> problems,
-                             List<RuleDescriptor> rules, List<String> files, long lines) {
+                             List<RuleDescriptor> rules, List<String> files, long lines,
+                             List<String> notAnalysed, String configDigest) {
     public AnalysisResult {
         findings = List.copyOf(findings);
         problems = List.copyOf(problems);
         rules = List.copyOf(rules);
         files = List.copyOf(files);
+        notAnalysed = List.copyOf(notAnalysed);
+        configDigest = configDigest == null ? "" : configDigest;
+    }
+
+    /** A result where every file was analysed and no configuration digest is known. */
+    public AnalysisResult(String toolVersion, List<Finding> findings, List<Problem> problems,
+                          List<RuleDescriptor> rules, List<String> files, long lines) {
+        this(toolVersion, findings, problems, rules, files, lines, List.of(), "");
+    }
+
+    /** The same result with other findings (baseline and new-since filters). */
+    public AnalysisResult withFindings(List<Finding> other) {
+        return new AnalysisResult(toolVersion, other, problems, rules, files, lines, notAnalysed, configDigest);
     }
 
     public boolean hasFindings() {
         return !findings.isEmpty();
+    }
+
+    /**
+     * Whether the run analysed everything it was asked to: no file was skipped
+     * or unreadable, and no input or internal problem occurred. Parse problems
+     * (syntax dovelint could not follow in a file it otherwise analysed) do not
+     * make a run incomplete.
+     */
+    public boolean complete() {
+        return notAnalysed.isEmpty() && !hasInputProblems();
+    }
+
+    /** Whether a problem other than a parse problem occurred (unreadable, undecodable, skipped files, ...). */
+    public boolean hasInputProblems() {
+        return problems.stream().anyMatch(p -> p.kind() != Problem.Kind.PARSE);
     }
 
     public long count(Severity severity) {

@@ -91,18 +91,29 @@ public final class Analyzer {
      * @param threads         parser threads (at least 1)
      * @param rules           the rules to run
      * @param knowledge       the knowledge base before configuration, or null for the bundled one
+     * @param limits          per-file budgets given by the caller, or null for the configuration's
+     *                        ({@code limits:}) over {@link Limits#DEFAULT}; each non-default value
+     *                        here wins over the configuration
      * @param cacheDir        the folder of the facts cache, or null for no cache
      * @param progress        hears the run advance (never null)
      */
     public record Settings(Path root, List<Path> paths, Path configFile, List<Path> includeDirs,
                            Map<String, String> defines, Path compileCommands, int threads, List<Rule> rules,
-                           KnowledgeBase knowledge, Path cacheDir, ProgressListener progress) {
+                           KnowledgeBase knowledge, Limits limits, Path cacheDir, ProgressListener progress) {
         public Settings {
             paths = List.copyOf(paths);
             includeDirs = List.copyOf(includeDirs);
             defines = Map.copyOf(defines);
             rules = List.copyOf(rules);
             progress = progress == null ? ProgressListener.NONE : progress;
+        }
+
+        /** Settings without caller limits (the configuration's or the defaults apply). */
+        public Settings(Path root, List<Path> paths, Path configFile, List<Path> includeDirs,
+                        Map<String, String> defines, Path compileCommands, int threads, List<Rule> rules,
+                        KnowledgeBase knowledge) {
+            this(root, paths, configFile, includeDirs, defines, compileCommands, threads, rules, knowledge, null,
+                    null, null);
         }
     }
 
@@ -117,6 +128,7 @@ public final class Analyzer {
         private int threads = Runtime.getRuntime().availableProcessors();
         private List<Rule> rules;
         private KnowledgeBase knowledge;
+        private Limits limits;
         private Path cacheDir;
         private ProgressListener progress;
 
@@ -196,6 +208,15 @@ public final class Analyzer {
             return this;
         }
 
+        /**
+         * Per-file budgets (default: the configuration's {@code limits:} section over
+         * {@link Limits#DEFAULT}). Values set here win over the configuration.
+         */
+        public Builder limits(Limits value) {
+            limits = value;
+            return this;
+        }
+
         public Analyzer build() {
             Path absRoot = root.toAbsolutePath().normalize();
             List<Path> absPaths = new ArrayList<>();
@@ -207,7 +228,7 @@ public final class Analyzer {
                     configFile == null ? null : absRoot.resolve(configFile).normalize(),
                     includeDirs.stream().map(p -> absRoot.resolve(p).normalize()).toList(), defines,
                     compileCommands == null ? null : absRoot.resolve(compileCommands).normalize(),
-                    threads, r, knowledge, cacheDir == null ? null : absRoot.resolve(cacheDir).normalize(),
+                    threads, r, knowledge, limits, cacheDir == null ? null : absRoot.resolve(cacheDir).normalize(),
                     progress));
         }
     }

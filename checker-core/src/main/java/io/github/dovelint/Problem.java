@@ -17,7 +17,9 @@ public record Problem(Kind kind, Location location, String message) implements C
         /** A file or directory could not be read or decoded. */
         INPUT,
         /** The configuration is invalid. */
-        CONFIG;
+        CONFIG,
+        /** dovelint itself failed on part of the input (a bug to report); that part was not analysed. */
+        INTERNAL;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -117,8 +117,7 @@ public final class Baseline {
             }
         }
         List<BaselineEntry> stale = entries.stream().filter(e -> !seen.contains(e.fingerprint())).toList();
-        AnalysisResult filtered = new AnalysisResult(result.toolVersion(), fresh, result.problems(), result.rules(),
-                result.files(), result.lines());
+        AnalysisResult filtered = result.withFindings(fresh);
         return new Match(filtered, accepted, stale);
     }
 

@@ -177,8 +177,7 @@ public final class ChangedLines {
                 kept.add(f);
             }
         }
-        return new AnalysisResult(result.toolVersion(), kept, result.problems(), result.rules(), result.files(),
-                result.lines());
+        return result.withFindings(kept);
     }
 
     private static String git(Path dir, String... args) throws IOException {

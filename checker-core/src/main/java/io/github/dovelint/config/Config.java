@@ -28,9 +28,16 @@ public final class Config {
     private final List<Glob> units;
     private final KnowledgeOverrides overrides;
     private final ParseSettings parse;
+    private final io.github.dovelint.Limits limits;
 
     Config(Path directory, Map<String, RuleSetting> rules, List<Glob> excludes, List<Glob> units,
            KnowledgeOverrides overrides, ParseSettings parse) {
+        this(directory, rules, excludes, units, overrides, parse, null);
+    }
+
+    Config(Path directory, Map<String, RuleSetting> rules, List<Glob> excludes, List<Glob> units,
+           KnowledgeOverrides overrides, ParseSettings parse, io.github.dovelint.Limits limits) {
+        this.limits = limits;
         this.directory = directory;
         this.rules = Collections.unmodifiableMap(new LinkedHashMap<>(rules));
         this.excludes = List.copyOf(excludes);
@@ -129,6 +136,11 @@ public final class Config {
         return base.withOverrides(overrides);
     }
 
+    /** The per-file budgets of the {@code limits:} section (missing keys at their defaults), if there is one. */
+    public Optional<io.github.dovelint.Limits> limits() {
+        return Optional.ofNullable(limits);
+    }
+
     /** The parse settings (include dirs resolved against {@link #directory()}). */
     public ParseSettings parse() {
         return parse;
@@ -148,7 +160,8 @@ public final class Config {
         List<Glob> un = new ArrayList<>(parent.units);
         un.addAll(units);
         return new Config(directory != null ? directory : parent.directory, r, ex, un,
-                overrides.over(parent.overrides), parse.over(parent.parse));
+                overrides.over(parent.overrides), parse.over(parent.parse),
+                limits != null ? limits : parent.limits);
     }
 
     @Override

@@ -39,7 +39,9 @@ public final class ConfigLoader {
 
     /** The top-level keys. */
     public static final List<String> KEYS = List.of(
-            "rules", "exclude", "units", "profile", "functions", "gfp", "hooks", "oob-fields", "parse");
+            "rules", "exclude", "units", "profile", "functions", "gfp", "hooks", "oob-fields", "parse", "limits");
+    /** The keys of the {@code limits:} section. */
+    public static final List<String> LIMITS_KEYS = List.of("max-file-size", "file-timeout", "max-ast-depth");
     /** The keys of the {@code parse:} section. */
     public static final List<String> PARSE_KEYS = List.of("include", "defines", "compile-commands");
 
@@ -124,7 +126,42 @@ public final class ConfigLoader {
 
         ParseSettings parse = top.containsKey("parse")
                 ? parseSettings(doc, top.get("parse").value(), directory) : ParseSettings.empty();
-        return new Config(directory, rules, excludes, units, overrides, parse);
+        io.github.dovelint.Limits limits = top.containsKey("limits") ? limits(doc, top.get("limits").value()) : null;
+        return new Config(directory, rules, excludes, units, overrides, parse, limits);
+    }
+
+    private static io.github.dovelint.Limits limits(YamlDoc doc, Node node) throws ConfigException {
+        io.github.dovelint.Limits limits = io.github.dovelint.Limits.DEFAULT;
+        if (YamlDoc.isNull(node)) {
+            return limits;
+        }
+        Map<String, YamlDoc.Entry> section = doc.mapping(node, "'limits'", LIMITS_KEYS);
+        try {
+            if (section.containsKey("max-file-size")) {
+                node = section.get("max-file-size").value();
+                limits = limits.withMaxFileBytes(io.github.dovelint.Limits.parseSize(
+                        doc.string(node, "'limits.max-file-size'")));
+            }
+            if (section.containsKey("file-timeout")) {
+                node = section.get("file-timeout").value();
+                limits = limits.withFileTimeout(io.github.dovelint.Limits.parseDuration(
+                        doc.string(node, "'limits.file-timeout'")));
+            }
+            if (section.containsKey("max-ast-depth")) {
+                node = section.get("max-ast-depth").value();
+                String text = doc.string(node, "'limits.max-ast-depth'");
+                int depth;
+                try {
+                    depth = Integer.parseInt(text.trim());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("'" + text + "' is not a whole number");
+                }
+                limits = limits.withMaxAstDepth(depth);
+            }
+        } catch (IllegalArgumentException e) {
+            throw doc.error(node, e.getMessage());
+        }
+        return limits;
     }
 
     private static Map<String, RuleSetting> rules(YamlDoc doc, Node node) throws ConfigException {

@@ -45,19 +45,27 @@ final class CachedParse {
         }
         Headers headers = new Headers();
         ParsedFile parsed = fresh.apply(headers);
-        if (headers.collected && !transientFailure(parsed)) {
+        if (headers.collected && cacheable(parsed)) {
             cache.store(lookup.source(), headers.paths,
                     new FactCache.Entry(parsed.facts(), parsed.problems(), parsed.lines(), parsed.text()));
         }
         return parsed;
     }
 
-    private static boolean transientFailure(ParsedFile parsed) {
+    /**
+     * Only analysed files are cached: a file skipped (too large, too slow,
+     * unreadable, binary) depends on the limits and the machine, which are not
+     * part of the cache key, and an internal error must be retried.
+     */
+    private static boolean cacheable(ParsedFile parsed) {
+        if (parsed.facts() == null) {
+            return false;
+        }
         for (Problem p : parsed.problems()) {
             if (p.message().startsWith("internal error") || p.message().equals("interrupted")) {
-                return true;
+                return false;
             }
         }
-        return false;
+        return true;
     }
 }

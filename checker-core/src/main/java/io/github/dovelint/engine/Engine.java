@@ -4,6 +4,7 @@ import io.github.dovelint.AnalysisException;
 import io.github.dovelint.AnalysisResult;
 import io.github.dovelint.Analyzer;
 import io.github.dovelint.Finding;
+import io.github.dovelint.Limits;
 import io.github.dovelint.Location;
 import io.github.dovelint.Problem;
 import io.github.dovelint.Severity;
@@ -45,6 +46,7 @@ public final class Engine {
 
     private final Analyzer.Settings settings;
     private final Relativizer relativizer;
+    private final ConfigDigest digest = new ConfigDigest();
 
     public Engine(Analyzer.Settings settings) {
         this.settings = settings;
@@ -54,13 +56,14 @@ public final class Engine {
     public AnalysisResult run() throws AnalysisException {
         for (Path p : settings.paths()) {
             if (!Files.exists(p)) {
-                throw new AnalysisException(new Location(relativizer.apply(p), 0, 0), "no such file or directory");
+                throw new AnalysisException(new Location(shown(p), 0, 0), "no such file or directory");
             }
             if (!Files.isReadable(p)) {
-                throw new AnalysisException(new Location(relativizer.apply(p), 0, 0), "not readable");
+                throw new AnalysisException(new Location(shown(p), 0, 0), "not readable");
             }
         }
         Config runConfig = loadRunConfig();
+        Limits limits = effectiveLimits(runConfig);
         KnowledgeBase base = settings.knowledge() != null ? settings.knowledge() : bundledKnowledge();
         Map<String, RuleDescriptor> descriptors = descriptors();
         checkRuleIds(runConfig, descriptors);
@@ -69,8 +72,9 @@ public final class Engine {
         List<Problem> problems = new ArrayList<>(files.problems);
         Map<Path, ProgramUnit> units = groupIntoUnits(files.sources, runConfig, descriptors);
 
-        Parsing parsing = new Parsing(relativizer, settings.threads(), settings.progress());
+        Parsing parsing = new Parsing(relativizer, settings.threads(), limits, settings.progress());
         settings.progress().started(units.values().stream().mapToInt(u -> u.sources.size()).sum());
+        List<String> notAnalysed = new ArrayList<>();
         List<Finding> raw = new ArrayList<>();
         List<String> analysed = new ArrayList<>();
         long lines = 0;
@@ -87,14 +91,16 @@ public final class Engine {
             for (int i = 0; i < parsed.size(); i++) {
                 ParsedFile pf = parsed.get(i);
                 problems.addAll(pf.problems());
-                analysed.add(pf.file());
-                lines += pf.lines();
                 texts.put(unit.sources.get(i), pf.text());
                 if (pf.facts() != null) {
                     facts.add(pf.facts());
+                    analysed.add(pf.file());
+                    lines += pf.lines();
+                } else {
+                    notAnalysed.add(pf.file());
                 }
             }
-            raw.addAll(checkProgram(unit, facts, kb, descriptors));
+            raw.addAll(checkProgram(unit, facts, kb, descriptors, problems));
         }
         settings.progress().parsed();
 
@@ -103,7 +109,7 @@ public final class Engine {
         scanned.addAll(files.headers);
         Collections.sort(scanned);
         for (Path p : scanned) {
-            String text = texts.containsKey(p) ? texts.get(p) : Snippets.readLenient(p);
+            String text = texts.containsKey(p) ? texts.get(p) : Snippets.readLenient(p, limits.maxFileBytes());
             suppressions.addAll(SuppressionScanner.scan(relativizer.apply(p), text));
         }
         List<Finding> findings = new ArrayList<>(Suppressor.apply(raw, suppressions));
@@ -112,9 +118,45 @@ public final class Engine {
         // A header included by several units reports the same problem once.
         problems = new ArrayList<>(new java.util.TreeSet<>(problems));
         Collections.sort(analysed);
+        // files named on the command line that are not C sources, unreadable directories, ...
+        for (Problem p : problems) {
+            if (p.kind() == Problem.Kind.INPUT && p.message().startsWith("skipped") && !notAnalysed.contains(p.location().file())) {
+                notAnalysed.add(p.location().file());
+            }
+        }
+        Collections.sort(notAnalysed);
 
         List<RuleDescriptor> ruleList = new ArrayList<>(descriptors.values());
-        return new AnalysisResult(Version.get(), findings, problems, ruleList, analysed, lines);
+        return new AnalysisResult(Version.get(), findings, problems, ruleList, analysed, lines, notAnalysed,
+                digest.digest(settings, limits));
+    }
+
+    /** The caller's limits where they differ from the defaults, else the configuration's. */
+    private Limits effectiveLimits(Config config) {
+        Limits fromConfig = config.limits().orElse(Limits.DEFAULT);
+        Limits given = settings.limits();
+        if (given == null) {
+            return fromConfig;
+        }
+        Limits d = Limits.DEFAULT;
+        return new Limits(
+                given.maxFileBytes() != d.maxFileBytes() ? given.maxFileBytes() : fromConfig.maxFileBytes(),
+                !given.fileTimeout().equals(d.fileTimeout()) ? given.fileTimeout() : fromConfig.fileTimeout(),
+                given.maxAstDepth() != d.maxAstDepth() ? given.maxAstDepth() : fromConfig.maxAstDepth());
+    }
+
+    private String shown(String file) {
+        try {
+            return shown(Path.of(file));
+        } catch (RuntimeException e) {
+            return file;
+        }
+    }
+
+    /** A path for an error message (not a report): relative inside the root, absolute outside. */
+    private String shown(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(relativizer.root()) ? relativizer.apply(abs) : abs.toString();
     }
 
     private Map<String, RuleDescriptor> descriptors() {
@@ -133,13 +175,14 @@ public final class Engine {
         if (file == null) {
             file = ConfigSearch.find(settings.paths(), settings.root(), Analyzer.CONFIG_FILE).orElse(null);
         } else if (!Files.isRegularFile(file)) {
-            throw new AnalysisException(new Location(relativizer.apply(file), 0, 0), "configuration file not found");
+            throw new AnalysisException(new Location(shown(file), 0, 0), "configuration file not found");
         }
         return file == null ? Config.empty() : load(file);
     }
 
     private Config load(Path file) throws AnalysisException {
         try {
+            digest.addFile(relativizer.apply(file), file);
             return ConfigLoader.load(file);
         } catch (ConfigException e) {
             throw located(e);
@@ -149,7 +192,7 @@ public final class Engine {
     private AnalysisException located(ConfigException e) {
         Location where = e.location();
         Location shown = where == null ? null
-                : new Location(relativizer.apply(where.file()), where.line(), where.column());
+                : new Location(shown(where.file()), where.line(), where.column());
         return new AnalysisException(shown, e.detail());
     }
 
@@ -223,11 +266,12 @@ public final class Engine {
             return new CParser(options);
         }
         try {
+            digest.addFile("compile-commands", options.compileCommands());
             return new CParser(options, CompileCommands.load(options.compileCommands()));
         } catch (ParseSetupException e) {
             String m = e.getMessage();
             int cut = m.indexOf(": ", String.valueOf(e.file()).length());
-            throw new AnalysisException(new Location(relativizer.apply(options.compileCommands()), e.line(),
+            throw new AnalysisException(new Location(shown(options.compileCommands()), e.line(),
                     e.column()), cut < 0 ? m : m.substring(cut + 2));
         }
     }
@@ -250,13 +294,47 @@ public final class Engine {
         }
     }
 
+    /**
+     * Builds the program of a unit and runs the rules over it on a thread with
+     * a deep stack. A rule that fails (an exception, a stack overflow on a
+     * call graph deeper than it can walk) loses its findings for this unit and
+     * gives an INTERNAL problem; the other rules still run.
+     */
     private List<Finding> checkProgram(ProgramUnit unit, List<UnitFacts> facts, KnowledgeBase kb,
-                                       Map<String, RuleDescriptor> descriptors) {
-        Program program = new Program(facts);
-        CallGraph graph = new CallGraph(program);
-        Summaries summaries = new Summaries(graph, kb);
-        Snippets snippets = new Snippets(relativizer);
+                                       Map<String, RuleDescriptor> descriptors, List<Problem> problems) {
         List<Finding> out = new ArrayList<>();
+        List<Problem> failures = new ArrayList<>();
+        Thread worker = new Thread(null, () -> checkProgram(unit, facts, kb, descriptors, out, failures),
+                "dovelint-rules", Parsing.STACK_BYTES);
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failures.add(new Problem(Problem.Kind.INTERNAL, new Location(relativizer.apply(unit.directory), 0, 0),
+                    "interrupted while checking this unit"));
+        }
+        problems.addAll(failures);
+        return out;
+    }
+
+    private void checkProgram(ProgramUnit unit, List<UnitFacts> facts, KnowledgeBase kb,
+                              Map<String, RuleDescriptor> descriptors, List<Finding> out, List<Problem> failures) {
+        Location where = new Location(relativizer.apply(unit.directory), 0, 0);
+        Program program;
+        CallGraph graph;
+        Summaries summaries;
+        try {
+            program = new Program(facts);
+            graph = new CallGraph(program);
+            summaries = new Summaries(graph, kb);
+        } catch (RuntimeException | StackOverflowError e) {
+            failures.add(new Problem(Problem.Kind.INTERNAL, where,
+                    "building the call graph failed, no rule ran on this unit: " + e));
+            return;
+        }
+        Snippets snippets = new Snippets(relativizer);
         RuleContext.Sink sink = (rule, location, function, message, chains) ->
                 out.add(new Finding(rule.id(), rule.name(), rule.defaultSeverity(), message, location, function,
                         snippets.line(location), chains));
@@ -266,9 +344,15 @@ public final class Engine {
             if (setting.isPresent() && !setting.get().enabled()) {
                 continue;
             }
-            rule.check(new RuleContext(program, graph, summaries, kb, d, sink));
+            int before = out.size();
+            try {
+                rule.check(new RuleContext(program, graph, summaries, kb, d, sink));
+            } catch (RuntimeException | StackOverflowError e) {
+                out.subList(before, out.size()).clear();
+                failures.add(new Problem(Problem.Kind.INTERNAL, where,
+                        "rule " + d.id() + " failed on this unit, its findings here are missing: " + e));
+            }
         }
-        return out;
     }
 
     /** Applies each unit's rule settings: severities, and rules switched off (DL001/DL002 included). */

@@ -1,5 +1,6 @@
 package io.github.dovelint.engine;
 
+import io.github.dovelint.Limits;
 import io.github.dovelint.Location;
 import io.github.dovelint.Problem;
 import io.github.dovelint.cache.FactCache;
@@ -12,30 +13,43 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Parses files and extracts their facts on a pool of threads. Results come
- * back in input order whatever the thread count, so output is deterministic.
- * The AST of a file is dropped as soon as its facts are extracted.
+ * Parses files and extracts their facts, each file on its own thread with a
+ * deep stack, at most {@code threads} at a time. Results come back in input
+ * order whatever the thread count, so output is deterministic. The AST of a
+ * file is dropped as soon as its facts are extracted.
+ *
+ * <p>Every file runs under its time budget: the parser is cancelled when the
+ * budget is spent (see {@link CParser#parse(Path, Limits)}), and a file whose
+ * work still has not finished after a grace period is given up ("skipped: too
+ * slow"), its thread abandoned (a daemon; it cannot be stopped safely), and
+ * the run goes on.
  */
 final class Parsing {
 
+    /** The stack of a parse thread: deep enough for any AST within {@link Limits#maxAstDepth()}. */
+    static final long STACK_BYTES = 256L << 20;
+
+    private static final ScheduledExecutorService WATCHDOG = watchdog("dovelint-file-watchdog");
+
     private final Relativizer relativizer;
     private final int threads;
+    private final Limits limits;
     private final ProgressListener progress;
     private FactCache cache;
 
-    Parsing(Relativizer relativizer, int threads) {
-        this(relativizer, threads, ProgressListener.NONE);
-    }
-
-    Parsing(Relativizer relativizer, int threads, ProgressListener progress) {
+    Parsing(Relativizer relativizer, int threads, Limits limits, ProgressListener progress) {
         this.relativizer = relativizer;
         this.threads = threads;
+        this.limits = limits;
         this.progress = progress;
     }
 
@@ -45,47 +59,67 @@ final class Parsing {
     }
 
     List<ParsedFile> parseAll(List<Path> sources, CParser parser, Set<String> oobFields) {
-        if (threads <= 1 || sources.size() <= 1) {
-            List<ParsedFile> out = new ArrayList<>();
-            for (Path p : sources) {
-                out.add(parseOne(parser, p, oobFields));
+        Semaphore permits = new Semaphore(Math.max(1, threads));
+        List<CompletableFuture<ParsedFile>> futures = new ArrayList<>();
+        for (Path source : sources) {
+            try {
+                permits.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                futures.add(CompletableFuture.completedFuture(failed(source, Problem.Kind.INTERNAL, "interrupted")));
+                continue;
             }
-            return out;
+            CompletableFuture<ParsedFile> result = new CompletableFuture<>();
+            AtomicBoolean released = new AtomicBoolean();
+            Runnable release = () -> {
+                if (released.compareAndSet(false, true)) {
+                    permits.release();
+                }
+            };
+            Thread worker = new Thread(null, () -> {
+                try {
+                    result.complete(parseOne(parser, source, oobFields));
+                } catch (Throwable t) {
+                    result.complete(failed(source, Problem.Kind.INTERNAL, "internal error: " + t));
+                } finally {
+                    release.run();
+                }
+            }, "dovelint-parse", STACK_BYTES);
+            worker.setDaemon(true);
+            long grace = limits.fileTimeout().toMillis() + Math.max(1000, limits.fileTimeout().toMillis() / 2);
+            java.util.concurrent.ScheduledFuture<?> alarm = WATCHDOG.schedule(() -> {
+                if (result.complete(failed(source, Problem.Kind.INPUT, "skipped: too slow (over "
+                        + Limits.describe(limits.fileTimeout()) + "; raise the limit with --file-timeout or"
+                        + " limits: file-timeout)"))) {
+                    worker.interrupt();
+                    release.run();
+                }
+            }, grace, TimeUnit.MILLISECONDS);
+            result.whenComplete((r, e) -> alarm.cancel(false));
+            worker.start();
+            futures.add(result);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, sources.size()), r -> {
-            Thread t = new Thread(null, r, "dovelint-parse", 64L << 20); // deep ASTs need a deep stack
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<ParsedFile>> futures = new ArrayList<>();
-            for (Path p : sources) {
-                futures.add(pool.submit(() -> parseOne(parser, p, oobFields)));
-            }
-            List<ParsedFile> out = new ArrayList<>();
-            for (int i = 0; i < futures.size(); i++) {
-                out.add(await(futures.get(i), sources.get(i)));
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
+        List<ParsedFile> out = new ArrayList<>();
+        for (int i = 0; i < futures.size(); i++) {
+            out.add(await(futures.get(i), sources.get(i)));
         }
+        return out;
     }
 
-    private ParsedFile await(Future<ParsedFile> f, Path source) {
+    private ParsedFile await(CompletableFuture<ParsedFile> f, Path source) {
         try {
             return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed(source, "interrupted");
+            return failed(source, Problem.Kind.INTERNAL, "interrupted");
         } catch (ExecutionException e) {
-            return failed(source, "internal error: " + e.getCause());
+            return failed(source, Problem.Kind.INTERNAL, "internal error: " + e.getCause());
         }
     }
 
-    private ParsedFile failed(Path source, String why) {
+    private ParsedFile failed(Path source, Problem.Kind kind, String why) {
         String file = relativizer.apply(source);
-        return new ParsedFile(file, null, List.of(new Problem(Problem.Kind.PARSE, new Location(file, 0, 0), why)), 0, "");
+        return new ParsedFile(file, null, List.of(new Problem(kind, new Location(file, 0, 0), why)), 0, "");
     }
 
     private ParsedFile parseOne(CParser parser, Path source, Set<String> oobFields) {
@@ -99,7 +133,7 @@ final class Parsing {
     private ParsedFile parseFresh(CParser parser, Path source, Set<String> oobFields, CachedParse.Headers headers) {
         String file = relativizer.apply(source);
         try {
-            ParsedUnit unit = parser.parse(source);
+            ParsedUnit unit = parser.parse(source, limits);
             if (headers != null) {
                 headers.collect(unit);
             }
@@ -116,9 +150,11 @@ final class Parsing {
             }
             return new ParsedFile(file, facts, problems, countLines(unit.text()), unit.text());
         } catch (StackOverflowError e) {
-            return failed(source, "too deeply nested to analyse");
+            return failed(source, Problem.Kind.INPUT, "skipped: nested too deeply to analyse");
+        } catch (OutOfMemoryError e) {
+            return failed(source, Problem.Kind.INPUT, "skipped: too large to analyse in the available memory");
         } catch (RuntimeException e) {
-            return failed(source, "internal error: " + e);
+            return failed(source, Problem.Kind.INTERNAL, "internal error: " + e);
         }
     }
 
@@ -128,5 +164,15 @@ final class Parsing {
         }
         long n = text.chars().filter(c -> c == '\n').count();
         return text.endsWith("\n") ? n : n + 1;
+    }
+
+    private static ScheduledExecutorService watchdog(String name) {
+        java.util.concurrent.ScheduledThreadPoolExecutor e = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+        e.setRemoveOnCancelPolicy(true);
+        return e;
     }
 }

@@ -29,7 +29,15 @@ final class Snippets {
 
     /** Reads a file as UTF-8, replacing what does not decode; "" when unreadable. */
     static String readLenient(Path p) {
+        return readLenient(p, Long.MAX_VALUE);
+    }
+
+    /** As {@link #readLenient(Path)}, "" for a file larger than {@code maxBytes}. */
+    static String readLenient(Path p, long maxBytes) {
         try {
+            if (Files.size(p) > maxBytes) {
+                return "";
+            }
             byte[] bytes = Files.readAllBytes(p);
             String s = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE)

@@ -32,6 +32,11 @@ final class SourceFiles {
         TreeSet<Path> c = new TreeSet<>();
         TreeSet<Path> h = new TreeSet<>();
         for (Path p : paths) {
+            if (!Files.isDirectory(p) && !Files.isRegularFile(p) && !Files.isSymbolicLink(p)) {
+                out.problems.add(new Problem(Problem.Kind.INPUT, new Location(rel.apply(p), 0, 0),
+                        "skipped: not a regular file (a FIFO, socket or device)"));
+                continue;
+            }
             if (Files.isRegularFile(p)) {
                 // A file named explicitly is analysed whatever it is called
                 // like a header; anything else is a mistake worth saying.
@@ -40,7 +45,7 @@ final class SourceFiles {
                     c.add(p);
                 } else {
                     out.problems.add(new Problem(Problem.Kind.INPUT, new Location(rel.apply(p), 0, 0),
-                            "not a C source file (.c or .h): skipped"));
+                            "skipped: not a C source file (.c or .h)"));
                 }
                 continue;
             }
@@ -57,8 +62,17 @@ final class SourceFiles {
 
                             @Override
                             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                                if (attrs.isRegularFile() && !excluded.test(file)) {
+                                if (excluded.test(file)) {
+                                    return FileVisitResult.CONTINUE;
+                                }
+                                if (attrs.isRegularFile()) {
                                     classify(file, c, h);
+                                } else if (attrs.isSymbolicLink()) {
+                                    symlink(file, c, h, out, rel);
+                                } else if (attrs.isOther() && looksLikeC(file)) {
+                                    // reading a FIFO would block for ever; a device could be endless
+                                    out.problems.add(new Problem(Problem.Kind.INPUT, new Location(rel.apply(file), 0, 0),
+                                            "skipped: not a regular file (a FIFO, socket or device)"));
                                 }
                                 return FileVisitResult.CONTINUE;
                             }
@@ -66,18 +80,53 @@ final class SourceFiles {
                             @Override
                             public FileVisitResult visitFileFailed(Path file, IOException e) {
                                 out.problems.add(new Problem(Problem.Kind.INPUT, new Location(rel.apply(file), 0, 0),
-                                        "cannot read: " + reason(e)));
+                                        "skipped: cannot read: " + reason(e)));
                                 return FileVisitResult.CONTINUE;
                             }
                         });
             } catch (IOException e) {
                 out.problems.add(new Problem(Problem.Kind.INPUT, new Location(rel.apply(p), 0, 0),
-                        "cannot read: " + reason(e)));
+                        "skipped: cannot read: " + reason(e)));
             }
         }
         out.sources.addAll(c);
         out.headers.addAll(h);
         return out;
+    }
+
+    /**
+     * A symbolic link met in a tree: one to a C file is analysed under the
+     * link's name; one that dangles or loops (and is named like a C file) is a
+     * located problem; links to directories are not followed, so a link back
+     * to an ancestor cannot make the walk loop.
+     */
+    private static void symlink(Path file, TreeSet<Path> c, TreeSet<Path> h, SourceFiles out,
+                                java.util.function.Function<Path, String> rel) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean looksLikeC = name.endsWith(".c") || name.endsWith(".h");
+        try {
+            Path target = file.toRealPath();
+            if (Files.isRegularFile(target)) {
+                classify(file, c, h);
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            if (looksLikeC) {
+                out.problems.add(new Problem(Problem.Kind.INPUT, new Location(rel.apply(file), 0, 0),
+                        "skipped: dangling symbolic link (its target does not exist)"));
+            }
+        } catch (IOException e) {
+            if (looksLikeC) {
+                String m = String.valueOf(e.getMessage());
+                out.problems.add(new Problem(Problem.Kind.INPUT, new Location(rel.apply(file), 0, 0),
+                        m.contains("levels of symbolic links") || e instanceof java.nio.file.FileSystemLoopException
+                                ? "skipped: symbolic link loop" : "skipped: cannot follow symbolic link: " + reason(e)));
+            }
+        }
+    }
+
+    private static boolean looksLikeC(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".c") || name.endsWith(".h");
     }
 
     private static boolean isHidden(Path dir) {

@@ -1,8 +1,15 @@
 package io.github.dovelint.parse;
 
+import io.github.dovelint.Limits;
 import io.github.dovelint.Location;
 import io.github.dovelint.Problem;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +21,14 @@ import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
 import org.eclipse.cdt.core.dom.ast.gnu.c.GCCLanguage;
 import org.eclipse.cdt.core.parser.DefaultLogService;
 import org.eclipse.cdt.core.parser.ExtendedScannerInfo;
+import org.eclipse.cdt.core.dom.parser.ISourceCodeParser;
+import org.eclipse.cdt.core.index.IIndex;
 import org.eclipse.cdt.core.parser.FileContent;
+import org.eclipse.cdt.core.parser.IParserLogService;
+import org.eclipse.cdt.core.parser.IParserSettings;
+import org.eclipse.cdt.core.parser.IScanner;
+import org.eclipse.cdt.core.parser.ParseError;
+import org.eclipse.cdt.core.parser.ParserMode;
 
 /**
  * Parses C files of a companion core into CDT ASTs, with GCC extensions, using
@@ -95,8 +109,30 @@ public final class CParser {
      * @param file the file; made absolute and normalised here
      */
     public ParsedUnit parse(Path file) {
+        return parse(file, Limits.DEFAULT);
+    }
+
+    /**
+     * Parses one file within {@code limits}. Never throws. A file over the size
+     * limit is not read; parsing that takes longer than the time limit is
+     * cancelled; an AST deeper than the depth limit is dropped. Each gives an
+     * INPUT problem starting with {@code "skipped: "} and a null AST, so every
+     * later walk over the AST (facts, problems) has bounded depth.
+     *
+     * @param file the file; made absolute and normalised here
+     */
+    public ParsedUnit parse(Path file, Limits limits) {
         Path path = file.toAbsolutePath().normalize();
         String pathString = path.toString();
+        try {
+            long size = Files.size(path);
+            if (size > limits.maxFileBytes()) {
+                return skipped(path, 0, "skipped: too large (" + size + " bytes, over the limit of "
+                        + limits.maxFileBytes() + " bytes; raise it with --max-file-size or limits: max-file-size)");
+            }
+        } catch (IOException | RuntimeException e) {
+            // SourceText.read says what is wrong with the file
+        }
         SourceText.Result source = SourceText.read(path);
         if (!source.ok()) {
             Problem problem = new Problem(Problem.Kind.INPUT,
@@ -104,23 +140,107 @@ public final class CParser {
             return new ParsedUnit(path, "", null, List.of(problem));
         }
         String text = source.text();
+        String bomb = MacroGrowth.exceeding(text, MAX_MACRO_TOKENS);
+        if (bomb != null) {
+            return skipped(path, text, 1, "skipped: macro " + bomb + " expands to more than " + MAX_MACRO_TOKENS
+                    + " tokens (a macro bomb?)");
+        }
+        CancellableLanguage language = new CancellableLanguage();
+        ScheduledFuture<?> alarm = WATCHDOG.schedule(language::cancel, limits.fileTimeout().toNanos(),
+                TimeUnit.NANOSECONDS);
         try {
-            IASTTranslationUnit tu = GCCLanguage.getDefault().getASTTranslationUnit(
+            IASTTranslationUnit tu = language.getASTTranslationUnit(
                     FileContent.create(pathString, text.toCharArray()), scannerInfo(path),
                     new HeaderProvider(headers), null, 0, new DefaultLogService());
-            List<Problem> problems = new ProblemCollector(pathString, text, headers, !headerless).collect(tu);
+            alarm.cancel(false);
+            if (language.cancelled()) {
+                return tooSlow(path, text, limits);
+            }
+            int depth = AstDepth.exceeds(tu, limits.maxAstDepth());
+            if (depth > 0) {
+                return skipped(path, text, depth, "skipped: nested too deeply (the syntax tree is deeper than "
+                        + limits.maxAstDepth() + " levels around line " + depth + ")");
+            }
+            List<Problem> problems = new ArrayList<>(
+                    new ProblemCollector(pathString, text, headers, !headerless).collect(tu));
+            int open = Lexical.unterminatedComment(text);
+            if (open >= 0) {
+                int line = 1 + (int) text.substring(0, open).chars().filter(c -> c == '\n').count();
+                problems.add(new Problem(Problem.Kind.PARSE, new Location(pathString, line,
+                        ProblemCollector.column(text, open)), "unterminated comment: the rest of the file is ignored"));
+            }
             return new ParsedUnit(path, text, tu, problems);
+        } catch (ParseError e) {
+            if (language.cancelled() || e.getErrorKind() == ParseError.ParseErrorKind.TIMEOUT_OR_CANCELLED) {
+                return tooSlow(path, text, limits);
+            }
+            return failed(path, text, "the C parser failed on this file (ParseError: " + e.getErrorKind() + ")");
         } catch (StackOverflowError e) {
-            return failed(path, text, "code nested too deeply for the parser");
+            return skipped(path, text, 1, "skipped: nested too deeply for the parser");
         } catch (Exception | AssertionError | LinkageError e) {
             return failed(path, text, "the C parser failed on this file (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        } finally {
+            alarm.cancel(false);
         }
+    }
+
+    /** The most tokens one macro defined in the file may expand to (see {@link MacroGrowth}). */
+    static final long MAX_MACRO_TOKENS = 1_000_000;
+
+    private static ParsedUnit tooSlow(Path path, String text, Limits limits) {
+        return skipped(path, text, 1, "skipped: too slow (parsing took over " + Limits.describe(limits.fileTimeout())
+                + "; raise the limit with --file-timeout or limits: file-timeout)");
+    }
+
+    private static ParsedUnit skipped(Path path, int line, String message) {
+        return skipped(path, "", line, message);
+    }
+
+    private static ParsedUnit skipped(Path path, String text, int line, String message) {
+        return new ParsedUnit(path, text, null,
+                List.of(new Problem(Problem.Kind.INPUT, new Location(path.toString(), line, 0), message)));
     }
 
     private static ParsedUnit failed(Path path, String text, String message) {
         return new ParsedUnit(path, text, null,
-                List.of(new Problem(Problem.Kind.PARSE, new Location(path.toString(), 1, 0), message)));
+                List.of(new Problem(Problem.Kind.INTERNAL, new Location(path.toString(), 1, 0), message)));
+    }
+
+    /** Cancels parsers that run over their time: one daemon thread for every CParser. */
+    private static final ScheduledExecutorService WATCHDOG = watchdog("dovelint-parse-watchdog");
+
+    /**
+     * CDT's GNU C language, keeping hold of the parser it creates so that it can
+     * be cancelled from another thread (CDT checks for cancellation as it
+     * consumes tokens, and then throws a {@link ParseError}). One per parse.
+     */
+    private static final class CancellableLanguage extends GCCLanguage {
+        private volatile ISourceCodeParser parser;
+        private volatile boolean cancelled;
+
+        @Override
+        protected ISourceCodeParser createParser(IScanner scanner, ParserMode mode, IParserLogService log,
+                                                 IIndex index, int options, IParserSettings settings) {
+            ISourceCodeParser p = super.createParser(scanner, mode, log, index, options, settings);
+            parser = p;
+            if (cancelled) {
+                p.cancel();
+            }
+            return p;
+        }
+
+        void cancel() {
+            cancelled = true;
+            ISourceCodeParser p = parser;
+            if (p != null) {
+                p.cancel();
+            }
+        }
+
+        boolean cancelled() {
+            return cancelled;
+        }
     }
 
     private ExtendedScannerInfo scannerInfo(Path file) {
@@ -143,5 +263,15 @@ public final class CParser {
         String[] quoteDirs = flags.quoteDirs().stream().map(Path::toString).toArray(String[]::new);
         return new ExtendedScannerInfo(defines, includeDirs.toArray(String[]::new), macroFiles,
                 includeFiles.toArray(String[]::new), quoteDirs);
+    }
+
+    private static ScheduledExecutorService watchdog(String name) {
+        java.util.concurrent.ScheduledThreadPoolExecutor e = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+        e.setRemoveOnCancelPolicy(true);
+        return e;
     }
 }

@@ -44,13 +44,20 @@ final class HeaderCache {
     private static Optional<char[]> read(String path) {
         try {
             Path file = Path.of(path);
-            if (!Files.isRegularFile(file)) {
+            if (!Files.isRegularFile(file) || Files.size(file) > MAX_HEADER_BYTES) {
                 return Optional.empty();
             }
             SourceText.Result result = SourceText.read(file);
             return result.ok() ? Optional.of(result.text().toCharArray()) : Optional.empty();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.io.IOException e) {
             return Optional.empty();
         }
     }
+
+    /**
+     * Headers larger than this are treated as unreadable (an unresolved
+     * inclusion), so that one include cannot take unbounded memory: kernel
+     * headers stay far below it, generated register maps included.
+     */
+    static final long MAX_HEADER_BYTES = 64L << 20;
 }

@@ -52,6 +52,11 @@ final class SourceText {
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
             start = 3;
         }
+        if (bytes.length >= 2 && ((bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF
+                || (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE)) {
+            return new Result(null, "UTF-16 encoded (it starts with a UTF-16 byte order mark); dovelint reads sources"
+                    + " as UTF-8: convert it, e.g. with iconv -f UTF-16 -t UTF-8", 1);
+        }
         for (int i = start; i < bytes.length; i++) {
             if (bytes[i] == 0) {
                 return new Result(null, "binary file (contains a NUL byte), not C source", lineOf(bytes, i));

@@ -26,7 +26,10 @@ import java.util.TreeMap;
  * Files are sorted by name; findings keep the result's order. Severities map
  * to checkstyle's {@code error}, {@code warning} and {@code info}; input
  * problems are reported as {@code warning}s whose source is
- * {@code dovelint.problem.<kind>}. Column 0 (unknown) is left out.
+ * {@code dovelint.problem.<kind>} ({@code error}s for files that could not be
+ * analysed). Column 0 (unknown) is left out. A comment after the root element
+ * records the tool version, the configuration digest and whether the run was
+ * complete (else the files not analysed).
  */
 public final class CheckstyleReport implements ReportWriter {
 
@@ -44,12 +47,16 @@ public final class CheckstyleReport implements ReportWriter {
                     "dovelint." + f.ruleId()));
         }
         for (Problem p : result.problems()) {
+            boolean lost = result.notAnalysed().contains(p.location().file()) || p.kind() == Problem.Kind.INTERNAL;
             byFile.computeIfAbsent(p.location().file(), k -> new ArrayList<>()).add(error(p.location().line(),
-                    p.location().column(), "warning", p.kind().label() + " problem: " + p.message(),
+                    p.location().column(), lost ? "error" : "warning", p.kind().label() + " problem: " + p.message(),
                     "dovelint.problem." + p.kind().label()));
         }
         out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         out.write("<checkstyle version=\"4.3\">\n");
+        out.write("  <!-- " + comment("dovelint " + result.toolVersion() + "; config " + result.configDigest()
+                + "; " + (result.complete() ? "complete" : "INCOMPLETE, not analysed: "
+                + String.join(" ", result.notAnalysed()))) + " -->\n");
         for (Map.Entry<String, List<String>> e : byFile.entrySet()) {
             out.write("  <file name=\"" + Xml.escape(e.getKey()) + "\">\n");
             for (String line : e.getValue()) {
@@ -59,6 +66,15 @@ public final class CheckstyleReport implements ReportWriter {
         }
         out.write("</checkstyle>\n");
         out.flush();
+    }
+
+    /** Text safe inside an XML comment (no {@code --}, no control characters). */
+    static String comment(String text) {
+        String t = text.replaceAll("[\\p{Cntrl}]", " ");
+        while (t.contains("--")) {
+            t = t.replace("--", "-\u00b7-");
+        }
+        return t.endsWith("-") ? t + " " : t;
     }
 
     private static String severity(Finding f) {

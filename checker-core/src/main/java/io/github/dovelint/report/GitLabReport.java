@@ -26,7 +26,9 @@ import java.util.List;
  * </pre>
  *
  * Errors are {@code critical}, warnings {@code major}, notes {@code minor}.
- * Input problems are not issues and are left out. A location without a line
+ * Input problems are not issues and are left out, except that each file that
+ * could not be analysed gets a {@code blocker} issue named
+ * {@value #NOT_ANALYSED} (the format has no place for run metadata). A location without a line
  * gets line 1 (GitLab requires one).
  */
 public final class GitLabReport implements ReportWriter {
@@ -58,6 +60,32 @@ public final class GitLabReport implements ReportWriter {
             issue.put("type", "issue");
             issue.put("engine_name", "dovelint");
         }
+        for (String file : result.notAnalysed()) {
+            ObjectNode issue = issues.addObject();
+            issue.put("description", "dovelint could not analyse this file: the report is incomplete");
+            issue.put("check_name", NOT_ANALYSED);
+            issue.put("fingerprint", notAnalysedFingerprint(file));
+            issue.put("severity", "blocker");
+            ObjectNode location = issue.putObject("location");
+            location.put("path", file);
+            location.putObject("lines").put("begin", 1);
+            issue.putArray("categories").add("Bug Risk");
+            issue.put("type", "issue");
+            issue.put("engine_name", "dovelint");
+        }
         JsonOutput.write(issues, out);
+    }
+
+    /** The check name of the issue each file that could not be analysed gets. */
+    public static final String NOT_ANALYSED = "dovelint-not-analysed";
+
+    private static String notAnalysedFingerprint(String file) {
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((NOT_ANALYSED + "\0" + file).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(h, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

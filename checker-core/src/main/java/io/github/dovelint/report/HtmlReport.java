@@ -49,6 +49,7 @@ public final class HtmlReport implements ReportWriter {
             pre{background:#f7f7f7;padding:.5em;overflow-x:auto}
             pre .hit{background:#ffe0e0;display:inline-block;width:100%}
             code,pre{font-family:ui-monospace,monospace}
+            .incomplete{border:2px solid #c62828;padding:.3em 1em;background:#fff3f3}
             """;
 
     private final Path sourceRoot;
@@ -77,6 +78,21 @@ public final class HtmlReport implements ReportWriter {
         h.append("<p>dovelint ").append(esc(result.toolVersion())).append(": ")
                 .append(esc(TextReport.summary(result).replaceFirst("^dovelint: ", ""))).append(", ").append(result.lines())
                 .append(" lines analysed.</p>\n");
+        h.append("<p class=\"meta\">Configuration digest: <code>").append(esc(result.configDigest().isEmpty()
+                ? "unknown" : result.configDigest())).append("</code></p>\n");
+        if (!result.complete()) {
+            h.append("<div class=\"incomplete\"><p><strong>Incomplete run:</strong> ");
+            if (result.notAnalysed().isEmpty()) {
+                h.append("input problems occurred (see below).</p>\n");
+            } else {
+                h.append(result.notAnalysed().size()).append(" file(s) could not be analysed:</p>\n<ul class=\"not-analysed\">\n");
+                for (String f : result.notAnalysed()) {
+                    h.append("<li><code>").append(esc(f)).append("</code></li>\n");
+                }
+                h.append("</ul>\n");
+            }
+            h.append("</div>\n");
+        }
         byRule(result, h);
         byFile(result, h);
         findings(result, h);

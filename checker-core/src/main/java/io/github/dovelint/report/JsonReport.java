@@ -43,7 +43,11 @@ import java.util.List;
  *   } ],
  *   "files": 12,          (number of analysed files)
  *   "lines": 3456,        (number of analysed source lines)
- *   "summary": { "errors": 3, "warnings": 1, "notes": 0 }
+ *   "summary": { "errors": 3, "warnings": 1, "notes": 0 },
+ *   "configDigest": "sha256:...",   (of the configuration files and options; "" when unknown)
+ *   "complete": true,     (false when a file could not be analysed or an input problem occurred:
+ *                          a gate should refuse such a report)
+ *   "notAnalysed": [ "bin/blob.c" ]   (files skipped, unreadable, undecodable, ...)
  * }
  * </pre>
  *
@@ -90,6 +94,10 @@ public final class JsonReport implements ReportWriter {
         summary.put("errors", result.count(Severity.ERROR));
         summary.put("warnings", result.count(Severity.WARNING));
         summary.put("notes", result.count(Severity.NOTE));
+        root.put("configDigest", result.configDigest());
+        root.put("complete", result.complete());
+        ArrayNode notAnalysed = root.putArray("notAnalysed");
+        result.notAnalysed().forEach(notAnalysed::add);
         return root;
     }
 

@@ -32,7 +32,12 @@ import java.util.Map;
  *     the function as logical location, and one {@code codeFlow} per call
  *     chain (a chain without steps is left out: SARIF needs at least one);
  * <li>{@code invocations[0].toolExecutionNotifications}: the input problems,
- *     as warnings: they are not results, no rule produced them.
+ *     as warnings (errors for files that could not be analysed): they are not
+ *     results, no rule produced them;
+ * <li>{@code invocations[0].executionSuccessful}: false when some file could
+ *     not be analysed ({@link AnalysisResult#complete()}), and
+ *     {@code invocations[0].properties}: {@code configDigest}, {@code complete}
+ *     and {@code notAnalysed} (the files).
  * </ul>
  *
  * {@code %SRCROOT%} is declared without a URI: the root is machine-specific
@@ -83,11 +88,17 @@ public final class SarifReport implements ReportWriter {
         run.putObject("automationDetails").put("id", AUTOMATION_ID);
 
         ObjectNode invocation = run.putArray("invocations").addObject();
-        invocation.put("executionSuccessful", true);
+        // false when a file could not be analysed: a gate must not trust an empty result list then
+        invocation.put("executionSuccessful", result.complete());
         ArrayNode notifications = invocation.putArray("toolExecutionNotifications");
         for (Problem problem : result.problems()) {
-            notifications.add(notification(problem));
+            notifications.add(notification(problem, result.notAnalysed().contains(problem.location().file())));
         }
+        ObjectNode properties = invocation.putObject("properties");
+        properties.put("configDigest", result.configDigest());
+        properties.put("complete", result.complete());
+        ArrayNode notAnalysed = properties.putArray("notAnalysed");
+        result.notAnalysed().forEach(notAnalysed::add);
 
         run.putObject("originalUriBaseIds").putObject(SRCROOT).putObject("description")
                 .put("text", "The root of the checked source tree; every path is relative to it.");
@@ -165,9 +176,9 @@ public final class SarifReport implements ReportWriter {
         return flow;
     }
 
-    private static ObjectNode notification(Problem problem) {
+    private static ObjectNode notification(Problem problem, boolean fileNotAnalysed) {
         ObjectNode node = JsonOutput.object();
-        node.put("level", "warning");
+        node.put("level", fileNotAnalysed || problem.kind() == Problem.Kind.INTERNAL ? "error" : "warning");
         node.putObject("message").put("text", problem.kind().label() + " problem: " + problem.message());
         if (!problem.location().file().isEmpty()) {
             node.putArray("locations").addObject()

@@ -95,6 +95,9 @@ public final class TextReport implements ReportWriter {
                 problems.add(count(n, kind.label() + " problem"));
             }
         }
+        if (!result.notAnalysed().isEmpty()) {
+            problems.add(count(result.notAnalysed().size(), "file") + " not analysed");
+        }
         return problems.isEmpty() ? text : text + " (" + String.join(", ", problems) + ")";
     }
 

@@ -86,7 +86,8 @@ class FactCacheTest {
         if (l.hit() != null) {
             return true;
         }
-        Parsing parsing = new Parsing(new Relativizer(tmp.resolve("tree")), 1);
+        Parsing parsing = new Parsing(new Relativizer(tmp.resolve("tree")), 1, io.github.dovelint.Limits.DEFAULT,
+                ProgressListener.NONE);
         parsing.cache(c);
         parsing.parseAll(List.of(src), new io.github.dovelint.parse.CParser(
                 new ParseOptions(List.of(), Map.of(), null, true)), java.util.Set.of("oob_data"));

@@ -151,7 +151,10 @@ class CParserTest {
         ParsedUnit unit = parse(write("deep.c", "int f(void)\n{\n\treturn " + deep + ";\n}\n"));
         assertNotNull(unit);
         assertEquals(unit.path(), dir.resolve("deep.c"));
-        assertTrue(unit.ast() != null || unit.problems().get(0).kind() == Problem.Kind.PARSE);
+        assertNull(unit.ast(), "deeper than the AST depth limit: skipped");
+        assertEquals(Problem.Kind.INPUT, unit.problems().get(0).kind());
+        assertTrue(unit.problems().get(0).message().startsWith("skipped: nested too deeply"), unit.problems().toString());
+        assertTrue(unit.problems().get(0).location().line() >= 1, "located in the file");
     }
 
     @Test
@@ -159,7 +162,8 @@ class CParserTest {
         String deep = "{".repeat(10_000) + "x();" + "}".repeat(10_000);
         ParsedUnit unit = parse(write("deepblocks.c", "void f(void)\n" + deep + "\n"));
         assertNotNull(unit);
-        assertTrue(unit.ast() != null || unit.problems().get(0).kind() == Problem.Kind.PARSE);
+        assertNull(unit.ast(), "deeper than the AST depth limit: skipped");
+        assertTrue(unit.problems().get(0).message().startsWith("skipped: nested too deeply"), unit.problems().toString());
         assertEquals(unit.text().length(), Files.readString(dir.resolve("deepblocks.c")).length());
     }
 

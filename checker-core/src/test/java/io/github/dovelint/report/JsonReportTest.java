@@ -20,7 +20,8 @@ class JsonReportTest {
     void topLevelKeysComeInTheDocumentedOrder() throws Exception {
         List<String> keys = new ArrayList<>();
         sampleDocument().fieldNames().forEachRemaining(keys::add);
-        assertEquals(List.of("reportVersion", "tool", "findings", "problems", "files", "lines", "summary"), keys);
+        assertEquals(List.of("reportVersion", "tool", "findings", "problems", "files", "lines", "summary",
+                "configDigest", "complete", "notAnalysed"), keys);
     }
 
     @Test

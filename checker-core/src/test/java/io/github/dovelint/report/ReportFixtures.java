@@ -67,7 +67,20 @@ final class ReportFixtures {
     static AnalysisResult sample() {
         return new AnalysisResult("1.2.3", List.of(sleepFinding(), mutexFinding(), stageFinding()),
                 List.of(parseProblem()), List.of(DL101, DL205),
-                List.of("samples/broken.c", CORE, STAGE), 345);
+                List.of("samples/broken.c", CORE, STAGE), 345, List.of(), DIGEST);
+    }
+
+    static final String DIGEST = "sha256:" + "0123456789abcdef".repeat(4);
+
+    /** The sample, but one file was binary and one too large: an incomplete run. */
+    static AnalysisResult incomplete() {
+        AnalysisResult s = sample();
+        List<Problem> problems = new java.util.ArrayList<>(s.problems());
+        problems.add(new Problem(Problem.Kind.INPUT, at("bin/blob.c", 1, 0), "binary file (contains a NUL byte), not C source"));
+        problems.add(new Problem(Problem.Kind.INPUT, at("gen/huge.c", 0, 0), "skipped: too large (52428800 bytes)"));
+        java.util.Collections.sort(problems);
+        return new AnalysisResult(s.toolVersion(), s.findings(), problems, s.rules(), s.files(), s.lines(),
+                List.of("bin/blob.c", "gen/huge.c"), DIGEST);
     }
 
     static AnalysisResult empty() {

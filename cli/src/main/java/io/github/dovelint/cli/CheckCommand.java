@@ -4,6 +4,7 @@ import io.github.dovelint.AnalysisException;
 import io.github.dovelint.AnalysisResult;
 import io.github.dovelint.Analyzer;
 import io.github.dovelint.Finding;
+import io.github.dovelint.Limits;
 import io.github.dovelint.Location;
 import io.github.dovelint.Problem;
 import io.github.dovelint.baseline.Baseline;
@@ -99,6 +100,27 @@ final class CheckCommand implements Callable<Integer> {
                     + " HEAD), including uncommitted changes, e.g. origin/main.")
     String newSince;
 
+    @Option(names = "--keep-going",
+            description = "Let findings alone decide the exit code even when some files could not be analysed"
+                    + " (unreadable, undecodable, binary, or skipped by a limit). Without it such a run exits 2."
+                    + " Either way the report lists those files and says the run is incomplete.")
+    boolean keepGoing;
+
+    @Option(names = "--max-file-size", paramLabel = "SIZE",
+            description = "Skip source files larger than SIZE, e.g. 512k, 8M (default: the configuration's"
+                    + " limits.max-file-size, else 8M).")
+    String maxFileSize;
+
+    @Option(names = "--file-timeout", paramLabel = "DURATION",
+            description = "Give up on a file whose parsing and fact extraction take longer than DURATION,"
+                    + " e.g. 30s, 500ms (default: the configuration's limits.file-timeout, else 60s).")
+    String fileTimeout;
+
+    @Option(names = "--max-ast-depth", paramLabel = "N",
+            description = "Skip files whose syntax tree is deeper than N levels (default: the configuration's"
+                    + " limits.max-ast-depth, else 4000).")
+    Integer maxAstDepth;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "C files or directories to analyse.")
     List<Path> paths = new ArrayList<>();
 
@@ -145,6 +167,23 @@ final class CheckCommand implements Callable<Integer> {
         if (!quiet && terminal) {
             builder.progress(progress);
         }
+        Limits limits = Limits.DEFAULT;
+        try {
+            if (maxFileSize != null) {
+                limits = limits.withMaxFileBytes(Limits.parseSize(maxFileSize));
+            }
+            if (fileTimeout != null) {
+                limits = limits.withFileTimeout(Limits.parseDuration(fileTimeout));
+            }
+            if (maxAstDepth != null) {
+                limits = limits.withMaxAstDepth(maxAstDepth);
+            }
+        } catch (IllegalArgumentException e) {
+            return usage(err, e.getMessage().replace("size", "size for --max-file-size")
+                    .replace("a duration", "a duration for --file-timeout")
+                    .replace("AST depth limit", "--max-ast-depth"));
+        }
+        builder.limits(limits);
         AnalysisResult analysed;
         try {
             analysed = builder.build().run();
@@ -154,6 +193,16 @@ final class CheckCommand implements Callable<Integer> {
             return Main.EXIT_USAGE;
         }
         if (updateBaseline) {
+            if (prune && !analysed.complete() && !keepGoing) {
+                for (Problem p : analysed.problems()) {
+                    err.println(TextReport.formatProblem(p));
+                }
+                err.println("dovelint: the run is incomplete (" + incompleteness(analysed) + "): not pruning the"
+                        + " baseline, whose entries for the files not analysed would be lost; the baseline is"
+                        + " unchanged (use --keep-going to prune anyway)");
+                err.flush();
+                return Main.EXIT_USAGE;
+            }
             return writeBaseline(err, analysed);
         }
         AnalysisResult result;
@@ -168,7 +217,7 @@ final class CheckCommand implements Callable<Integer> {
             for (Problem p : result.problems()) {
                 err.println(TextReport.formatProblem(p));
             }
-            if (result.files().isEmpty()) {
+            if (result.files().isEmpty() && result.notAnalysed().isEmpty()) {
                 err.println("dovelint: warning: no C sources (.c files) found in " + describePaths()
                         + "; check the paths and the 'exclude' setting of the configuration");
             }
@@ -203,6 +252,14 @@ final class CheckCommand implements Callable<Integer> {
         if (stats || (!quiet && terminal)) {
             progress.summary(result);
         }
+        if (!result.complete() && !keepGoing) {
+            if (!quiet) {
+                err.println("dovelint: the run is incomplete (" + incompleteness(result) + "): exit "
+                        + Main.EXIT_USAGE + "; with --keep-going, findings alone decide the exit code");
+            }
+            err.flush();
+            return Main.EXIT_USAGE;
+        }
         err.flush();
         return result.hasFindings() ? Main.EXIT_FINDINGS : Main.EXIT_CLEAN;
     }
@@ -229,6 +286,20 @@ final class CheckCommand implements Callable<Integer> {
             err.flush();
             return Main.EXIT_USAGE;
         }
+    }
+
+    private static String incompleteness(AnalysisResult result) {
+        int n = result.notAnalysed().size();
+        long other = result.problems().stream().filter(p -> p.kind() != Problem.Kind.PARSE)
+                .filter(p -> !result.notAnalysed().contains(p.location().file())).count();
+        List<String> parts = new ArrayList<>();
+        if (n > 0) {
+            parts.add(n + (n == 1 ? " file" : " files") + " not analysed");
+        }
+        if (other > 0) {
+            parts.add(other + " other input " + (other == 1 ? "problem" : "problems"));
+        }
+        return String.join(", ", parts);
     }
 
     private String describePaths() {

@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
 /**
  * The {@code dovelint} command. Exit codes: 0 clean, 1 findings, 2 usage or
  * input errors (and internal errors, reported in one line, never as a stack
- * trace).
+ * trace). For {@code check}, a run in which some file could not be analysed
+ * (unreadable, undecodable, binary, skipped by a limit) also exits 2, unless
+ * {@code --keep-going}; parse problems in files that were analysed do not.
  *
  * <p>{@link #run(PrintStream, PrintStream, String...)} runs a command line in
  * process with the given standard output and error (UTF-8), for tests and
@@ -27,7 +29,10 @@ public final class Main implements Callable<Integer> {
     public static final int EXIT_CLEAN = 0;
     /** The report has findings. */
     public static final int EXIT_FINDINGS = 1;
-    /** Usage errors and input errors (missing paths, bad configuration), internal errors. */
+    /**
+     * Usage errors and input errors (missing paths, bad configuration, files that
+     * could not be analysed unless {@code --keep-going}), internal errors.
+     */
     public static final int EXIT_USAGE = 2;
 
     @CommandLine.Spec

@@ -51,6 +51,15 @@ public class CheckMojo extends AbstractDovelintMojo {
     @Parameter(property = "dovelint.formats", defaultValue = "sarif,html")
     protected List<String> formats;
 
+    /**
+     * Let findings alone fail the build even when some files could not be
+     * analysed (unreadable, undecodable, binary, over a limit). Without it such
+     * a run fails the build after writing the reports, which say the run is
+     * incomplete, as {@code dovelint check} exits 2 without {@code --keep-going}.
+     */
+    @Parameter(property = "dovelint.keepGoing", defaultValue = "false")
+    protected boolean keepGoing;
+
     /** Where the reports go. */
     @Parameter(property = "dovelint.outputDirectory", defaultValue = "${project.build.directory}/dovelint")
     protected File outputDirectory;
@@ -113,6 +122,14 @@ public class CheckMojo extends AbstractDovelintMojo {
         List<Path> written = writeReports(result, writers);
         long violations = threshold == null ? 0
                 : result.findings().stream().filter(f -> f.severity().atLeast(threshold)).count();
+        if (!result.complete() && !keepGoing) {
+            getLog().error(summary);
+            throw new MojoFailureException("dovelint could not analyse everything ("
+                    + result.notAnalysed().size() + " file(s) not analysed: "
+                    + String.join(", ", result.notAnalysed()) + "); see the input problems above."
+                    + " The reports were written and say the run is incomplete."
+                    + " To let findings alone decide: -Ddovelint.keepGoing");
+        }
         if (violations > 0 && violations <= maxAllowedViolations) {
             getLog().warn(summary);
             getLog().warn("dovelint: " + violations + " at or above " + threshold.label()
