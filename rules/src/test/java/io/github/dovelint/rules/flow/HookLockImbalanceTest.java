@@ -1,5 +1,7 @@
 package io.github.dovelint.rules.flow;
 
+import io.github.dovelint.rules.testing.Check;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;

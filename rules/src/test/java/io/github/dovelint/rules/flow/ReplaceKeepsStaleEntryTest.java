@@ -1,5 +1,7 @@
 package io.github.dovelint.rules.flow;
 
+import io.github.dovelint.rules.testing.Check;
+
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

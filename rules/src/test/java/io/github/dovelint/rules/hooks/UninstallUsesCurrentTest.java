@@ -1,5 +1,7 @@
 package io.github.dovelint.rules.hooks;
 
+import io.github.dovelint.rules.testing.Check;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

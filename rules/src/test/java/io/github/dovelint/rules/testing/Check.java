@@ -1,4 +1,4 @@
-package io.github.dovelint.rules.hooks;
+package io.github.dovelint.rules.testing;
 
 import io.github.dovelint.AnalysisResult;
 import io.github.dovelint.Analyzer;
@@ -22,7 +22,15 @@ import java.util.regex.Pattern;
  * the findings with the {@code expect: DL101} marks in the sources, exactly as
  * the samples do: every mark reported, every report marked.
  */
-final class Check {
+public final class Check {
+
+    private java.util.Set<String> only;
+
+    /** Compares only findings (and marks) of these rules. */
+    public Check only(String... ids) {
+        only = java.util.Set.of(ids);
+        return this;
+    }
 
     private static final Pattern MARK = Pattern.compile("expect:\\s*(DL\\d{3}(?:\\s*,\\s*DL\\d{3})*)");
 
@@ -34,21 +42,21 @@ final class Check {
         this.dir = dir;
     }
 
-    static Check in(Path dir) {
+    public static Check in(Path dir) {
         return new Check(dir);
     }
 
-    Check file(String name, String text) {
+    public Check file(String name, String text) {
         files.put(name, text);
         return this;
     }
 
-    Check threads(int n) {
+    public Check threads(int n) {
         threads = n;
         return this;
     }
 
-    AnalysisResult run() throws Exception {
+    public AnalysisResult run() throws Exception {
         for (Map.Entry<String, String> e : files.entrySet()) {
             Path p = dir.resolve(e.getKey());
             Files.createDirectories(p.getParent());
@@ -58,7 +66,7 @@ final class Check {
     }
 
     /** The expected (file:line rule) lines, sorted. */
-    List<String> expected() {
+    public List<String> expected() {
         List<String> out = new ArrayList<>();
         files.forEach((name, text) -> {
             String[] lines = text.split("\n", -1);
@@ -66,7 +74,9 @@ final class Check {
                 Matcher m = MARK.matcher(lines[i]);
                 while (m.find()) {
                     for (String id : m.group(1).split(",")) {
-                        out.add(name + ":" + (i + 1) + " " + id.strip());
+                        if (only == null || only.contains(id.strip())) {
+                            out.add(name + ":" + (i + 1) + " " + id.strip());
+                        }
                     }
                 }
             }
@@ -75,9 +85,12 @@ final class Check {
         return out;
     }
 
-    static List<String> actual(AnalysisResult r) {
+    public List<String> actual(AnalysisResult r) {
         List<String> out = new ArrayList<>();
         for (Finding f : r.findings()) {
+            if (only != null && !only.contains(f.ruleId())) {
+                continue;
+            }
             out.add(f.location().file() + ":" + f.location().line() + " " + f.ruleId());
         }
         out.sort(null);
@@ -85,7 +98,7 @@ final class Check {
     }
 
     /** Runs and asserts that findings match the marks and that nothing failed to parse. */
-    AnalysisResult verify() throws Exception {
+    public AnalysisResult verify() throws Exception {
         AnalysisResult r = run();
         List<String> problems = new ArrayList<>();
         for (Problem p : r.problems()) {
@@ -97,7 +110,7 @@ final class Check {
         return r;
     }
 
-    static String describe(AnalysisResult r) {
+    public static String describe(AnalysisResult r) {
         StringBuilder sb = new StringBuilder("findings:\n");
         for (Finding f : r.findings()) {
             sb.append(f.location()).append(' ').append(f.ruleId()).append(' ').append(f.message()).append('\n');
@@ -105,7 +118,7 @@ final class Check {
         return sb.toString();
     }
 
-    static String hooks(String install, String replace, String uninstall) {
+    public static String hooks(String install, String replace, String uninstall) {
         return "void install_inband_fd(unsigned int fd, struct file *file, struct files_struct *files)\n{\n"
                 + install + "\n}\n"
                 + "void replace_inband_fd(unsigned int fd, struct file *file, struct files_struct *files)\n{\n"
