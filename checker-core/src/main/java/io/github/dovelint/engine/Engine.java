@@ -78,7 +78,7 @@ public final class Engine {
         List<Finding> raw = new ArrayList<>();
         List<String> analysed = new ArrayList<>();
         long lines = 0;
-        Map<Path, String> texts = new TreeMap<>();
+        Map<Path, List<Suppression>> scannedSuppressions = new TreeMap<>();
         for (ProgramUnit unit : units.values()) {
             KnowledgeBase kb = knowledge(unit, base);
             ParseOptions options = parseOptions(unit.config);
@@ -91,7 +91,9 @@ public final class Engine {
             for (int i = 0; i < parsed.size(); i++) {
                 ParsedFile pf = parsed.get(i);
                 problems.addAll(pf.problems());
-                texts.put(unit.sources.get(i), pf.text());
+                // A file that could not be analysed has no findings to suppress: none scanned.
+                scannedSuppressions.put(unit.sources.get(i),
+                        pf.suppressions() != null ? pf.suppressions() : List.of());
                 if (pf.facts() != null) {
                     facts.add(pf.facts());
                     analysed.add(pf.file());
@@ -109,8 +111,9 @@ public final class Engine {
         scanned.addAll(files.headers);
         Collections.sort(scanned);
         for (Path p : scanned) {
-            String text = texts.containsKey(p) ? texts.get(p) : Snippets.readLenient(p, limits.maxFileBytes());
-            suppressions.addAll(SuppressionScanner.scan(relativizer.apply(p), text));
+            List<Suppression> known = scannedSuppressions.get(p);
+            suppressions.addAll(known != null ? known
+                    : SuppressionScanner.scan(relativizer.apply(p), Snippets.readLenient(p, limits.maxFileBytes())));
         }
         List<Finding> findings = new ArrayList<>(Suppressor.apply(raw, suppressions));
         findings = applySeverities(findings, runConfig, units);

@@ -2,8 +2,28 @@ package io.github.dovelint.engine;
 
 import io.github.dovelint.Problem;
 import io.github.dovelint.facts.UnitFacts;
+import io.github.dovelint.suppress.Suppression;
+import io.github.dovelint.suppress.SuppressionScanner;
 import java.util.List;
 
-/** What parsing and fact extraction produced for one source file; the AST is gone by then. */
-record ParsedFile(String file, UnitFacts facts, List<Problem> problems, long lines, String text) {
+/**
+ * What parsing and fact extraction produced for one source file; the AST is gone by then.
+ *
+ * @param text         the decoded text while the file is being parsed (the cache stores it);
+ *                     "" once {@link #scanned()} has taken its suppressions, so a run over a
+ *                     whole tree does not hold every file's text until the end
+ * @param suppressions the file's dovelint-ignore comments, once scanned (null before)
+ */
+record ParsedFile(String file, UnitFacts facts, List<Problem> problems, long lines, String text,
+                  List<Suppression> suppressions) {
+
+    ParsedFile(String file, UnitFacts facts, List<Problem> problems, long lines, String text) {
+        this(file, facts, problems, lines, text, null);
+    }
+
+    /** This file with its suppressions scanned from its text, and the text dropped. */
+    ParsedFile scanned() {
+        return suppressions != null ? this
+                : new ParsedFile(file, facts, problems, lines, "", List.copyOf(SuppressionScanner.scan(file, text)));
+    }
 }

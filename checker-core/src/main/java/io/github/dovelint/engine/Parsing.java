@@ -127,7 +127,7 @@ final class Parsing {
                 : CachedParse.parse(cache, relativizer.apply(source), source,
                         src -> parseFresh(parser, source, oobFields, src));
         progress.fileDone(out.file(), out.lines());
-        return out;
+        return out.scanned();
     }
 
     private ParsedFile parseFresh(CParser parser, Path source, Set<String> oobFields, CachedParse.Headers headers) {
