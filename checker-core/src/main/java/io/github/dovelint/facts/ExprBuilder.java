@@ -37,7 +37,9 @@ final class ExprBuilder {
         }
         int d = depth + 1;
         if (e instanceof IASTIdExpression id) {
-            return new Expr.Name(id.getName().toString(), text(e));
+            String name = shared(id.getName().toString());
+            String t = text(e);
+            return new Expr.Name(name, t.equals(name) ? name : t);
         }
         if (e instanceof IASTLiteralExpression lit) {
             if (lit.getKind() == IASTLiteralExpression.lk_integer_constant) {
@@ -77,7 +79,7 @@ final class ExprBuilder {
             return new Expr.Call(calleeName(call.getFunctionNameExpression()), args, text(e));
         }
         if (e instanceof IASTFieldReference f) {
-            return new Expr.Member(build(f.getFieldOwner(), d), f.getFieldName().toString(),
+            return new Expr.Member(build(f.getFieldOwner(), d), shared(f.getFieldName().toString()),
                     f.isPointerDereference(), text(e));
         }
         if (e instanceof IASTExpressionList list) {
@@ -124,7 +126,19 @@ final class ExprBuilder {
             return "";
         }
         String s = collapseWhitespace(raw);
-        return s.length() > MAX_TEXT ? s.substring(0, MAX_TEXT - 3) + "..." : s;
+        return shared(s.length() > MAX_TEXT ? s.substring(0, MAX_TEXT - 3) + "..." : s);
+    }
+
+    /** Longest text worth sharing: identifiers and short expressions repeat across a whole tree. */
+    private static final int SHARED_MAX = 48;
+
+    /**
+     * One copy of each short string: facts of a whole kernel hold tens of
+     * millions of identifiers and expression texts, mostly the same few
+     * hundred thousand ({@code GFP_KERNEL}, {@code file}, {@code ->oob_data}).
+     */
+    static String shared(String s) {
+        return s.length() <= SHARED_MAX ? s.intern() : s;
     }
 
     /** Runs of white space become one space, ends trimmed; called for every expression, so no regex. */

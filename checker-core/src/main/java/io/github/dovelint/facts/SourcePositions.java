@@ -54,7 +54,7 @@ public final class SourcePositions {
                 column = 1;
             }
         }
-        return new Location(shownNames.computeIfAbsent(file, relativize), line, column);
+        return new Location(shownNames.computeIfAbsent(file, f -> relativize.apply(f).intern()), line, column);
     }
 
     /** The trimmed text of a line of a file, "" when unavailable. */
