@@ -83,6 +83,37 @@ public final class Glob {
         }
     }
 
+    /**
+     * A glob character class ({@code [a-z]}, {@code [!.]}) as a regex class built
+     * only from escaped code points, so that no pattern can make the regex
+     * compiler fail: a reversed range is the user's error, said as such.
+     */
+    private static String characterClass(String cls, String glob) {
+        StringBuilder out = new StringBuilder("[");
+        int i = 0;
+        if (cls.startsWith("!") || cls.startsWith("^")) {
+            out.append('^');
+            i = 1;
+        }
+        int[] cps = cls.codePoints().toArray();
+        for (; i < cps.length; i++) {
+            int from = cps[i];
+            if (i + 2 < cps.length && cps[i + 1] == '-') {
+                int to = cps[i + 2];
+                if (to < from) {
+                    throw new IllegalArgumentException("reversed range '" + new String(cps, i, 3)
+                            + "' in glob '" + glob + "'");
+                }
+                out.append("\\x{").append(Integer.toHexString(from)).append("}-\\x{")
+                        .append(Integer.toHexString(to)).append('}');
+                i += 2;
+            } else {
+                out.append("\\x{").append(Integer.toHexString(from)).append('}');
+            }
+        }
+        return out.append(']').toString();
+    }
+
     private static String toRegex(String glob) {
         if (glob.startsWith("./")) {
             glob = glob.substring(2);
@@ -111,11 +142,7 @@ public final class Glob {
                     if (end < 0) {
                         throw new IllegalArgumentException("unclosed '[' in glob '" + glob + "'");
                     }
-                    String cls = glob.substring(i + 1, end);
-                    if (cls.startsWith("!")) {
-                        cls = "^" + cls.substring(1);
-                    }
-                    out.append('[').append(cls.replace("\\", "\\\\").replace("[", "\\[")).append(']');
+                    out.append(characterClass(glob.substring(i + 1, end), glob));
                     i = end;
                 }
                 case '{' -> {
