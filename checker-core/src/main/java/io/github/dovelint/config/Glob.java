@@ -96,6 +96,9 @@ public final class Glob {
             i = 1;
         }
         int[] cps = cls.codePoints().toArray();
+        if (i >= cps.length) {
+            throw new IllegalArgumentException("empty character class '[" + cls + "]' in glob '" + glob + "'");
+        }
         for (; i < cps.length; i++) {
             int from = cps[i];
             if (i + 2 < cps.length && cps[i + 1] == '-') {

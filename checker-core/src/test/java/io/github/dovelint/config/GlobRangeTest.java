@@ -26,6 +26,26 @@ class GlobRangeTest {
     }
 
     @Test
+    void anEmptyNegatedClassIsAConfigurationError() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.parse(".dovelint.yml", "exclude: [\"[!]x\"]\n"));
+        assertTrue(e.getMessage().contains("empty character class"), e.getMessage());
+    }
+
+    @Test
+    void everyGlobBecomesAValidPatternOrAnError() {
+        // the shapes the fuzzer has found so far, and their neighbours
+        for (String g : new String[] {"[!]x", "[^]", "[]]", "[-]", "[a-]", "[!a-z]", "{a,}", "{}", "[z-a]",
+                "x[", "a]b", "**/[!.]*", "\\[x]"}) {
+            try {
+                Glob.path(g, BASE);
+            } catch (IllegalArgumentException expected) {
+                // a clear message is fine; a PatternSyntaxException would not be
+            }
+        }
+    }
+
+    @Test
     void aReversedRangeIsAConfigurationErrorWithItsLocation() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> ConfigLoader.parse(".dovelint.yml", "rules: {}\nexclude: [\"src/[z-a]*.c\"]\n"));
