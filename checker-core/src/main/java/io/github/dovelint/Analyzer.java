@@ -70,8 +70,13 @@ public final class Analyzer {
      * the engine's own suppression checks (DL001, DL002).
      */
     public static List<RuleDescriptor> catalog() {
+        return catalog(discoverRules(Analyzer.class.getClassLoader()));
+    }
+
+    /** The descriptors of {@code rules} and of the engine's own suppression checks, sorted by id. */
+    public static List<RuleDescriptor> catalog(List<Rule> rules) {
         Map<String, RuleDescriptor> byId = new java.util.TreeMap<>();
-        for (Rule r : discoverRules(Analyzer.class.getClassLoader())) {
+        for (Rule r : rules) {
             byId.put(r.descriptor().id(), r.descriptor());
         }
         byId.put(Suppressor.WITHOUT_REASON.id(), Suppressor.WITHOUT_REASON);

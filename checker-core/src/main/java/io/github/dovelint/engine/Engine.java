@@ -164,12 +164,7 @@ public final class Engine {
 
     private Map<String, RuleDescriptor> descriptors() {
         Map<String, RuleDescriptor> out = new TreeMap<>();
-        for (Rule r : settings.rules()) {
-            RuleDescriptor d = r.descriptor();
-            out.put(d.id(), d);
-        }
-        out.put(Suppressor.WITHOUT_REASON.id(), Suppressor.WITHOUT_REASON);
-        out.put(Suppressor.UNUSED.id(), Suppressor.UNUSED);
+        Analyzer.catalog(settings.rules()).forEach(d -> out.put(d.id(), d));
         return out;
     }
 

@@ -18,8 +18,20 @@ public record RuleDescriptor(String id, String name, Severity defaultSeverity, S
         page = page == null ? "" : page;
     }
 
-    /** Reads the metadata of a rule class and its page from the class path. */
+    /** One descriptor per rule class: the page is read from the class path once, not per call. */
+    private static final ClassValue<RuleDescriptor> CACHE = new ClassValue<>() {
+        @Override
+        protected RuleDescriptor computeValue(Class<?> type) {
+            return read(type);
+        }
+    };
+
+    /** The metadata of a rule class and its page from the class path (read once per class). */
     public static RuleDescriptor of(Class<?> ruleClass) {
+        return CACHE.get(ruleClass);
+    }
+
+    private static RuleDescriptor read(Class<?> ruleClass) {
         RuleInfo info = ruleClass.getAnnotation(RuleInfo.class);
         if (info == null) {
             throw new IllegalArgumentException(ruleClass.getName() + " has no @RuleInfo");
