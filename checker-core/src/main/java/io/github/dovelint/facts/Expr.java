@@ -13,6 +13,12 @@ public sealed interface Expr {
     /** The source text, as written (macro invocations unexpanded). */
     String text();
 
+    /** True for {@code current} and {@code get_current()} (what {@code current} expands to with headers). */
+    static boolean isCurrentTask(Expr e) {
+        return (e instanceof Name n && n.id().equals("current"))
+                || (e instanceof Call c && c.callee().equals("get_current") && c.args().isEmpty());
+    }
+
     /** The function a pointer is taken from ({@code helper} or {@code &helper}), or null. */
     static String functionRef(Expr e) {
         if (e instanceof Name n) {

@@ -312,7 +312,7 @@ public final class FactExtractor {
                 @Override
                 public int visit(IASTDeclarator d) {
                     if (d.getInitializer() instanceof IASTEqualsInitializer eq
-                            && isCurrent(ExprBuilder.build(eq.getInitializerClause()))) {
+                            && Expr.isCurrentTask(ExprBuilder.build(eq.getInitializerClause()))) {
                         currentAliases.add(innermost(d).getName().toString());
                     }
                     return PROCESS_CONTINUE;
@@ -322,7 +322,7 @@ public final class FactExtractor {
                 public int visit(IASTExpression e) {
                     if (e instanceof IASTBinaryExpression b && b.getOperator() == IASTBinaryExpression.op_assign
                             && ExprBuilder.stripParens(b.getOperand1()) instanceof IASTIdExpression id
-                            && isCurrent(ExprBuilder.build(b.getOperand2()))) {
+                            && Expr.isCurrentTask(ExprBuilder.build(b.getOperand2()))) {
                         currentAliases.add(id.getName().toString());
                     }
                     return PROCESS_CONTINUE;
@@ -405,7 +405,7 @@ public final class FactExtractor {
             }
             Expr owner = ExprBuilder.build(ref.getFieldOwner());
             boolean viaAlias = owner instanceof Expr.Name n && currentAliases.contains(n.id());
-            if (isCurrent(owner) || viaAlias) {
+            if (Expr.isCurrentTask(owner) || viaAlias) {
                 Location loc = positions.of(ref);
                 if (loc != null) {
                     currentUses.add(new CurrentUse(ref.getFieldName().toString(), ExprBuilder.text(ref), loc));
@@ -440,11 +440,6 @@ public final class FactExtractor {
                 }
             }
         }
-    }
-
-    static boolean isCurrent(Expr e) {
-        return (e instanceof Expr.Name n && n.id().equals("current"))
-                || (e instanceof Expr.Call c && c.callee().equals("get_current") && c.args().isEmpty());
     }
 
     /** The macro a node was expanded from, when its tokens do not come straight from a file. */

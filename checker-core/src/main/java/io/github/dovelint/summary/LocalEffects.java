@@ -115,23 +115,18 @@ final class LocalEffects {
         }
     }
 
-    private static boolean isCurrent(Expr e) {
-        return (e instanceof Expr.Name n && n.id().equals("current"))
-                || (e instanceof Expr.Call c && c.callee().equals("get_current"));
-    }
-
     /**
      * {@code current}, {@code get_current()}, or a local that is assigned one of them somewhere
      * ({@code struct task_struct *t = current; get_task_mm(t)}): flow-insensitive, like the
      * direct {@code t->mm} uses the fact extractor records.
      */
     private static boolean isCurrent(Expr e, FunctionFacts f) {
-        if (isCurrent(e)) {
+        if (Expr.isCurrentTask(e)) {
             return true;
         }
         if (e instanceof Expr.Name n && f.paramIndex(n.id()) < 0) {
             java.util.List<Expr> assigned = f.locals().get(n.id());
-            return assigned != null && assigned.stream().anyMatch(LocalEffects::isCurrent);
+            return assigned != null && assigned.stream().anyMatch(Expr::isCurrentTask);
         }
         return false;
     }
