@@ -1,11 +1,7 @@
 package io.github.dovelint.engine;
 
 import io.github.dovelint.Location;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.github.dovelint.facts.LenientText;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,18 +30,6 @@ final class Snippets {
 
     /** As {@link #readLenient(Path)}, "" for a file larger than {@code maxBytes}. */
     static String readLenient(Path p, long maxBytes) {
-        try {
-            if (Files.size(p) > maxBytes) {
-                return "";
-            }
-            byte[] bytes = Files.readAllBytes(p);
-            String s = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-            return s.startsWith("\uFEFF") ? s.substring(1) : s;
-        } catch (IOException | RuntimeException e) {
-            return "";
-        }
+        return LenientText.read(p, maxBytes);
     }
 }

@@ -1,10 +1,6 @@
 package io.github.dovelint.facts;
 
 import io.github.dovelint.Location;
-import java.io.IOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -74,16 +70,7 @@ public final class SourcePositions {
     }
 
     private static String read(String file) {
-        try {
-            byte[] bytes = Files.readAllBytes(Path.of(file));
-            String s = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-            return s.startsWith("\uFEFF") ? s.substring(1) : s;
-        } catch (IOException | RuntimeException e) {
-            return "";
-        }
+        return LenientText.read(Path.of(file), Long.MAX_VALUE);
     }
 
     private static int[] computeLineStarts(String text) {
