@@ -39,7 +39,7 @@ import java.util.TreeMap;
 public final class FactsCodec {
 
     /** Bump whenever the encoding or a fact record changes. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
 
     private static final int MAX_COUNT = 1 << 24;
 
@@ -272,7 +272,6 @@ public final class FactsCodec {
             } else if (e instanceof Expr.Name n) {
                 out.writeByte(1);
                 str(n.id());
-                str(n.text());
             } else if (e instanceof Expr.Number n) {
                 out.writeByte(2);
                 out.writeLong(n.value());
@@ -281,30 +280,25 @@ public final class FactsCodec {
                 out.writeByte(3);
                 str(u.op());
                 expr(u.operand());
-                str(u.text());
             } else if (e instanceof Expr.Binary b) {
                 out.writeByte(4);
                 str(b.op());
                 expr(b.left());
                 expr(b.right());
-                str(b.text());
             } else if (e instanceof Expr.Conditional c) {
                 out.writeByte(5);
                 expr(c.condition());
                 expr(c.yes());
                 expr(c.no());
-                str(c.text());
             } else if (e instanceof Expr.Call c) {
                 out.writeByte(6);
                 str(c.callee());
                 exprs(c.args());
-                str(c.text());
             } else if (e instanceof Expr.Member m) {
                 out.writeByte(7);
                 expr(m.owner());
                 str(m.field());
                 out.writeBoolean(m.arrow());
-                str(m.text());
             } else if (e instanceof Expr.Other o) {
                 out.writeByte(8);
                 str(o.text());
@@ -573,13 +567,13 @@ public final class FactsCodec {
             int tag = in.readByte();
             return switch (tag) {
                 case 0 -> null;
-                case 1 -> new Expr.Name(str(), str());
+                case 1 -> Expr.Name.of(nonNull());
                 case 2 -> new Expr.Number(in.readLong(), str());
-                case 3 -> new Expr.Unary(str(), expr(), str());
-                case 4 -> new Expr.Binary(str(), expr(), expr(), str());
-                case 5 -> new Expr.Conditional(expr(), expr(), expr(), str());
-                case 6 -> new Expr.Call(str(), exprs(), str());
-                case 7 -> new Expr.Member(expr(), str(), in.readBoolean(), str());
+                case 3 -> new Expr.Unary(str(), expr());
+                case 4 -> new Expr.Binary(str(), expr(), expr());
+                case 5 -> new Expr.Conditional(expr(), expr(), expr());
+                case 6 -> new Expr.Call(str(), exprs());
+                case 7 -> new Expr.Member(expr(), str(), in.readBoolean());
                 case 8 -> new Expr.Other(str());
                 default -> throw new IOException("bad expression tag " + tag);
             };

@@ -21,6 +21,11 @@ record ParsedFile(String file, UnitFacts facts, List<Problem> problems, long lin
         this(file, facts, problems, lines, text, null);
     }
 
+    /** This file with other facts (the same, with header functions shared). */
+    ParsedFile withFacts(UnitFacts value) {
+        return value == facts ? this : new ParsedFile(file, value, problems, lines, text, suppressions);
+    }
+
     /** This file with its suppressions scanned from its text, and the text dropped. */
     ParsedFile scanned() {
         return suppressions != null ? this

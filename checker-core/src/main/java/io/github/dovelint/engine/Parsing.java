@@ -5,6 +5,7 @@ import io.github.dovelint.Location;
 import io.github.dovelint.Problem;
 import io.github.dovelint.cache.FactCache;
 import io.github.dovelint.facts.FactExtractor;
+import io.github.dovelint.facts.SharedDefinitions;
 import io.github.dovelint.facts.SourcePositions;
 import io.github.dovelint.facts.UnitFacts;
 import io.github.dovelint.parse.CParser;
@@ -45,6 +46,7 @@ final class Parsing {
     private final Limits limits;
     private final ProgressListener progress;
     private FactCache cache;
+    private final SharedDefinitions shared = new SharedDefinitions();
 
     Parsing(Relativizer relativizer, int threads, Limits limits, ProgressListener progress) {
         this.relativizer = relativizer;
@@ -127,7 +129,7 @@ final class Parsing {
                 : CachedParse.parse(cache, relativizer.apply(source), source,
                         src -> parseFresh(parser, source, oobFields, src));
         progress.fileDone(out.file(), out.lines());
-        return out.scanned();
+        return out.scanned().withFacts(shared.share(out.facts()));
     }
 
     private ParsedFile parseFresh(CParser parser, Path source, Set<String> oobFields, CachedParse.Headers headers) {

@@ -14,6 +14,7 @@ import java.util.List;
 public record CallFact(Callee callee, List<Expr> args, Location location, String macro) {
     public CallFact {
         args = List.copyOf(args);
+        macro = Shared.of(macro);
     }
 
     /** The argument at {@code index}, or null when the call has fewer. */

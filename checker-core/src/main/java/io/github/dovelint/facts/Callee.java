@@ -15,6 +15,10 @@ public sealed interface Callee {
     String display();
 
     record Named(String name) implements Callee {
+        public Named {
+            name = Shared.of(name);
+        }
+
         @Override
         public String display() {
             return name;
@@ -27,6 +31,11 @@ public sealed interface Callee {
      * @param display   the callee as written
      */
     record Field(String structTag, String field, String display) implements Callee {
+        public Field {
+            structTag = Shared.of(structTag);
+            field = Shared.of(field);
+            display = Shared.of(display);
+        }
     }
 
     record Unknown(String display) implements Callee {

@@ -117,6 +117,9 @@ public record Cfg(List<Block> blocks) {
      * @param location where the whole access is written
      */
     public record Deref(Expr pointer, DerefKind kind, String field, Location location) implements Event {
+        public Deref {
+            field = Shared.of(field);
+        }
     }
 
     /**

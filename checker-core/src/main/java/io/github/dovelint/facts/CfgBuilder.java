@@ -97,14 +97,62 @@ final class CfgBuilder {
             int exit = b.newBlock();
             int end = b.stmt(body, entry, 0);
             b.edge(end, exit, null, true, null);
-            List<Cfg.Block> blocks = new ArrayList<>();
-            for (int i = 0; i < b.events.size(); i++) {
-                blocks.add(new Cfg.Block(i, b.events.get(i), i == exit ? List.of() : b.edges.get(i)));
-            }
-            return new Cfg(blocks);
+            b.edges.set(exit, new ArrayList<>());
+            return b.straightened(entry, exit);
         } catch (TooLarge | StackOverflowError e) {
             return Cfg.UNAVAILABLE;
         }
+    }
+
+    /**
+     * The graph with every straight run of blocks made one: a block whose only
+     * way out is an unconditional edge to a block nothing else reaches takes
+     * in that block's events and edges. The builder makes a block per
+     * statement boundary; a whole tree has millions of them, and analyses see
+     * the same events in the same order either way. Entry and exit keep their
+     * ids; the other blocks are renumbered in order.
+     */
+    private Cfg straightened(int entry, int exit) {
+        int n = events.size();
+        int[] preds = new int[n];
+        for (List<Cfg.Edge> out : edges) {
+            for (Cfg.Edge e : out) {
+                preds[e.target()]++;
+            }
+        }
+        boolean[] merged = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            if (merged[i] || i == exit) {
+                continue;
+            }
+            while (edges.get(i).size() == 1) {
+                Cfg.Edge e = edges.get(i).get(0);
+                int t = e.target();
+                if (e.conditional() || t == i || t == entry || t == exit || preds[t] != 1 || merged[t]) {
+                    break;
+                }
+                events.get(i).addAll(events.get(t));
+                edges.set(i, edges.get(t));
+                merged[t] = true;
+            }
+        }
+        int[] id = new int[n];
+        int next = 0;
+        for (int i = 0; i < n; i++) {
+            id[i] = merged[i] ? -1 : next++;
+        }
+        List<Cfg.Block> blocks = new ArrayList<>(next);
+        for (int i = 0; i < n; i++) {
+            if (merged[i]) {
+                continue;
+            }
+            List<Cfg.Edge> out = new ArrayList<>(edges.get(i).size());
+            for (Cfg.Edge e : edges.get(i)) {
+                out.add(id[e.target()] == e.target() ? e : new Cfg.Edge(id[e.target()], e.condition(), e.when(), e.at()));
+            }
+            blocks.add(new Cfg.Block(id[i], events.get(i), out));
+        }
+        return new Cfg(blocks);
     }
 
     private int newBlock() {
@@ -307,7 +355,7 @@ final class CfgBuilder {
                     String name = FactExtractor.innermost(dtor).getName().toString();
                     Location at = loc(dtor);
                     if (!name.isEmpty() && at != null && eq.getInitializerClause() instanceof IASTExpression value) {
-                        event(b, new Cfg.Assign(new Expr.Name(name, name), ExprBuilder.build(value), at));
+                        event(b, new Cfg.Assign(Expr.Name.of(name), ExprBuilder.build(value), at));
                     }
                 }
             }

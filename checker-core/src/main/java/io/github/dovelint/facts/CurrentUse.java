@@ -11,4 +11,7 @@ import io.github.dovelint.Location;
  * @param location where
  */
 public record CurrentUse(String field, String text, Location location) {
+    public CurrentUse {
+        field = Shared.of(field);
+    }
 }

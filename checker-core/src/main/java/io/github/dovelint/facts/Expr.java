@@ -10,7 +10,13 @@ import java.util.List;
  */
 public sealed interface Expr {
 
-    /** The source text, as written (macro invocations unexpanded). */
+    /**
+     * The expression in C. Names, literals and {@link Other} keep what was
+     * written; composite expressions are printed from their parts in the
+     * kernel's style ({@code a->b}, {@code f(x, y)}, {@code A | B}), with the
+     * parentheses precedence needs and casts left out. Facts of a whole tree
+     * hold millions of expressions, so their source texts are not stored.
+     */
     String text();
 
     /** True for {@code current} and {@code get_current()} (what {@code current} expands to with headers). */
@@ -57,37 +63,99 @@ public sealed interface Expr {
     }
 
     /** An identifier: a variable, parameter, function, enumerator or macro-free constant name. */
-    record Name(String id, String text) implements Expr {
+    record Name(String id) implements Expr {
+        /** Names seen so far; cleared when full, so a long-lived process does not grow without end. */
+        private static final java.util.concurrent.ConcurrentMap<String, Name> SEEN =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        private static final int SEEN_MAX = 1 << 20;
+
+        public Name {
+            id = Shared.of(id);
+        }
+
+        /**
+         * A name equal to {@code new Name(id)}, shared with earlier calls: a whole
+         * tree's facts name the same variables millions of times.
+         */
+        public static Name of(String id) {
+            Name known = SEEN.get(id);
+            if (known != null) {
+                return known;
+            }
+            if (SEEN.size() >= SEEN_MAX) {
+                SEEN.clear();
+            }
+            Name fresh = new Name(id);
+            known = SEEN.putIfAbsent(fresh.id(), fresh);
+            return known != null ? known : fresh;
+        }
+
+        @Override
+        public String text() {
+            return id;
+        }
     }
 
-    /** An integer literal. */
+    /** An integer literal, and its spelling ({@code 0x10}, {@code 4UL}). */
     record Number(long value, String text) implements Expr {
+        public Number {
+            text = Shared.of(text);
+        }
     }
 
     /** A unary operator: {@code ~ ! - & *} and friends, with CDT's operator spelled in C. */
-    record Unary(String op, Expr operand, String text) implements Expr {
+    record Unary(String op, Expr operand) implements Expr {
+        @Override
+        public String text() {
+            return Rendering.of(this);
+        }
     }
 
     /** A binary operator, spelled in C ({@code |}, {@code &}, {@code +}, ...). */
-    record Binary(String op, Expr left, Expr right, String text) implements Expr {
+    record Binary(String op, Expr left, Expr right) implements Expr {
+        @Override
+        public String text() {
+            return Rendering.of(this);
+        }
     }
 
     /** {@code cond ? yes : no}. */
-    record Conditional(Expr condition, Expr yes, Expr no, String text) implements Expr {
+    record Conditional(Expr condition, Expr yes, Expr no) implements Expr {
+        @Override
+        public String text() {
+            return Rendering.of(this);
+        }
     }
 
     /** A call used as a value: {@code get_current()}. */
-    record Call(String callee, List<Expr> args, String text) implements Expr {
+    record Call(String callee, List<Expr> args) implements Expr {
         public Call {
+            callee = Shared.of(callee);
             args = List.copyOf(args);
+        }
+
+        @Override
+        public String text() {
+            return Rendering.of(this);
         }
     }
 
     /** {@code owner->field} or {@code owner.field}. */
-    record Member(Expr owner, String field, boolean arrow, String text) implements Expr {
+    record Member(Expr owner, String field, boolean arrow) implements Expr {
+        public Member {
+            field = Shared.of(field);
+        }
+
+        @Override
+        public String text() {
+            return Rendering.of(this);
+        }
     }
 
-    /** Anything else (casts are looked through, so this is rarely needed for masks). */
+    /** Anything else, as written (casts are looked through, so this is rarely needed for masks). */
     record Other(String text) implements Expr {
+        public Other {
+            text = Shared.of(text);
+        }
     }
 }

@@ -19,7 +19,8 @@ import org.eclipse.cdt.core.dom.ast.IASTUnaryExpression;
 final class ExprBuilder {
 
     private static final int MAX_DEPTH = 64;
-    private static final int MAX_TEXT = 160;
+    /** Longest expression text kept or printed; longer ones end in "...". */
+    static final int MAX_TEXT = 160;
 
     private ExprBuilder() {
     }
@@ -37,9 +38,7 @@ final class ExprBuilder {
         }
         int d = depth + 1;
         if (e instanceof IASTIdExpression id) {
-            String name = shared(id.getName().toString());
-            String t = text(e);
-            return new Expr.Name(name, t.equals(name) ? name : t);
+            return Expr.Name.of(id.getName().toString());
         }
         if (e instanceof IASTLiteralExpression lit) {
             if (lit.getKind() == IASTLiteralExpression.lk_integer_constant) {
@@ -55,7 +54,7 @@ final class ExprBuilder {
                 return build(u.getOperand(), d);
             }
             String op = unaryOperator(u.getOperator());
-            return op == null ? new Expr.Other(text(e)) : new Expr.Unary(op, build(u.getOperand(), d), text(e));
+            return op == null ? new Expr.Other(text(e)) : new Expr.Unary(op, build(u.getOperand(), d));
         }
         if (e instanceof IASTCastExpression cast) {
             return build(cast.getOperand(), d);
@@ -63,24 +62,24 @@ final class ExprBuilder {
         if (e instanceof IASTBinaryExpression b) {
             String op = binaryOperator(b.getOperator());
             return op == null ? new Expr.Other(text(e))
-                    : new Expr.Binary(op, build(b.getOperand1(), d), build(b.getOperand2(), d), text(e));
+                    : new Expr.Binary(op, build(b.getOperand1(), d), build(b.getOperand2(), d));
         }
         if (e instanceof IASTConditionalExpression c) {
             IASTExpression yes = c.getPositiveResultExpression();
             return new Expr.Conditional(build(c.getLogicalConditionExpression(), d),
                     yes == null ? build(c.getLogicalConditionExpression(), d) : build(yes, d),
-                    build(c.getNegativeResultExpression(), d), text(e));
+                    build(c.getNegativeResultExpression(), d));
         }
         if (e instanceof IASTFunctionCallExpression call) {
             List<Expr> args = new ArrayList<>();
             for (IASTInitializerClause a : call.getArguments()) {
                 args.add(build(a, d));
             }
-            return new Expr.Call(calleeName(call.getFunctionNameExpression()), args, text(e));
+            return new Expr.Call(calleeName(call.getFunctionNameExpression()), args);
         }
         if (e instanceof IASTFieldReference f) {
             return new Expr.Member(build(f.getFieldOwner(), d), shared(f.getFieldName().toString()),
-                    f.isPointerDereference(), text(e));
+                    f.isPointerDereference());
         }
         if (e instanceof IASTExpressionList list) {
             IASTExpression[] parts = list.getExpressions();
@@ -125,20 +124,17 @@ final class ExprBuilder {
         } catch (RuntimeException ex) {
             return "";
         }
-        String s = collapseWhitespace(raw);
-        return shared(s.length() > MAX_TEXT ? s.substring(0, MAX_TEXT - 3) + "..." : s);
+        return shared(capped(collapseWhitespace(raw)));
     }
 
-    /** Longest text worth sharing: identifiers and short expressions repeat across a whole tree. */
-    private static final int SHARED_MAX = 48;
+    /** {@code s}, cut to {@link #MAX_TEXT} characters with "..." at the end when longer. */
+    static String capped(String s) {
+        return s.length() > MAX_TEXT ? s.substring(0, MAX_TEXT - 3) + "..." : s;
+    }
 
-    /**
-     * One copy of each short string: facts of a whole kernel hold tens of
-     * millions of identifiers and expression texts, mostly the same few
-     * hundred thousand ({@code GFP_KERNEL}, {@code file}, {@code ->oob_data}).
-     */
+    /** See {@link Shared}. */
     static String shared(String s) {
-        return s.length() <= SHARED_MAX ? s.intern() : s;
+        return Shared.of(s);
     }
 
     /** Runs of white space become one space, ends trimmed; called for every expression, so no regex. */

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.eclipse.cdt.core.dom.ast.ASTVisitor;
 import org.eclipse.cdt.core.dom.ast.IASTBinaryExpression;
 import org.eclipse.cdt.core.dom.ast.IASTDeclaration;
@@ -52,9 +51,6 @@ public final class FactExtractor {
 
     /** Calls to these are the prelude's own iterator plumbing, never user calls. */
     private static final String PRELUDE_PREFIX = "__dl_";
-
-    private static final Pattern WEAK = Pattern.compile(
-            "\\b__weak\\b|__attribute__\\s*\\(\\(\\s*(?:__)?weak(?:__)?\\b");
 
     private final SourcePositions positions;
     private final Set<String> oobFields;
@@ -112,7 +108,7 @@ public final class FactExtractor {
         IASTDeclSpecifier spec = def.getDeclSpecifier();
         boolean isStatic = spec.getStorageClass() == IASTDeclSpecifier.sc_static;
         boolean isInline = spec.isInline();
-        boolean isWeak = WEAK.matcher(header(def)).find();
+        boolean isWeak = io.github.dovelint.parse.Attributes.isWeak(def);
         List<Param> params = new ArrayList<>();
         if (declarator instanceof IASTStandardFunctionDeclarator std) {
             for (IASTParameterDeclaration p : std.getParameters()) {
@@ -133,14 +129,6 @@ public final class FactExtractor {
         return new FunctionFacts(name, location, isStatic, isInline, isWeak, TypeText.returnType(def), params,
                 body.calls, body.currentUses, body.locals, body.bindings, lockOps(body.calls), body.oobAccesses,
                 cfg);
-    }
-
-    /** The definition's text before its body: where storage classes and attributes are written. */
-    private static String header(IASTFunctionDefinition def) {
-        String raw = def.getRawSignature();
-        String body = def.getBody() == null ? "" : def.getBody().getRawSignature();
-        int cut = body.isEmpty() ? -1 : raw.lastIndexOf(body);
-        return cut > 0 ? raw.substring(0, cut) : raw;
     }
 
     private static List<LockOp> lockOps(List<CallFact> calls) {
@@ -338,7 +326,7 @@ public final class FactExtractor {
                 if (clause instanceof IASTInitializerList list) {
                     collectListBindings(list, compositeOf(variableType(innermost(d))), bindings, 0, ownerOf(d));
                 } else if (!name.isEmpty()) {
-                    locals.computeIfAbsent(name, k -> new ArrayList<>()).add(ExprBuilder.build(clause));
+                    locals.computeIfAbsent(Shared.of(name), k -> new ArrayList<>()).add(ExprBuilder.build(clause));
                 }
             }
             return PROCESS_CONTINUE;
@@ -429,8 +417,8 @@ public final class FactExtractor {
             if (lhs instanceof IASTIdExpression id) {
                 String name = id.getName().toString();
                 Expr value = op.equals("=") ? rhs
-                        : new Expr.Binary(op, new Expr.Name(name, name), rhs, ExprBuilder.text(b));
-                locals.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+                        : new Expr.Binary(op, Expr.Name.of(name), rhs);
+                locals.computeIfAbsent(Shared.of(name), k -> new ArrayList<>()).add(value);
             } else if (lhs instanceof IASTFieldReference ref && op.equals("=")) {
                 String fn = Expr.functionRef(rhs);
                 Location loc = positions.of(b);

@@ -17,6 +17,12 @@ import io.github.dovelint.Location;
  */
 public record FieldBinding(String structTag, String field, String function, Location location, String owner,
                            Location ownerAt) {
+    public FieldBinding {
+        structTag = Shared.of(structTag);
+        field = Shared.of(field);
+        function = Shared.of(function);
+        owner = Shared.of(owner);
+    }
 
     /** A binding made by an assignment ({@code ops->get = fn}), outside any initializer. */
     public FieldBinding(String structTag, String field, String function, Location location) {

@@ -33,10 +33,12 @@ public record FunctionFacts(String name, Location location, boolean isStatic, bo
                             List<FieldBinding> bindings, List<LockOp> lockOps, List<OobAccess> oobAccesses,
                             Cfg cfg, String id) {
     public FunctionFacts {
+        name = Shared.of(name);
+        returnType = Shared.of(returnType);
         params = List.copyOf(params);
         calls = List.copyOf(calls);
         currentUses = List.copyOf(currentUses);
-        locals = Map.copyOf(locals);
+        locals = compact(locals);
         bindings = List.copyOf(bindings);
         lockOps = List.copyOf(lockOps);
         oobAccesses = List.copyOf(oobAccesses);
@@ -70,5 +72,13 @@ public record FunctionFacts(String name, Location location, boolean isStatic, bo
             }
         }
         return -1;
+    }
+
+    /** An immutable copy: the extractor's growable lists would keep ten slots for one assignment. */
+    private static Map<String, List<Expr>> compact(Map<String, List<Expr>> locals) {
+        Map<String, List<Expr>> out = new java.util.HashMap<>();
+        locals.forEach((name, values) -> out.put(name,
+                values.stream().anyMatch(java.util.Objects::isNull) ? values : List.copyOf(values)));
+        return Map.copyOf(out);
     }
 }

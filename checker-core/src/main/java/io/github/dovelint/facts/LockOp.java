@@ -15,6 +15,12 @@ import io.github.dovelint.Location;
  */
 public record LockOp(Action action, String family, String api, String lock, Location location) {
 
+    public LockOp {
+        family = Shared.of(family);
+        api = Shared.of(api);
+        lock = Shared.of(lock);
+    }
+
     /** What a lock call does. */
     public enum Action {
         ACQUIRE,

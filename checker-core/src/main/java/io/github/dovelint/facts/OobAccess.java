@@ -14,6 +14,11 @@ import io.github.dovelint.Location;
  */
 public record OobAccess(Kind kind, String field, String owner, Location location, Expr value) {
 
+    public OobAccess {
+        field = Shared.of(field);
+        owner = Shared.of(owner);
+    }
+
     /** True for a write of {@code NULL} (or 0): the pointer is cleared, not set. */
     public boolean writesNull() {
         return kind == Kind.WRITE && (value instanceof Expr.Name n && n.id().equals("NULL")

@@ -7,4 +7,8 @@ package io.github.dovelint.facts;
  * @param type its type as written, normalised to single spaces ({@code struct file *})
  */
 public record Param(String name, String type) {
+    public Param {
+        name = Shared.of(name);
+        type = Shared.of(type);
+    }
 }

@@ -71,13 +71,13 @@ class FactsCodecTest {
     void everyExpressionEventAndFactRoundTrips() throws IOException {
         Location at = new Location("a.c", 3, 4);
         Location other = new Location("include/x.h", 10, 1);
-        Expr name = new Expr.Name("ctx", "ctx");
+        Expr name = new Expr.Name("ctx");
         Expr num = new Expr.Number(-42L, "-42");
-        Expr unary = new Expr.Unary("&", name, "&ctx");
-        Expr binary = new Expr.Binary("|", num, unary, "-42 | &ctx");
-        Expr member = new Expr.Member(name, "oob_data", true, "ctx->oob_data");
-        Expr call = new Expr.Call("get_current", List.of(), "get_current()");
-        Expr cond = new Expr.Conditional(member, call, new Expr.Other("(x)"), "c ? y : (x)");
+        Expr unary = new Expr.Unary("&", name);
+        Expr binary = new Expr.Binary("|", num, unary);
+        Expr member = new Expr.Member(name, "oob_data", true);
+        Expr call = new Expr.Call("get_current", List.of());
+        Expr cond = new Expr.Conditional(member, call, new Expr.Other("(x)"));
         CallFact named = new CallFact(new Callee.Named("kmalloc"), List.of(num, cond), at, null);
         CallFact field = new CallFact(new Callee.Field("pool_ops", "get", "ops->get"), List.of(member), at, "WRAP");
         CallFact unknown = new CallFact(new Callee.Unknown("(*fp)"), List.of(), other, null);

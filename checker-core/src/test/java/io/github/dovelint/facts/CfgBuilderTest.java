@@ -84,6 +84,35 @@ class CfgBuilderTest {
     }
 
     @Test
+    void straightRunsAreOneBlock() throws Exception {
+        Cfg straight = cfg("""
+                one();
+                {
+                	two();
+                	p->v = a;
+                }
+                do {
+                	three();
+                } while (0);
+                four(b);
+                """);
+        assertEquals(2, straight.size(), "entry and exit only");
+        assertEquals(List.of("one()", "two()", "*p", "p->v=", "three()", "four()"),
+                straight.block(Cfg.ENTRY).events().stream().map(CfgBuilderTest::render).toList());
+        assertEquals(List.of(Cfg.EXIT), straight.block(Cfg.ENTRY).successors().stream().map(Cfg.Edge::target).toList());
+
+        Cfg branchy = cfg("if (a) one(); else two(); three(); while (b) four(); five();");
+        for (Cfg.Block block : branchy.blocks()) {
+            assertEquals(branchy.blocks().indexOf(block), block.id(), "ids are indexes after renumbering");
+            for (Cfg.Edge e : block.successors()) {
+                assertTrue(e.target() < branchy.size(), "edges point at kept blocks");
+            }
+        }
+        assertEquals(List.of("a! two() three() b! five()", "a! two() three() b? four() b! five()",
+                "a? one() three() b! five()", "a? one() three() b? four() b! five()"), paths(branchy));
+    }
+
+    @Test
     void shortCircuitAndNegationSplitConditions() throws Exception {
         assertEquals(List.of("p! out()", "p? *p p->v! out()", "p? *p p->v? in() out()"), paths(cfg("""
                 if (p && p->v)
