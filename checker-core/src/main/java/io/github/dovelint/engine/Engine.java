@@ -47,6 +47,8 @@ public final class Engine {
     private final Analyzer.Settings settings;
     private final Relativizer relativizer;
     private final ConfigDigest digest = new ConfigDigest();
+    /** Wall time per phase and rule of the current run (see {@link ProgressListener#timings}). */
+    private final Map<String, Long> timings = new java.util.LinkedHashMap<>();
 
     public Engine(Analyzer.Settings settings) {
         this.settings = settings;
@@ -54,6 +56,7 @@ public final class Engine {
     }
 
     public AnalysisResult run() throws AnalysisException {
+        timings.clear();
         for (Path p : settings.paths()) {
             if (!Files.exists(p)) {
                 throw new AnalysisException(new Location(shown(p), 0, 0), "no such file or directory");
@@ -85,8 +88,10 @@ public final class Engine {
             if (settings.cacheDir() != null) {
                 parsing.cache(FactCaches.forUnit(settings.cacheDir(), relativizer.root(), options, kb.oobFields()));
             }
+            long parseStart = System.nanoTime();
             List<ParsedFile> parsed = parsing.parseAll(unit.sources, parser(options),
                     new java.util.HashSet<>(kb.oobFields()));
+            timings.merge("parse", System.nanoTime() - parseStart, Long::sum);
             List<UnitFacts> facts = new ArrayList<>();
             for (int i = 0; i < parsed.size(); i++) {
                 ParsedFile pf = parsed.get(i);
@@ -105,6 +110,7 @@ public final class Engine {
             raw.addAll(checkProgram(unit, facts, kb, descriptors, problems));
         }
         settings.progress().parsed();
+        settings.progress().timings(java.util.Collections.unmodifiableMap(timings));
 
         List<Suppression> suppressions = new ArrayList<>();
         List<Path> scanned = new ArrayList<>(files.sources);
@@ -323,10 +329,12 @@ public final class Engine {
         Program program;
         CallGraph graph;
         Summaries summaries;
+        long graphStart = System.nanoTime();
         try {
             program = new Program(facts);
             graph = new CallGraph(program);
             summaries = new Summaries(graph, kb);
+            timings.merge("call graph", System.nanoTime() - graphStart, Long::sum);
         } catch (RuntimeException | StackOverflowError e) {
             failures.add(new Problem(Problem.Kind.INTERNAL, where,
                     "building the call graph failed, no rule ran on this unit: " + e));
@@ -343,8 +351,10 @@ public final class Engine {
                 continue;
             }
             int before = out.size();
+            long ruleStart = System.nanoTime();
             try {
                 rule.check(new RuleContext(program, graph, summaries, kb, d, sink));
+                timings.merge(d.id(), System.nanoTime() - ruleStart, Long::sum);
             } catch (RuntimeException | StackOverflowError e) {
                 out.subList(before, out.size()).clear();
                 failures.add(new Problem(Problem.Kind.INTERNAL, where,

@@ -21,4 +21,12 @@ public interface ProgressListener {
     /** Parsing is over; the rules run next. */
     default void parsed() {
     }
+
+    /**
+     * Where the run's time went, once at the end: phase or rule name to
+     * nanoseconds of wall time, in the order the phases ran ({@code parse},
+     * {@code call graph}, then each rule id), summed over program units.
+     */
+    default void timings(java.util.Map<String, Long> nanos) {
+    }
 }

@@ -163,8 +163,8 @@ final class CheckCommand implements Callable<Integer> {
             builder.cacheDir(cacheDir != null ? absolute(cacheDir) : rootDir.resolve(Analyzer.DEFAULT_CACHE_DIR));
         }
         boolean terminal = System.console() != null;
-        TerminalProgress progress = new TerminalProgress(err, terminal);
-        if (!quiet && terminal) {
+        TerminalProgress progress = new TerminalProgress(err, !quiet && terminal);
+        if (stats || (!quiet && terminal)) {
             builder.progress(progress);
         }
         Limits limits = Limits.DEFAULT;

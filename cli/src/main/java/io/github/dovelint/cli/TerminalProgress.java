@@ -26,6 +26,7 @@ final class TerminalProgress implements ProgressListener {
     private volatile int total;
     private long lastDraw;
     private boolean drawn;
+    private java.util.Map<String, Long> timings = java.util.Map.of();
 
     /**
      * @param live redraw a progress line (a terminal); otherwise only the final summary
@@ -69,6 +70,11 @@ final class TerminalProgress implements ProgressListener {
         clear();
     }
 
+    @Override
+    public synchronized void timings(java.util.Map<String, Long> nanos) {
+        timings = new java.util.LinkedHashMap<>(nanos);
+    }
+
     private void clear() {
         if (drawn) {
             err.print("\r\033[K");
@@ -86,6 +92,12 @@ final class TerminalProgress implements ProgressListener {
                 "dovelint: %d files, %d lines, %d findings, %d parse problems in %.1f s (%.0f lines/s)",
                 result.files().size(), result.lines(), result.findings().size(), parseProblems, secs,
                 result.lines() / Math.max(secs, 1e-3)));
+        if (!timings.isEmpty()) {
+            StringBuilder line = new StringBuilder("dovelint: time:");
+            timings.forEach((name, nanos) -> line.append(String.format(Locale.ROOT, " %s %.2f s,", name, nanos / 1e9)));
+            line.setLength(line.length() - 1);
+            err.println(line);
+        }
         err.flush();
     }
 

@@ -276,6 +276,19 @@ class CheckCommandTest {
     }
 
     @Test
+    void statsPrintsTheSummaryAndWhereTheTimeWent() throws IOException {
+        write("hook.c", SLEEPING_HOOK);
+        Cli.Result r = check("", "--format", "json", "--quiet", "--stats");
+        assertEquals(1, r.exit(), r::toString);
+        List<String> err = r.err().lines().toList();
+        assertEquals(2, err.size(), r::toString);
+        assertTrue(err.get(0).matches("dovelint: 1 files, \\d+ lines, 1 findings, 0 parse problems in .+ lines/s\\)"),
+                r::toString);
+        assertTrue(err.get(1).matches("dovelint: time: parse [0-9.]+ s, call graph [0-9.]+ s, DL\\d{3} [0-9.]+ s"
+                + "(, DL\\d{3} [0-9.]+ s)+"), r::toString);
+    }
+
+    @Test
     void quietNonTextReportPrintsNothingOnStderr() throws IOException {
         write("hook.c", SLEEPING_HOOK);
         write("broken.c", "int broken(void)\n{\n\treturn 1 + ;\n}\n");
