@@ -28,20 +28,20 @@ public final class OobSetOutsideOpen implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        Set<FunctionFacts> openOnly = context.onlyReachableFrom(context.handlers("open"));
-        Set<FunctionFacts> releaseOnly = context.onlyReachableFrom(context.handlers("release"));
+        Set<String> openOnly = context.onlyReachableFrom(context.handlers("open"));
+        Set<String> releaseOnly = context.onlyReachableFrom(context.handlers("release"));
         Set<Location> fromHooks = new HashSet<>();
         for (Reached r : context.reachable(OOB_SET, OOB_CLEAR).from(context.hooks())) {
             fromHooks.add(r.site().location());
         }
         for (FunctionFacts f : context.program().functions()) {
-            if (openOnly.contains(f)) {
+            if (openOnly.contains(f.id())) {
                 continue;
             }
             for (Site site : context.localSites(f, OOB_SET, OOB_CLEAR)) {
                 // The facts do not carry the assigned value when NULL is the kernel's ((void *)0):
                 // a write only .release can make is taken as clearing the pointer.
-                if (fromHooks.contains(site.location()) || releaseOnly.contains(f)) {
+                if (fromHooks.contains(site.location()) || releaseOnly.contains(f.id())) {
                     continue;
                 }
                 String message = site.kind() == OOB_CLEAR

@@ -36,6 +36,8 @@ public final class FileRefUnderRcu implements Rule {
 
     static final Set<String> LOOKUPS = Set.of("lookup_fd_rcu", "files_lookup_fd_rcu");
     static final int MAX_DEPTH = 12;
+    /** An {@code fd[]} index in an argument's text ({@code fdt->fd[fd]}); compiled once. */
+    private static final java.util.regex.Pattern FD_INDEX = java.util.regex.Pattern.compile(".*\\bfd\\[.*");
 
     @Override
     public void check(RuleContext context) {
@@ -87,7 +89,7 @@ public final class FileRefUnderRcu implements Rule {
                     return true;
                 }
                 if (c.callee().startsWith("rcu_dereference") && !c.callee().equals("rcu_dereference_protected")
-                        && !c.args().isEmpty() && c.args().get(0).text().replace(" ", "").matches(".*\\bfd\\[.*")) {
+                        && !c.args().isEmpty() && FD_INDEX.matcher(c.args().get(0).text().replace(" ", "")).matches()) {
                     return true;
                 }
                 return returnsRcu(f, c);
