@@ -7,12 +7,12 @@ import io.github.dovelint.facts.FieldBinding;
 import io.github.dovelint.facts.FunctionFacts;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Resolves calls to their possible targets.
@@ -35,20 +35,55 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CallGraph {
 
     private final Program program;
-    private final Map<CallFact, List<Target>> cache = new ConcurrentHashMap<>();
-    private final Map<String, List<FunctionFacts>> callersCache = new ConcurrentHashMap<>();
+    /**
+     * Every call of every function of the program, resolved once when the graph is built, keyed
+     * by identity: a call event of a CFG carries the very {@link CallFact} of its function's
+     * {@link FunctionFacts#calls()}, and a record key would hash its argument trees on every
+     * lookup. Read-only once built, so rules on several threads share it without locking.
+     */
+    private final Map<CallFact, List<Target>> resolved = new IdentityHashMap<>();
+    /** Callee id to the functions that may call it (itself included), in program order. */
+    private final Map<String, List<FunctionFacts>> callers = new HashMap<>();
+    /** One shared target list per external name (most calls of a tree are to the kernel API). */
+    private final Map<String, List<Target>> externals = new java.util.concurrent.ConcurrentHashMap<>();
 
     public CallGraph(Program program) {
         this.program = program;
+        for (FunctionFacts f : program.functions()) {
+            for (CallFact c : f.calls()) {
+                List<Target> targets = resolve(f, c);
+                resolved.put(c, targets);
+                for (Target t : targets) {
+                    if (t.definition() != null) {
+                        List<FunctionFacts> list = callers.computeIfAbsent(t.definition().id(), k -> new ArrayList<>());
+                        if (list.isEmpty() || list.get(list.size() - 1) != f) {
+                            list.add(f);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     public Program program() {
         return program;
     }
 
-    /** The possible targets of a call made by {@code caller}, in a stable order. */
+    /**
+     * The possible targets of a call made by {@code caller}, in a stable order. A call
+     * that is not one of the program's own (facts built apart from it) is resolved anew.
+     */
     public List<Target> targets(FunctionFacts caller, CallFact call) {
-        return cache.computeIfAbsent(call, c -> resolve(caller, c));
+        List<Target> known = resolved.get(call);
+        return known != null ? known : resolve(caller, call);
+    }
+
+    /**
+     * The functions of the program that may call {@code callee} (a recursive one among them),
+     * each once, in program order.
+     */
+    public List<FunctionFacts> callers(FunctionFacts callee) {
+        return java.util.Collections.unmodifiableList(callers.getOrDefault(callee.id(), List.of()));
     }
 
     private List<Target> resolve(FunctionFacts caller, CallFact call) {
@@ -143,7 +178,7 @@ public final class CallGraph {
     private List<Target> byName(FunctionFacts caller, String name) {
         List<FunctionFacts> defs = program.definitions(name);
         if (defs.isEmpty()) {
-            return List.of(new Target(name, null));
+            return external(name);
         }
         Set<String> callerUnits = program.unitsOf(caller);
         List<FunctionFacts> visibleStatic = new ArrayList<>();
@@ -160,9 +195,9 @@ public final class CallGraph {
         return toTargets(name, !visibleStatic.isEmpty() ? visibleStatic : global);
     }
 
-    private static List<Target> toTargets(String name, List<FunctionFacts> defs) {
+    private List<Target> toTargets(String name, List<FunctionFacts> defs) {
         if (defs.isEmpty()) {
-            return List.of(new Target(name, null));
+            return external(name);
         }
         List<Target> out = new ArrayList<>(defs.size());
         for (FunctionFacts f : defs) {
@@ -171,25 +206,11 @@ public final class CallGraph {
         return out;
     }
 
-    private static String key(Target t) {
-        return t.definition() == null ? "~" + t.name() : t.definition().id();
+    private List<Target> external(String name) {
+        return externals.computeIfAbsent(name, n -> List.of(new Target(n, null)));
     }
 
-    /** The functions in the program that may call {@code callee} (for incremental re-analysis). */
-    public List<FunctionFacts> callers(FunctionFacts callee) {
-        return callersCache.computeIfAbsent(callee.id(), id -> {
-            List<FunctionFacts> out = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
-            for (FunctionFacts f : program.functions()) {
-                for (CallFact c : f.calls()) {
-                    for (Target t : targets(f, c)) {
-                        if (t.definition() != null && t.definition().id().equals(id) && seen.add(f.id())) {
-                            out.add(f);
-                        }
-                    }
-                }
-            }
-            return out;
-        });
+    private static String key(Target t) {
+        return t.definition() == null ? "~" + t.name() : t.definition().id();
     }
 }

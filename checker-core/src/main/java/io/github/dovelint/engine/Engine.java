@@ -3,6 +3,7 @@ package io.github.dovelint.engine;
 import io.github.dovelint.AnalysisException;
 import io.github.dovelint.AnalysisResult;
 import io.github.dovelint.Analyzer;
+import io.github.dovelint.CallChain;
 import io.github.dovelint.Finding;
 import io.github.dovelint.Limits;
 import io.github.dovelint.Location;
@@ -299,10 +300,11 @@ public final class Engine {
     }
 
     /**
-     * Builds the program of a unit and runs the rules over it on a thread with
-     * a deep stack. A rule that fails (an exception, a stack overflow on a
-     * call graph deeper than it can walk) loses its findings for this unit and
-     * gives an INTERNAL problem; the other rules still run.
+     * Builds the program of a unit and runs the rules over it on threads with
+     * deep stacks, up to the {@code threads} setting at once. A rule that fails
+     * (an exception, a stack overflow on a call graph deeper than it can walk)
+     * loses its findings for this unit and gives an INTERNAL problem; the other
+     * rules still run.
      */
     private List<Finding> checkProgram(ProgramUnit unit, List<UnitFacts> facts, KnowledgeBase kb,
                                        Map<String, RuleDescriptor> descriptors, List<Problem> problems) {
@@ -328,38 +330,107 @@ public final class Engine {
         Location where = new Location(relativizer.apply(unit.directory), 0, 0);
         Program program;
         CallGraph graph;
-        Summaries summaries;
         long graphStart = System.nanoTime();
         try {
             program = new Program(facts);
             graph = new CallGraph(program);
-            summaries = new Summaries(graph, kb);
             timings.merge("call graph", System.nanoTime() - graphStart, Long::sum);
         } catch (RuntimeException | StackOverflowError e) {
             failures.add(new Problem(Problem.Kind.INTERNAL, where,
                     "building the call graph failed, no rule ran on this unit: " + e));
             return;
         }
-        Snippets snippets = new Snippets(relativizer);
-        RuleContext.Sink sink = (rule, location, function, message, chains) ->
-                out.add(new Finding(rule.id(), rule.name(), rule.defaultSeverity(), message, location, function,
-                        snippets.line(location), chains));
+        List<RuleRun> runs = new ArrayList<>();
         for (Rule rule : settings.rules()) {
             RuleDescriptor d = descriptors.get(rule.descriptor().id());
             Optional<RuleSetting> setting = unit.config.rule(d.id());
-            if (setting.isPresent() && !setting.get().enabled()) {
-                continue;
+            if (setting.isEmpty() || setting.get().enabled()) {
+                runs.add(new RuleRun(rule, d));
             }
-            int before = out.size();
-            long ruleStart = System.nanoTime();
-            try {
-                rule.check(new RuleContext(program, graph, summaries, kb, d, sink));
-                timings.merge(d.id(), System.nanoTime() - ruleStart, Long::sum);
-            } catch (RuntimeException | StackOverflowError e) {
-                out.subList(before, out.size()).clear();
+        }
+        long rulesStart = System.nanoTime();
+        runAll(runs, program, graph, kb);
+        timings.merge("rules", System.nanoTime() - rulesStart, Long::sum);
+        // Gathered in catalog order, whatever order the rules finished in.
+        Snippets snippets = new Snippets(relativizer);
+        for (RuleRun run : runs) {
+            String id = run.descriptor.id();
+            if (!run.done) {
                 failures.add(new Problem(Problem.Kind.INTERNAL, where,
-                        "rule " + d.id() + " failed on this unit, its findings here are missing: " + e));
+                        "rule " + id + " did not finish on this unit, its findings here are missing"));
+            } else if (run.failure != null) {
+                failures.add(new Problem(Problem.Kind.INTERNAL, where,
+                        "rule " + id + " failed on this unit, its findings here are missing: " + run.failure));
+            } else {
+                timings.merge(id, run.nanos, Long::sum);
+                for (Report r : run.reports) {
+                    out.add(new Finding(id, r.rule().name(), r.rule().defaultSeverity(), r.message(), r.location(),
+                            r.function(), snippets.line(r.location()), r.chains()));
+                }
             }
+        }
+    }
+
+    /**
+     * Runs the rules on a pool of deep-stack threads. Rules share only what is immutable once
+     * built (the program, the call graph, the knowledge base); each gets its own summaries,
+     * whose memo it fills in its own order, so no rule's findings depend on the others' timing.
+     */
+    private void runAll(List<RuleRun> runs, Program program, CallGraph graph, KnowledgeBase kb) {
+        int threads = Math.max(1, Math.min(settings.threads(), runs.size()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(null, r, "dovelint-rules", Parsing.STACK_BYTES);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Callable<Void>> tasks = new ArrayList<>();
+            for (RuleRun run : runs) {
+                tasks.add(() -> {
+                    run.run(program, graph, kb);
+                    return null;
+                });
+            }
+            pool.invokeAll(tasks);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the runs not done are reported as such
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A report of a rule, kept until the findings are gathered. */
+    private record Report(RuleDescriptor rule, Location location, String function, String message,
+                          List<CallChain> chains) {
+    }
+
+    /** One rule over one program: its reports, or how it failed, and its wall time. */
+    private static final class RuleRun {
+        final Rule rule;
+        final RuleDescriptor descriptor;
+        final List<Report> reports = new ArrayList<>();
+        /** What the rule threw, or null. */
+        String failure;
+        long nanos;
+        volatile boolean done;
+
+        RuleRun(Rule rule, RuleDescriptor descriptor) {
+            this.rule = rule;
+            this.descriptor = descriptor;
+        }
+
+        void run(Program program, CallGraph graph, KnowledgeBase kb) {
+            long start = System.nanoTime();
+            try {
+                RuleContext.Sink sink = (d, location, function, message, chains) ->
+                        reports.add(new Report(d, location, function, message, chains));
+                rule.check(new RuleContext(program, graph, new Summaries(graph, kb), kb, descriptor, sink));
+            } catch (RuntimeException | StackOverflowError e) {
+                reports.clear();
+                failure = e.toString();
+            }
+            nanos = System.nanoTime() - start;
+            done = true;
         }
     }
 

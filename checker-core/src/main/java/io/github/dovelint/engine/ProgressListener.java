@@ -25,7 +25,9 @@ public interface ProgressListener {
     /**
      * Where the run's time went, once at the end: phase or rule name to
      * nanoseconds of wall time, in the order the phases ran ({@code parse},
-     * {@code call graph}, then each rule id), summed over program units.
+     * {@code call graph}, {@code rules}, then each rule id), summed over program
+     * units. Rules may run in parallel: their times overlap, and {@code rules}
+     * is the wall time of all of them.
      */
     default void timings(java.util.Map<String, Long> nanos) {
     }

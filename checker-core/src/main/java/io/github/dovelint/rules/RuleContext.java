@@ -176,54 +176,44 @@ public final class RuleContext {
     }
 
     /**
-     * The functions that can only run from {@code entries}: the entries themselves and every
-     * function whose callers all can only run from them (a function stored in a struct member,
-     * or without callers, can run from elsewhere).
+     * The ids of the functions that can only run from {@code entries}: the entries themselves and
+     * every function whose callers all can only run from them (a function stored in a struct
+     * member, or without callers, can run from elsewhere). Ids, not the facts: a set of facts
+     * would hash whole function bodies.
      */
-    public java.util.Set<FunctionFacts> onlyReachableFrom(Collection<FunctionFacts> entries) {
-        Map<String, java.util.Set<String>> callers = new java.util.HashMap<>();
-        for (FunctionFacts f : program.functions()) {
-            for (io.github.dovelint.facts.CallFact c : f.calls()) {
-                for (io.github.dovelint.callgraph.Target t : graph.targets(f, c)) {
-                    if (t.definition() != null) {
-                        callers.computeIfAbsent(t.definition().id(), k -> new java.util.HashSet<>()).add(f.id());
-                    }
-                }
-            }
-        }
+    public java.util.Set<String> onlyReachableFrom(Collection<FunctionFacts> entries) {
         java.util.Set<String> bound = new java.util.HashSet<>();
         for (FieldBinding b : program.bindings()) {
             bound.add(b.function());
         }
         java.util.Set<String> entryIds = new java.util.HashSet<>();
         entries.forEach(e -> entryIds.add(e.id()));
-        java.util.Set<String> ok = new java.util.HashSet<>(entryIds);
+        java.util.Set<String> ok = new java.util.HashSet<>();
+        List<FunctionFacts> candidates = new ArrayList<>();
         for (FunctionFacts f : program.functions()) {
-            if (!bound.contains(f.name()) && !callers.getOrDefault(f.id(), java.util.Set.of()).isEmpty()) {
+            if (entryIds.contains(f.id()) || !bound.contains(f.name()) && !graph.callers(f).isEmpty()) {
                 ok.add(f.id());
+                candidates.add(f);
             }
         }
         // Greatest fixpoint by worklist: a function drops out when one of its callers is out,
         // and then its callees are looked at again (one pass per change, not per round).
-        Map<String, java.util.Set<String>> callees = new java.util.HashMap<>();
-        callers.forEach((callee, cs) -> cs.forEach(c -> callees.computeIfAbsent(c, k -> new java.util.HashSet<>())
-                .add(callee)));
-        java.util.ArrayDeque<String> work = new java.util.ArrayDeque<>(new java.util.TreeSet<>(ok));
+        java.util.ArrayDeque<FunctionFacts> work = new java.util.ArrayDeque<>(candidates);
         while (!work.isEmpty()) {
-            String id = work.poll();
-            if (ok.contains(id) && !entryIds.contains(id)
-                    && !ok.containsAll(callers.getOrDefault(id, java.util.Set.of()))) {
-                ok.remove(id);
-                work.addAll(callees.getOrDefault(id, java.util.Set.of()));
+            FunctionFacts f = work.poll();
+            if (ok.contains(f.id()) && !entryIds.contains(f.id())
+                    && !graph.callers(f).stream().allMatch(c -> ok.contains(c.id()))) {
+                ok.remove(f.id());
+                for (io.github.dovelint.facts.CallFact c : f.calls()) {
+                    for (io.github.dovelint.callgraph.Target t : graph.targets(f, c)) {
+                        if (t.definition() != null) {
+                            work.add(t.definition());
+                        }
+                    }
+                }
             }
         }
-        java.util.Set<FunctionFacts> out = new java.util.LinkedHashSet<>();
-        for (FunctionFacts f : program.functions()) {
-            if (ok.contains(f.id())) {
-                out.add(f);
-            }
-        }
-        return out;
+        return java.util.Collections.unmodifiableSet(ok);
     }
 
     /** The effect sites of the given kinds in {@code f}'s own body, sorted. */

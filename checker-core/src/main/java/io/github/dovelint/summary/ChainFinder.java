@@ -31,7 +31,17 @@ final class ChainFinder {
         this.summaries = summaries;
     }
 
+    /** A function and the condition needed in it; equal by function id (facts hash whole bodies). */
     private record State(FunctionFacts function, Cond need) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof State s && s.function.id().equals(function.id()) && s.need.equals(need);
+        }
+
+        @Override
+        public int hashCode() {
+            return function.id().hashCode() * 31 + need.hashCode();
+        }
     }
 
     private record Hop(State from, CallFact call) {

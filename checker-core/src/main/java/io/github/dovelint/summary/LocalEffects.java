@@ -39,6 +39,25 @@ final class LocalEffects {
         this.graph = graph;
     }
 
+    /** The kinds whose sites come from a function's oob writes alone (see {@link #oob}). */
+    static final Set<EffectKind> OOB_WRITES = java.util.EnumSet.of(EffectKind.OOB_SET, EffectKind.OOB_CLEAR);
+
+    /**
+     * Whether {@code f}'s own body may have sites of {@code kind}, without computing them: for
+     * {@link #OOB_WRITES} whether it writes an oob pointer at all, for other kinds always.
+     */
+    static boolean mayHave(FunctionFacts f, EffectKind kind) {
+        if (!OOB_WRITES.contains(kind)) {
+            return true;
+        }
+        for (OobAccess a : f.oobAccesses()) {
+            if (a.kind() == OobAccess.Kind.WRITE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The knowledge-base entry that stops analysis at {@code target}, if any. */
     Optional<FunctionSpec> spec(Target target) {
         return kb.function(target.name());

@@ -40,6 +40,12 @@ public final class Summaries {
     private final Map<EffectKind, Map<String, Map<Site, Set<Cond>>>> done = new java.util.EnumMap<>(EffectKind.class);
     /** Local effects, computed once per function (the fixpoint visits functions many times). */
     private final Map<String, Map<Site, Set<Cond>>> locals = new HashMap<>();
+    /**
+     * Per kind of {@link LocalEffects#OOB_WRITES}: the ids of the functions that may reach a site
+     * of it, the callers' cone of the functions that write an oob pointer. Most of a tree
+     * writes none: asking about the others costs nothing.
+     */
+    private final Map<EffectKind, Set<String>> mayReach = new java.util.EnumMap<>(EffectKind.class);
 
     public Summaries(CallGraph graph, KnowledgeBase kb) {
         this.graph = graph;
@@ -63,6 +69,9 @@ public final class Summaries {
     /** The sites of the given kinds in {@code f}'s own body (not its callees'), unconditional ones, sorted. */
     public synchronized Set<Site> localSites(FunctionFacts f, Set<EffectKind> kinds) {
         Set<Site> out = new TreeSet<>();
+        if (kinds.stream().noneMatch(k -> LocalEffects.mayHave(f, k))) {
+            return out;
+        }
         localOf(f).forEach((site, conds) -> {
             if (kinds.contains(site.kind()) && conds.contains(Cond.ALWAYS)) {
                 out.add(site);
@@ -80,11 +89,36 @@ public final class Summaries {
     Map<Site, Set<Cond>> summary(FunctionFacts f, EffectKind kind) {
         Map<String, Map<Site, Set<Cond>>> finished = done.computeIfAbsent(kind, k -> new HashMap<>());
         Map<Site, Set<Cond>> s = finished.get(f.id());
+        if (s == null && !mayReach(f, kind)) {
+            return Map.of();
+        }
         if (s == null) {
             compute(f, kind, finished);
             s = finished.get(f.id());
         }
         return s;
+    }
+
+    private boolean mayReach(FunctionFacts f, EffectKind kind) {
+        if (!LocalEffects.OOB_WRITES.contains(kind)) {
+            return true;
+        }
+        return mayReach.computeIfAbsent(kind, k -> {
+            Set<String> out = new HashSet<>();
+            Deque<FunctionFacts> todo = new ArrayDeque<>();
+            for (FunctionFacts g : graph.program().functions()) {
+                if (LocalEffects.mayHave(g, k)) {
+                    todo.add(g);
+                }
+            }
+            while (!todo.isEmpty()) {
+                FunctionFacts g = todo.poll();
+                if (out.add(g.id())) {
+                    todo.addAll(graph.callers(g));
+                }
+            }
+            return out;
+        }).contains(f.id());
     }
 
     Map<Site, Set<Cond>> localOf(FunctionFacts f) {

@@ -115,4 +115,31 @@ class CallGraphTest {
         assertEquals(List.of(), targets(t, "run_cb", 0), "a function-pointer parameter is not guessed");
         assertEquals(t.marked("SLEEP"), t.lines());
     }
+
+    @Test
+    void callersAreIndexedOnceInProgramOrderAndCallsOfCfgsAreTheIndexedOnes() throws Exception {
+        TestRun t = TestRun.in(tmp).file("a.c", """
+                struct ops { void (*get)(void); };
+                static void leaf(void) { }
+                static void spin(int n) { if (n) spin(n - 1); leaf(); leaf(); }
+                static void via_ops(struct ops *o) { o->get(); }
+                static struct ops table = { .get = leaf };
+                """ + hook("install_inband_fd") + " { spin(2); leaf(); }\n").run();
+        CallGraph g = t.graph();
+        java.util.function.Function<String, List<String>> callers = name -> g.callers(t.function(name)).stream()
+                .map(FunctionFacts::name).toList();
+        assertEquals(List.of("install_inband_fd", "spin", "via_ops"), callers.apply("leaf").stream().sorted().toList());
+        assertEquals(List.of("install_inband_fd", "spin"), callers.apply("spin").stream().sorted().toList());
+        assertEquals(List.of(), callers.apply("install_inband_fd"));
+        // The call events of a CFG carry the very CallFacts the graph resolved at build time.
+        FunctionFacts spin = t.function("spin");
+        for (var b : spin.cfg().blocks()) {
+            for (var e : b.events()) {
+                if (e instanceof io.github.dovelint.facts.Cfg.Call c) {
+                    assertTrue(spin.calls().stream().anyMatch(k -> k == c.call()), c::toString);
+                    assertTrue(g.targets(spin, c.call()) == g.targets(spin, c.call()), "resolved anew: " + c);
+                }
+            }
+        }
+    }
 }

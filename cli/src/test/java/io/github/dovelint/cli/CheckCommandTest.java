@@ -284,7 +284,8 @@ class CheckCommandTest {
         assertEquals(2, err.size(), r::toString);
         assertTrue(err.get(0).matches("dovelint: 1 files, \\d+ lines, 1 findings, 0 parse problems in .+ lines/s\\)"),
                 r::toString);
-        assertTrue(err.get(1).matches("dovelint: time: parse [0-9.]+ s, call graph [0-9.]+ s, DL\\d{3} [0-9.]+ s"
+        assertTrue(err.get(1).matches("dovelint: time: parse [0-9.]+ s, call graph [0-9.]+ s, rules [0-9.]+ s, "
+                + "DL\\d{3} [0-9.]+ s"
                 + "(, DL\\d{3} [0-9.]+ s)+"), r::toString);
     }
 

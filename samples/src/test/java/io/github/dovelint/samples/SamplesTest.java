@@ -62,6 +62,16 @@ class SamplesTest {
     }
 
     @Test
+    void oneRuleThreadOrSeveralGiveTheSameFindings() throws Exception {
+        // Every rule of the catalog has a sample here, so every rule runs alone and beside others.
+        AnalysisResult one = Analyzer.builder().root(SAMPLES).path(SAMPLES).threads(1).build().run();
+        AnalysisResult four = Analyzer.builder().root(SAMPLES).path(SAMPLES).threads(4).build().run();
+        assertTrue(one.findings().size() > 50, "too few findings to compare: " + one.findings().size());
+        assertEquals(one.findings(), four.findings());
+        assertEquals(one.problems(), four.problems());
+    }
+
+    @Test
     void everyFindingIsInASample() {
         List<String> stray = result.findings().stream().map(f -> f.location().file())
                 .filter(f -> !f.contains("/")).distinct().collect(Collectors.toList());

@@ -11,8 +11,10 @@ import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
 import io.github.dovelint.rules.RuleInfo;
 import io.github.dovelint.summary.Site;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,20 +30,31 @@ public final class OobSetOutsideOpen implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        Set<FunctionFacts> openOnly = context.onlyReachableFrom(context.handlers("open"));
-        Set<FunctionFacts> releaseOnly = context.onlyReachableFrom(context.handlers("release"));
+        List<Map.Entry<FunctionFacts, Set<Site>>> written = new ArrayList<>(); // not a map: facts hash deep
+        for (FunctionFacts f : context.program().functions()) {
+            Set<Site> sites = context.localSites(f, OOB_SET, OOB_CLEAR);
+            if (!sites.isEmpty()) {
+                written.add(Map.entry(f, sites));
+            }
+        }
+        if (written.isEmpty()) {
+            return; // most of a tree: spares the whole-program reachability below
+        }
+        Set<String> openOnly = context.onlyReachableFrom(context.handlers("open"));
+        Set<String> releaseOnly = context.onlyReachableFrom(context.handlers("release"));
         Set<Location> fromHooks = new HashSet<>();
         for (Reached r : context.reachable(OOB_SET, OOB_CLEAR).from(context.hooks())) {
             fromHooks.add(r.site().location());
         }
-        for (FunctionFacts f : context.program().functions()) {
-            if (openOnly.contains(f)) {
+        for (Map.Entry<FunctionFacts, Set<Site>> w : written) {
+            FunctionFacts f = w.getKey();
+            if (openOnly.contains(f.id())) {
                 continue;
             }
-            for (Site site : context.localSites(f, OOB_SET, OOB_CLEAR)) {
+            for (Site site : w.getValue()) {
                 // The facts do not carry the assigned value when NULL is the kernel's ((void *)0):
                 // a write only .release can make is taken as clearing the pointer.
-                if (fromHooks.contains(site.location()) || releaseOnly.contains(f)) {
+                if (fromHooks.contains(site.location()) || releaseOnly.contains(f.id())) {
                     continue;
                 }
                 String message = site.kind() == OOB_CLEAR

@@ -6,6 +6,7 @@ import io.github.dovelint.facts.Cfg;
 import io.github.dovelint.facts.Expr;
 import io.github.dovelint.facts.FunctionFacts;
 import io.github.dovelint.flow.NullTest;
+import io.github.dovelint.flow.Solution;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
 import io.github.dovelint.rules.RuleInfo;
@@ -35,38 +36,53 @@ public final class FdtableUnprotected implements Rule {
             }
         }
         if (relevant.isEmpty()) {
-            return; // spares the whole-program fixpoint
+            return;
         }
-        Sections sections = Sections.of(context.callGraph(), hooks);
         Set<String> hookIds = new HashSet<>();
         hooks.forEach(h -> hookIds.add(h.id()));
+        // Unprotected where even an unprotected entry finds nothing: only the others need their
+        // callers' protection, a fixpoint over their caller cone.
+        Sections sections = new Sections(context.callGraph(), hooks);
+        List<FunctionFacts> suspects = new java.util.ArrayList<>();
         for (FunctionFacts f : relevant) {
-            boolean isHook = hookIds.contains(f.id());
-            Map<Location, String> found = new TreeMap<>(Comparator.comparing(Location::line)
-                    .thenComparing(Location::column));
-            sections.solve(f).events((ctx, event) -> {
-                if (ctx.inRcu() || ctx.fileLock()) {
+            if (!unprotectedReads(f, hookIds.contains(f.id()), sections.unprotected(f)).isEmpty()) {
+                suspects.add(f);
+            }
+        }
+        sections.prepare(suspects);
+        for (FunctionFacts f : suspects) {
+            unprotectedReads(f, hookIds.contains(f.id()), sections.solve(f)).forEach((at, message) ->
+                    context.report(at, f.name(), f.name() + "(): " + message, List.of()));
+        }
+    }
+
+    /** The fd-table reads {@code f} makes without protection, by location, with their messages. */
+    private static Map<Location, String> unprotectedReads(FunctionFacts f, boolean isHook,
+                                                          Solution<Sections.Ctx> solution) {
+        Map<Location, String> found = new TreeMap<>(Comparator.comparing(Location::line)
+                .thenComparing(Location::column));
+        solution.events((ctx, event) -> {
+            if (ctx.inRcu() || ctx.fileLock()) {
+                return;
+            }
+            if (event instanceof Cfg.Call c && "files_fdtable".equals(c.name())) {
+                Expr files = c.call().arg(0);
+                if (ctx.hook() && (!isHook || isHookFiles(f, files))) {
                     return;
                 }
-                if (event instanceof Cfg.Call c && "files_fdtable".equals(c.name())) {
-                    Expr files = c.call().arg(0);
-                    if (ctx.hook() && (!isHook || isHookFiles(f, files))) {
-                        return;
-                    }
-                    found.putIfAbsent(c.location(), "files_fdtable(" + (files == null ? "" : files.text())
-                            + ") outside rcu_read_lock() and without ->file_lock held");
-                } else if (event instanceof Cfg.Deref d && d.kind() == Cfg.DerefKind.INDEX
-                        && d.pointer() instanceof Expr.Member m && m.arrow() && m.field().equals("fd")
-                        && isFdtable(f, m.owner())) {
-                    if (ctx.hook() && (!isHook || fromHookFiles(f, m.owner()))) {
-                        return;
-                    }
-                    found.putIfAbsent(d.location(), NullTest.key(m) + "[] read outside rcu_read_lock() and without "
-                            + "->file_lock held: the fd table may be resized and freed meanwhile");
+                found.putIfAbsent(c.location(), "files_fdtable(" + (files == null ? "" : files.text())
+                        + ") outside rcu_read_lock() and without ->file_lock held");
+            } else if (event instanceof Cfg.Deref d && d.kind() == Cfg.DerefKind.INDEX
+                    && d.pointer() instanceof Expr.Member m && m.arrow() && m.field().equals("fd")
+                    && isFdtable(f, m.owner())) {
+                if (ctx.hook() && (!isHook || fromHookFiles(f, m.owner()))) {
+                    return;
                 }
-            });
-            found.forEach((at, message) -> context.report(at, f.name(), f.name() + "(): " + message, List.of()));
-        }
+                found.putIfAbsent(d.location(), NullTest.key(m) + "[] read outside rcu_read_lock() and without "
+                        + "->file_lock held: the fd table may be resized and freed meanwhile");
+            }
+        });
+        return found;
     }
 
     /** Whether {@code f} has an event the check below looks at, whatever the context. */

@@ -3,6 +3,7 @@ package io.github.dovelint.rules.flow;
 import io.github.dovelint.Location;
 import io.github.dovelint.Severity;
 import io.github.dovelint.callgraph.CallGraph;
+import io.github.dovelint.callgraph.Program;
 import io.github.dovelint.callgraph.Target;
 import io.github.dovelint.facts.CallFact;
 import io.github.dovelint.facts.Cfg;
@@ -15,6 +16,7 @@ import io.github.dovelint.kb.Profile;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
 import io.github.dovelint.rules.RuleInfo;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,12 +38,15 @@ public final class FileRefUnderRcu implements Rule {
 
     static final Set<String> LOOKUPS = Set.of("lookup_fd_rcu", "files_lookup_fd_rcu");
     static final int MAX_DEPTH = 12;
+    /** An {@code fd[]} index in an argument's text ({@code fdt->fd[fd]}); compiled once. */
+    private static final java.util.regex.Pattern FD_INDEX = java.util.regex.Pattern.compile(".*\\bfd\\[.*");
 
     @Override
     public void check(RuleContext context) {
         Run run = new Run(context.callGraph(), context.knowledge().profile());
+        Set<String> mayHold = mayHold(context.program());
         for (FunctionFacts f : context.program().functions()) {
-            if (!f.cfg().available()) {
+            if (!f.cfg().available() || !mayHold.contains(f.id())) {
                 continue;
             }
             Flow flow = run.flow(f);
@@ -57,6 +62,71 @@ public final class FileRefUnderRcu implements Rule {
                 }
             });
         }
+    }
+
+    /**
+     * The ids of the functions that may hold a file found under RCU, without any dataflow: those
+     * that assign, pass or return the result of a {@link #isLookup lookup} or of a call to such a
+     * function (a least fixpoint over names, as {@link Run#isRcuFile} resolves
+     * helpers by name). A function outside it never sees such a file, so it cannot report.
+     */
+    static Set<String> mayHold(Program program) {
+        Map<String, List<FunctionFacts>> usersOf = new HashMap<>();
+        java.util.Deque<FunctionFacts> work = new java.util.ArrayDeque<>();
+        for (FunctionFacts f : program.functions()) {
+            if (!f.cfg().available()) {
+                continue;
+            }
+            List<Expr.Call> used = resultsUsed(f);
+            if (used.stream().anyMatch(FileRefUnderRcu::isLookup)) {
+                work.add(f);
+            }
+            used.stream().map(Expr.Call::callee).distinct()
+                    .forEach(n -> usersOf.computeIfAbsent(n, k -> new ArrayList<>()).add(f));
+        }
+        Set<String> out = new HashSet<>();
+        while (!work.isEmpty()) {
+            FunctionFacts f = work.poll();
+            if (out.add(f.id())) {
+                work.addAll(usersOf.getOrDefault(f.name(), List.of()));
+            }
+        }
+        return out;
+    }
+
+    /** The calls whose results {@code f} assigns, returns or passes on ({@code &x()->f_count} included). */
+    private static List<Expr.Call> resultsUsed(FunctionFacts f) {
+        List<Expr.Call> out = new ArrayList<>();
+        for (Cfg.Block b : f.cfg().blocks()) {
+            for (Cfg.Event e : b.events()) {
+                if (e instanceof Cfg.Assign a) {
+                    addCallee(a.value(), out);
+                } else if (e instanceof Cfg.Return r) {
+                    addCallee(r.value(), out);
+                } else if (e instanceof Cfg.Call c) {
+                    for (Expr arg : c.call().args()) {
+                        addCallee(arg, out);
+                        if (arg instanceof Expr.Unary u && u.operand() instanceof Expr.Member m) {
+                            addCallee(m.owner(), out);
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void addCallee(Expr e, List<Expr.Call> out) {
+        if (e instanceof Expr.Call c) {
+            out.add(c);
+        }
+    }
+
+    /** A lookup under RCU: {@code lookup_fd_rcu()}, or an {@code rcu_dereference*()} of an {@code fd[]} entry. */
+    static boolean isLookup(Expr.Call c) {
+        return LOOKUPS.contains(c.callee()) || c.callee().startsWith("rcu_dereference")
+                && !c.callee().equals("rcu_dereference_protected") && !c.args().isEmpty()
+                && FD_INDEX.matcher(c.args().get(0).text().replace(" ", "")).matches();
     }
 
     /** Helper summaries for one rule run; not thread-safe. */
@@ -83,14 +153,7 @@ public final class FileRefUnderRcu implements Rule {
                 return held.contains(n.id());
             }
             if (value instanceof Expr.Call c) {
-                if (LOOKUPS.contains(c.callee())) {
-                    return true;
-                }
-                if (c.callee().startsWith("rcu_dereference") && !c.callee().equals("rcu_dereference_protected")
-                        && !c.args().isEmpty() && c.args().get(0).text().replace(" ", "").matches(".*\\bfd\\[.*")) {
-                    return true;
-                }
-                return returnsRcu(f, c);
+                return isLookup(c) || returnsRcu(f, c);
             }
             return false;
         }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Which locks a function may hold at each point, and how deep: for each lock
@@ -54,9 +55,15 @@ final class LockFlow implements FlowAnalysis<LockFlow.State> {
                    boolean applied) {
     }
 
+    // Compiled once: String.matches compiles its pattern on every call, and these run per lock event.
+    private static final Pattern ZERO_ON_SUCCESS =
+            Pattern.compile(".*_(interruptible|killable)(_nested)?|down_timeout|down_trylock");
+    private static final Pattern IRQ_VARIANT = Pattern.compile(".*_(irq|irqsave|irqrestore)(_nested)?");
+    private static final Pattern BH_VARIANT = Pattern.compile(".*_bh(_nested)?");
+
     /** Acquisitions that return 0 on success. */
     static boolean zeroOnSuccess(String api) {
-        return api.matches(".*_(interruptible|killable)(_nested)?|down_timeout|down_trylock");
+        return ZERO_ON_SUCCESS.matcher(api).matches();
     }
 
     record State(Map<String, Held> locks, Pending pending) {
@@ -100,10 +107,10 @@ final class LockFlow implements FlowAnalysis<LockFlow.State> {
         if (!spinlike) {
             return java.util.List.of(main);
         }
-        if (op.api().matches(".*_(irq|irqsave|irqrestore)(_nested)?")) {
+        if (IRQ_VARIANT.matcher(op.api()).matches()) {
             return java.util.List.of(main, IRQ);
         }
-        if (op.api().matches(".*_bh(_nested)?")) {
+        if (BH_VARIANT.matcher(op.api()).matches()) {
             return java.util.List.of(main, BH);
         }
         return java.util.List.of(main);

@@ -4,6 +4,7 @@ import io.github.dovelint.Location;
 import io.github.dovelint.Severity;
 import io.github.dovelint.facts.Cfg;
 import io.github.dovelint.facts.FunctionFacts;
+import io.github.dovelint.flow.Solution;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
 import io.github.dovelint.rules.RuleInfo;
@@ -27,21 +28,35 @@ public final class RcuLookupOutsideRcu implements Rule {
                 relevant.add(f);
             }
         }
-        if (relevant.isEmpty()) {
-            return; // spares the whole-program fixpoint
+        // Only a lookup unprotected even from an unprotected entry needs the callers' protection.
+        Sections sections = new Sections(context.callGraph(), context.hooks());
+        List<FunctionFacts> suspects = relevant.stream()
+                .filter(f -> !lookupsOutsideRcu(sections.unprotected(f)).isEmpty()).toList();
+        sections.prepare(suspects);
+        for (FunctionFacts f : suspects) {
+            for (Lookup l : lookupsOutsideRcu(sections.solve(f))) {
+                context.report(l.call().location(), f.name(), f.name() + "() calls " + l.call().name()
+                        + "() outside rcu_read_lock(): the file it returns may be freed at any moment"
+                        + (l.fileLock() ? " (holding ->file_lock is not what it checks: use "
+                        + "files_lookup_fd_locked())" : ""), List.of());
+            }
         }
-        Sections sections = Sections.of(context.callGraph(), context.hooks());
-        for (FunctionFacts f : relevant) {
-            Set<Location> seen = new HashSet<>();
-            sections.solve(f).events((ctx, event) -> {
-                if (event instanceof Cfg.Call c && c.name() != null && LOOKUPS.contains(c.name()) && !ctx.inRcu()
-                        && seen.add(c.location())) {
-                    context.report(c.location(), f.name(), f.name() + "() calls " + c.name()
-                            + "() outside rcu_read_lock(): the file it returns may be freed at any moment"
-                            + (ctx.fileLock() ? " (holding ->file_lock is not what it checks: use "
-                            + "files_lookup_fd_locked())" : ""), List.of());
-                }
-            });
-        }
+    }
+
+    /** A lookup made outside RCU, and whether {@code ->file_lock} is held there. */
+    private record Lookup(Cfg.Call call, boolean fileLock) {
+    }
+
+    /** The lookups made outside RCU, the first at each location. */
+    private static List<Lookup> lookupsOutsideRcu(Solution<Sections.Ctx> solution) {
+        List<Lookup> out = new java.util.ArrayList<>();
+        Set<Location> seen = new HashSet<>();
+        solution.events((ctx, event) -> {
+            if (event instanceof Cfg.Call c && c.name() != null && LOOKUPS.contains(c.name()) && !ctx.inRcu()
+                    && seen.add(c.location())) {
+                out.add(new Lookup(c, ctx.fileLock()));
+            }
+        });
+        return out;
     }
 }

@@ -1,7 +1,6 @@
 package io.github.dovelint.rules.flow;
 
 import io.github.dovelint.callgraph.CallGraph;
-import io.github.dovelint.callgraph.Program;
 import io.github.dovelint.callgraph.Target;
 import io.github.dovelint.facts.Cfg;
 import io.github.dovelint.facts.FieldBinding;
@@ -10,25 +9,39 @@ import io.github.dovelint.facts.LockOp;
 import io.github.dovelint.flow.Dataflow;
 import io.github.dovelint.flow.FlowAnalysis;
 import io.github.dovelint.flow.Solution;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * The fd-table protection in force at each point of every function: the
+ * The fd-table protection in force at each point of a function: the
  * RCU read-side depth ({@code rcu_read_lock}, {@code _sched}, {@code _bh}),
  * whether a {@code ->file_lock} is held, and whether the code runs for a
  * hook (whose {@code files} argument the VFS protects). Must-facts: where
  * paths meet, the smaller depth, and a lock only if held on both.
  *
  * <p>A function's entry context is the meet over every call site in the
- * program (greatest fixed point, bounded rounds). Hooks start in hook
- * context; a function nothing calls directly, or whose address is stored
- * (a {@code file_operations} handler, a callback), starts unprotected.
- * Helpers that return with RCU or a {@code file_lock} taken, or that drop
- * them, count as doing so at the call ({@link LockEffects}).
+ * program (greatest fixed point, {@link #ROUNDS} rounds at most). Hooks start
+ * in hook context; a function nothing else calls directly, or whose address
+ * is stored (a {@code file_operations} handler, a callback), starts
+ * unprotected. Helpers that return with RCU or a {@code file_lock} taken, or
+ * that drop them, count as doing so at the call ({@link LockEffects}).
+ *
+ * <p>Entry contexts are computed on demand ({@link #prepare}) over the caller
+ * cone of the functions asked about: an entry depends only on the callers'
+ * entries, round by round, so the rounds over the cone give exactly what
+ * rounds over the whole program would, for a fraction of the work. The cone
+ * stops at functions that start unprotected: their entry is the bottom of the
+ * lattice whatever their callers do. Rules first look at a function from an
+ * unprotected entry ({@link #unprotected}), which can only be less protected
+ * than its real one (the analysis is monotone in it), and ask for the real
+ * entry only when that finds something. One instance per rule run; not thread-safe.
  */
 final class Sections {
 
@@ -38,6 +51,7 @@ final class Sections {
     record Ctx(int rcu, boolean fileLock, boolean hook) {
         static final Ctx NONE = new Ctx(0, false, false);
         static final Ctx TOP = new Ctx(LockFlow.CAP, true, true);
+        static final Ctx HOOK = new Ctx(0, false, true);
 
         Ctx meet(Ctx o) {
             return new Ctx(Math.min(rcu, o.rcu), fileLock && o.fileLock, hook && o.hook);
@@ -50,38 +64,26 @@ final class Sections {
 
     private final CallGraph graph;
     private final LockEffects effects;
+    private final Set<String> hookIds = new HashSet<>();
+    private final Set<String> bound = new HashSet<>();
+    /** Entry contexts computed so far, each final (see {@link #prepare}). */
     private final Map<String, Ctx> entries = new HashMap<>();
-
-    private static java.lang.ref.WeakReference<CallGraph> lastGraph = new java.lang.ref.WeakReference<>(null);
-    private static List<String> lastHooks;
-    private static Sections last;
-
-    /**
-     * The sections of a program, shared by the rules that need them (DL301,
-     * DL303): the whole-program fixpoint is the expensive part, and rules run
-     * one after another on the same call graph.
-     */
-    static synchronized Sections of(CallGraph graph, List<FunctionFacts> hooks) {
-        List<String> ids = hooks.stream().map(FunctionFacts::id).toList();
-        if (lastGraph.get() == graph && ids.equals(lastHooks)) {
-            return last;
-        }
-        Sections s = new Sections(graph, hooks);
-        lastGraph = new java.lang.ref.WeakReference<>(graph);
-        lastHooks = ids;
-        last = s;
-        return s;
-    }
 
     Sections(CallGraph graph, List<FunctionFacts> hooks) {
         this.graph = graph;
         this.effects = new LockEffects(graph);
-        solve(graph.program(), hooks);
+        hooks.forEach(h -> hookIds.add(h.id()));
+        for (FieldBinding b : graph.program().bindings()) {
+            bound.add(b.function());
+        }
     }
 
-    /** The context on entry to {@code f}. */
+    /** The context on entry to {@code f}, computed with its callers if not known yet. */
     Ctx entry(FunctionFacts f) {
-        return entries.getOrDefault(f.id(), Ctx.NONE);
+        if (!entries.containsKey(f.id())) {
+            prepare(List.of(f));
+        }
+        return entries.get(f.id());
     }
 
     /** The analysis of one function's body from its entry context. */
@@ -89,57 +91,82 @@ final class Sections {
         return Dataflow.forward(f.cfg(), new Flow(f, entry(f)));
     }
 
-    private void solve(Program program, List<FunctionFacts> hooks) {
-        Set<String> hookIds = new HashSet<>();
-        hooks.forEach(h -> hookIds.add(h.id()));
-        Set<String> bound = new HashSet<>();
-        for (FieldBinding b : program.bindings()) {
-            bound.add(b.function());
+    /**
+     * The analysis of one function's body from an unprotected entry: at every point no more
+     * protected than {@link #solve} finds, so what is protected here is protected there.
+     */
+    Solution<Ctx> unprotected(FunctionFacts f) {
+        return Dataflow.forward(f.cfg(), new Flow(f, Ctx.NONE));
+    }
+
+    /**
+     * The fixed entry of a function whatever its callers: hooks start in hook context (met
+     * with their callers'), functions nothing else calls or whose address is stored start
+     * unprotected; null for the others.
+     */
+    private Ctx root(FunctionFacts f) {
+        if (hookIds.contains(f.id())) {
+            return Ctx.HOOK;
         }
-        Set<String> called = new HashSet<>();
-        for (FunctionFacts f : program.functions()) {
-            f.calls().forEach(c -> graph.targets(f, c).forEach(t -> {
-                if (t.definition() != null && !t.definition().id().equals(f.id())) {
-                    called.add(t.definition().id());
-                }
-            }));
-        }
-        Map<String, Ctx> roots = new HashMap<>();
-        for (FunctionFacts f : program.functions()) {
-            if (hookIds.contains(f.id())) {
-                roots.put(f.id(), new Ctx(0, false, true));
-            } else if (!called.contains(f.id()) || bound.contains(f.name())) {
-                roots.put(f.id(), Ctx.NONE);
+        boolean called = false;
+        for (FunctionFacts caller : graph.callers(f)) {
+            if (!caller.id().equals(f.id())) {
+                called = true;
+                break;
             }
-            entries.put(f.id(), roots.getOrDefault(f.id(), Ctx.TOP));
         }
+        return !called || bound.contains(f.name()) ? Ctx.NONE : null;
+    }
+
+    /**
+     * Computes the entry contexts of {@code functions} together: the rounds run over their
+     * caller cone only, each round from the previous round's entries as over the whole
+     * program, and stop where the cone is stable. A function starting unprotected ends the
+     * cone (its entry stays {@link Ctx#NONE} in every round).
+     */
+    void prepare(Collection<FunctionFacts> functions) {
+        Map<String, FunctionFacts> cone = new TreeMap<>(); // by id: the program's order
+        Map<String, Ctx> roots = new HashMap<>();
+        Deque<FunctionFacts> todo = new ArrayDeque<>(functions);
+        while (!todo.isEmpty()) {
+            FunctionFacts f = todo.poll();
+            if (cone.putIfAbsent(f.id(), f) != null) {
+                continue;
+            }
+            Ctx root = root(f);
+            if (root != null) {
+                roots.put(f.id(), root);
+            }
+            if (root != Ctx.NONE) {
+                todo.addAll(graph.callers(f));
+            }
+        }
+        Map<String, Ctx> current = new HashMap<>();
+        cone.keySet().forEach(id -> current.put(id, roots.getOrDefault(id, Ctx.TOP)));
         for (int round = 0; round < ROUNDS; round++) {
             Map<String, Ctx> next = new HashMap<>(roots);
-            Map<String, Ctx> seen = new HashMap<>();
-            for (FunctionFacts f : program.functions()) {
+            for (FunctionFacts f : cone.values()) {
                 if (!f.cfg().available()) {
                     continue;
                 }
-                solve(f).events((before, event) -> {
+                Dataflow.forward(f.cfg(), new Flow(f, current.get(f.id()))).events((before, event) -> {
                     if (event instanceof Cfg.Call c) {
                         for (Target t : graph.targets(f, c.call())) {
-                            if (t.definition() != null) {
-                                seen.merge(t.definition().id(), before, Ctx::meet);
+                            if (t.definition() != null && cone.containsKey(t.definition().id())) {
+                                next.merge(t.definition().id(), before, Ctx::meet);
                             }
                         }
                     }
                 });
             }
-            seen.forEach((id, ctx) -> next.merge(id, ctx, Ctx::meet));
-            for (FunctionFacts f : program.functions()) {
-                next.putIfAbsent(f.id(), Ctx.NONE); // called only from code no path reaches
+            cone.keySet().forEach(id -> next.putIfAbsent(id, Ctx.NONE)); // called only from code no path reaches
+            if (next.equals(current)) {
+                break;
             }
-            if (next.equals(entries)) {
-                return;
-            }
-            entries.clear();
-            entries.putAll(next);
+            current.clear();
+            current.putAll(next);
         }
+        entries.putAll(current);
     }
 
     private final class Flow implements FlowAnalysis<Ctx> {

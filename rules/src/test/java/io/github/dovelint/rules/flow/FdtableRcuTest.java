@@ -160,4 +160,32 @@ class FdtableRcuTest {
                 }
                 """).verify();
     }
+
+    @Test
+    void plainReferencesThroughHelpersOfHelpers() throws Exception {
+        // Only functions that may hold a file found under RCU are analysed: these reach one
+        // through two helpers, and by passing a helper's result straight on.
+        check("""
+                static struct file *find(struct files_struct *files, unsigned int fd)
+                {
+                	return files_lookup_fd_rcu(files, fd);
+                }
+                static struct file *find_again(struct files_struct *files, unsigned int fd)
+                {
+                	struct file *f = find(files, fd);
+                	return f;
+                }
+                static void grab(struct file *f) { get_file(f); }
+                void user(struct files_struct *files, unsigned int fd)
+                {
+                	struct file *f;
+                	rcu_read_lock();
+                	f = find_again(files, fd);
+                	if (f)
+                		grab(f); /* expect: DL302 */
+                	grab(find(files, fd)); /* expect: DL302 */
+                	rcu_read_unlock();
+                }
+                """).verify();
+    }
 }
