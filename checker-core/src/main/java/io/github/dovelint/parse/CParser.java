@@ -153,7 +153,7 @@ public final class CParser {
         try {
             IASTTranslationUnit tu = language.getASTTranslationUnit(
                     FileContent.create(pathString, text.toCharArray()), scannerInfo(path),
-                    new HeaderProvider(headers), null, 0, new DefaultLogService());
+                    new HeaderProvider(headers, !headerless), null, 0, new DefaultLogService());
             alarm.cancel(false);
             if (language.cancelled()) {
                 return tooSlow(path, text, limits);
