@@ -16,22 +16,23 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Parses files and extracts their facts, each file on its own thread with a
- * deep stack, at most {@code threads} at a time. Results come back in input
- * order whatever the thread count, so output is deterministic. The AST of a
- * file is dropped as soon as its facts are extracted.
+ * Parses files and extracts their facts on {@code threads} worker threads with
+ * deep stacks, which take the files in input order from a shared counter.
+ * Results come back in input order whatever the thread count, so output is
+ * deterministic. The AST of a file is dropped as soon as its facts are
+ * extracted.
  *
  * <p>Every file runs under its time budget: the parser is cancelled when the
  * budget is spent (see {@link CParser#parse(Path, Limits)}), and a file whose
  * work still has not finished after a grace period is given up ("skipped: too
- * slow"), its thread abandoned (a daemon; it cannot be stopped safely), and
+ * slow"): its worker is abandoned (a daemon thread; it cannot be stopped
+ * safely, and it takes no further file), a new worker takes its place, and
  * the run goes on.
  */
 final class Parsing {
@@ -61,51 +62,93 @@ final class Parsing {
     }
 
     List<ParsedFile> parseAll(List<Path> sources, CParser parser, Set<String> oobFields) {
-        Semaphore permits = new Semaphore(Math.max(1, threads));
-        List<CompletableFuture<ParsedFile>> futures = new ArrayList<>();
-        for (Path source : sources) {
-            try {
-                permits.acquire();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                futures.add(CompletableFuture.completedFuture(failed(source, Problem.Kind.INTERNAL, "interrupted")));
-                continue;
-            }
-            CompletableFuture<ParsedFile> result = new CompletableFuture<>();
-            AtomicBoolean released = new AtomicBoolean();
-            Runnable release = () -> {
-                if (released.compareAndSet(false, true)) {
-                    permits.release();
-                }
-            };
-            Thread worker = new Thread(null, () -> {
-                try {
-                    result.complete(parseOne(parser, source, oobFields));
-                } catch (Throwable t) {
-                    result.complete(failed(source, Problem.Kind.INTERNAL, "internal error: " + t));
-                } finally {
-                    release.run();
-                }
-            }, "dovelint-parse", STACK_BYTES);
-            worker.setDaemon(true);
-            long grace = limits.fileTimeout().toMillis() + Math.max(1000, limits.fileTimeout().toMillis() / 2);
-            java.util.concurrent.ScheduledFuture<?> alarm = WATCHDOG.schedule(() -> {
-                if (result.complete(failed(source, Problem.Kind.INPUT, "skipped: too slow (over "
-                        + Limits.describe(limits.fileTimeout()) + "; raise the limit with --file-timeout or"
-                        + " limits: file-timeout)"))) {
-                    worker.interrupt();
-                    release.run();
-                }
-            }, grace, TimeUnit.MILLISECONDS);
-            result.whenComplete((r, e) -> alarm.cancel(false));
-            worker.start();
-            futures.add(result);
+        Run run = new Run(sources, parser, oobFields);
+        for (int i = 0; i < Math.min(Math.max(1, threads), sources.size()); i++) {
+            run.startWorker();
         }
         List<ParsedFile> out = new ArrayList<>();
-        for (int i = 0; i < futures.size(); i++) {
-            out.add(await(futures.get(i), sources.get(i)));
+        for (int i = 0; i < sources.size(); i++) {
+            out.add(await(run.results.get(i), sources.get(i)));
         }
         return out;
+    }
+
+    /** One {@link #parseAll} call: the files, their results and the counter the workers take files from. */
+    private final class Run {
+        final List<Path> sources;
+        final CParser parser;
+        final Set<String> oobFields;
+        final List<CompletableFuture<ParsedFile>> results = new ArrayList<>();
+        final AtomicInteger next = new AtomicInteger();
+
+        Run(List<Path> sources, CParser parser, Set<String> oobFields) {
+            this.sources = sources;
+            this.parser = parser;
+            this.oobFields = oobFields;
+            sources.forEach(s -> results.add(new CompletableFuture<>()));
+        }
+
+        void startWorker() {
+            Worker worker = new Worker(this);
+            Thread thread = new Thread(null, worker, "dovelint-parse", STACK_BYTES);
+            thread.setDaemon(true);
+            worker.thread = thread;
+            thread.start();
+        }
+    }
+
+    /**
+     * Parses files of a {@link Run} one after the other until there are none
+     * left or the watchdog gives up on its current file. The worker's lock
+     * makes "completed in time" and "abandoned" exclusive.
+     */
+    private final class Worker implements Runnable {
+        private final Run run;
+        private volatile Thread thread;
+        private boolean abandoned;
+
+        Worker(Run run) {
+            this.run = run;
+        }
+
+        @Override
+        public void run() {
+            long grace = limits.fileTimeout().toMillis() + Math.max(1000, limits.fileTimeout().toMillis() / 2);
+            for (int i = run.next.getAndIncrement(); i < run.sources.size(); i = run.next.getAndIncrement()) {
+                Path source = run.sources.get(i);
+                CompletableFuture<ParsedFile> result = run.results.get(i);
+                ScheduledFuture<?> alarm = WATCHDOG.schedule(() -> giveUp(source, result), grace,
+                        TimeUnit.MILLISECONDS);
+                ParsedFile parsed;
+                try {
+                    parsed = parseOne(run.parser, source, run.oobFields);
+                } catch (Throwable t) {
+                    parsed = failed(source, Problem.Kind.INTERNAL, "internal error: " + t);
+                } finally {
+                    alarm.cancel(false);
+                }
+                synchronized (this) {
+                    result.complete(parsed);
+                    if (abandoned) {
+                        return;
+                    }
+                }
+            }
+        }
+
+        /** The watchdog's action: the file is skipped, this worker retired and replaced. */
+        private void giveUp(Path source, CompletableFuture<ParsedFile> result) {
+            synchronized (this) {
+                if (!result.complete(failed(source, Problem.Kind.INPUT, "skipped: too slow (over "
+                        + Limits.describe(limits.fileTimeout()) + "; raise the limit with --file-timeout or"
+                        + " limits: file-timeout)"))) {
+                    return;
+                }
+                abandoned = true;
+            }
+            thread.interrupt();
+            run.startWorker();
+        }
     }
 
     private ParsedFile await(CompletableFuture<ParsedFile> f, Path source) {

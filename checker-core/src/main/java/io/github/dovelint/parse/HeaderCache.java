@@ -5,24 +5,40 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.eclipse.cdt.internal.core.parser.scanner.CharArray;
 
 /**
  * Header texts read once per path for the lifetime of one {@link CParser}:
  * the same kernel headers are included by almost every file, and re-reading
  * them dominated parse time. Thread-safe; an unreadable or non-UTF-8 header
  * is remembered as absent (it then shows up as an unresolved inclusion).
+ *
+ * <p>Texts are kept as CDT {@link CharArray}s, shared by every parse that
+ * includes them (CDT only reads them): CDT hashes the whole content of each
+ * file it includes, and a {@code CharArray} computes that hash only once.
  */
 final class HeaderCache {
 
-    private final ConcurrentMap<String, Optional<char[]>> texts = new ConcurrentHashMap<>();
+    private static final CharArray ANNOTATIONS = new CharArray(Prelude.ANNOTATIONS);
+    private static final CharArray TYPES = new CharArray(Prelude.TYPES);
 
-    /** The decoded text of the header at {@code path}, or null if it cannot be read. */
-    char[] get(String path) {
-        String preludeText = Prelude.textOf(path);
-        if (preludeText != null) {
-            return preludeText.toCharArray();
+    private final ConcurrentMap<String, Optional<CharArray>> texts = new ConcurrentHashMap<>();
+
+    /** The decoded text of the header (or prelude file) at {@code path}, or null if it cannot be read. */
+    CharArray content(String path) {
+        if (Prelude.ANNOTATIONS_PATH.equals(path)) {
+            return ANNOTATIONS;
+        }
+        if (Prelude.TYPES_PATH.equals(path)) {
+            return TYPES;
         }
         return texts.computeIfAbsent(path, HeaderCache::read).orElse(null);
+    }
+
+    /** The decoded text of the header at {@code path}, or null if it cannot be read; not to be modified. */
+    char[] get(String path) {
+        CharArray content = content(path);
+        return content == null ? null : content.getArray();
     }
 
     /** Whether a readable regular file exists at {@code path}. */
@@ -30,7 +46,7 @@ final class HeaderCache {
         if (Prelude.textOf(path) != null) {
             return true;
         }
-        Optional<char[]> known = texts.get(path);
+        Optional<CharArray> known = texts.get(path);
         if (known != null) {
             return known.isPresent();
         }
@@ -41,14 +57,14 @@ final class HeaderCache {
         }
     }
 
-    private static Optional<char[]> read(String path) {
+    private static Optional<CharArray> read(String path) {
         try {
             Path file = Path.of(path);
             if (!Files.isRegularFile(file) || Files.size(file) > MAX_HEADER_BYTES) {
                 return Optional.empty();
             }
             SourceText.Result result = SourceText.read(file);
-            return result.ok() ? Optional.of(result.text().toCharArray()) : Optional.empty();
+            return result.ok() ? Optional.of(new CharArray(result.text())) : Optional.empty();
         } catch (RuntimeException | java.io.IOException e) {
             return Optional.empty();
         }

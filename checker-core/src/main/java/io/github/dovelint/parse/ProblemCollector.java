@@ -5,7 +5,6 @@ import io.github.dovelint.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import org.eclipse.cdt.core.dom.ast.ASTVisitor;
 import org.eclipse.cdt.core.dom.ast.IASTFileLocation;
 import org.eclipse.cdt.core.dom.ast.IASTProblem;
 import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
@@ -32,28 +31,16 @@ final class ProblemCollector {
         this.keepUnresolvedIncludes = keepUnresolvedIncludes;
     }
 
-    List<Problem> collect(IASTTranslationUnit tu) {
+    /**
+     * The unit's preprocessor problems and its {@code problemNodes} (as found
+     * by {@link AstScan}), sorted and without duplicates.
+     */
+    List<Problem> collect(IASTTranslationUnit tu, List<IASTProblem> problemNodes) {
         TreeSet<Problem> problems = new TreeSet<>();
         for (IASTProblem problem : tu.getPreprocessorProblems()) {
             add(problems, problem);
         }
-        List<IASTProblem> nodes = new ArrayList<>();
-        tu.accept(new ASTVisitor() {
-            {
-                shouldVisitProblems = true;
-                shouldVisitDeclarations = true;
-                shouldVisitStatements = true;
-                shouldVisitExpressions = true;
-                shouldVisitTypeIds = true;
-            }
-
-            @Override
-            public int visit(IASTProblem problem) {
-                nodes.add(problem);
-                return PROCESS_CONTINUE;
-            }
-        });
-        for (IASTProblem problem : nodes) {
+        for (IASTProblem problem : problemNodes) {
             add(problems, problem);
         }
         return new ArrayList<>(problems);
