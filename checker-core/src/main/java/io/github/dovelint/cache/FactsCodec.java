@@ -568,7 +568,7 @@ public final class FactsCodec {
             return switch (tag) {
                 case 0 -> null;
                 case 1 -> Expr.Name.of(nonNull());
-                case 2 -> new Expr.Number(in.readLong(), str());
+                case 2 -> Expr.Number.of(in.readLong(), str());
                 case 3 -> new Expr.Unary(str(), expr());
                 case 4 -> new Expr.Binary(str(), expr(), expr());
                 case 5 -> new Expr.Conditional(expr(), expr(), expr());

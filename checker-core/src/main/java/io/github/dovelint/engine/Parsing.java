@@ -48,6 +48,8 @@ final class Parsing {
     private final ProgressListener progress;
     private FactCache cache;
     private final SharedDefinitions shared = new SharedDefinitions();
+    /** Line tables of included files, shared by every unit (see {@link SourcePositions}). */
+    private final java.util.Map<String, int[]> headerLines = new java.util.concurrent.ConcurrentHashMap<>();
 
     Parsing(Relativizer relativizer, int threads, Limits limits, ProgressListener progress) {
         this.relativizer = relativizer;
@@ -190,7 +192,8 @@ final class Parsing {
             }
             UnitFacts facts = null;
             if (unit.ast() != null) {
-                SourcePositions positions = new SourcePositions(relativizer::apply, source.toString(), unit.text());
+                SourcePositions positions = new SourcePositions(relativizer::apply, source.toString(), unit.text(),
+                        headerLines);
                 facts = new FactExtractor(positions, oobFields).extract(file, unit.ast());
             }
             return new ParsedFile(file, facts, problems, countLines(unit.text()), unit.text());

@@ -98,8 +98,25 @@ public sealed interface Expr {
 
     /** An integer literal, and its spelling ({@code 0x10}, {@code 4UL}). */
     record Number(long value, String text) implements Expr {
+        /** Literals seen so far, by value and spelling; cleared when full, like {@link Name}'s. */
+        private static final java.util.concurrent.ConcurrentMap<Number, Number> SEEN =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
         public Number {
             text = Shared.of(text);
+        }
+
+        /**
+         * A literal equal to {@code new Number(value, text)}, shared with earlier calls:
+         * drivers write the same register offsets and masks millions of times.
+         */
+        public static Number of(long value, String text) {
+            Number fresh = new Number(value, text);
+            if (SEEN.size() >= Name.SEEN_MAX) {
+                SEEN.clear();
+            }
+            Number known = SEEN.putIfAbsent(fresh, fresh);
+            return known != null ? known : fresh;
         }
     }
 

@@ -44,7 +44,7 @@ final class ExprBuilder {
             if (lit.getKind() == IASTLiteralExpression.lk_integer_constant) {
                 Long value = parseInteger(String.valueOf(lit.getValue()));
                 if (value != null) {
-                    return new Expr.Number(value, text(e));
+                    return Expr.Number.of(value, text(e));
                 }
             }
             return new Expr.Other(text(e));

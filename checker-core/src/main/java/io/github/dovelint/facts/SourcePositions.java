@@ -18,6 +18,8 @@ import org.eclipse.cdt.core.dom.ast.IASTNode;
 public final class SourcePositions {
 
     private final Function<String, String> relativize;
+    private final String mainFile;
+    private final Map<String, int[]> headerLines;
     private final Map<String, int[]> lineStarts = new HashMap<>();
     private final Map<String, String> texts = new HashMap<>();
     private final Map<String, String> shownNames = new HashMap<>();
@@ -28,7 +30,22 @@ public final class SourcePositions {
      * @param mainText   its decoded text (what CDT parsed)
      */
     public SourcePositions(Function<String, String> relativize, String mainFile, String mainText) {
+        this(relativize, mainFile, mainText, new HashMap<>());
+    }
+
+    /**
+     * Positions whose headers' line tables are shared: every unit of a kernel
+     * directory includes the same local headers, and reading and scanning them
+     * again for each unit cost more than the rest of the positions.
+     *
+     * @param headerLines line starts of files other than {@code mainFile}, by absolute name;
+     *                    shared by the units of one run (thread-safe when shared across threads)
+     */
+    public SourcePositions(Function<String, String> relativize, String mainFile, String mainText,
+                           Map<String, int[]> headerLines) {
         this.relativize = relativize;
+        this.mainFile = mainFile;
+        this.headerLines = headerLines;
         texts.put(mainFile, mainText);
     }
 
@@ -42,7 +59,12 @@ public final class SourcePositions {
     }
 
     Location at(String file, int offset, int line) {
-        int[] starts = lineStarts.computeIfAbsent(file, f -> computeLineStarts(text(f)));
+        int[] starts = lineStarts.get(file);
+        if (starts == null) {
+            starts = file.equals(mainFile) ? computeLineStarts(text(file))
+                    : headerLines.computeIfAbsent(file, f -> computeLineStarts(read(f)));
+            lineStarts.put(file, starts);
+        }
         int column = 0;
         if (line >= 1 && line <= starts.length) {
             column = offset - starts[line - 1] + 1;

@@ -16,6 +16,12 @@ import org.eclipse.cdt.internal.core.parser.scanner.CharArray;
  * <p>Texts are kept as CDT {@link CharArray}s, shared by every parse that
  * includes them (CDT only reads them): CDT hashes the whole content of each
  * file it includes, and a {@code CharArray} computes that hash only once.
+ *
+ * <p>The cache holds about {@link #MAX_CACHED_CHARS} characters: when full it
+ * starts afresh. Files are parsed in path order, so the units that share a
+ * local header are parsed together, and a whole kernel tree (hundreds of MB of
+ * headers) does not keep every header it ever saw. A header read again is the
+ * same text, so results do not depend on what was evicted.
  */
 final class HeaderCache {
 
@@ -23,6 +29,26 @@ final class HeaderCache {
     private static final CharArray TYPES = new CharArray(Prelude.TYPES);
 
     private final ConcurrentMap<String, Optional<CharArray>> texts = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong cachedChars = new java.util.concurrent.atomic.AtomicLong();
+
+    private final long maxChars;
+
+    /** The most header text kept by default (in chars, 2 bytes each). */
+    static final long MAX_CACHED_CHARS = 32L << 20;
+
+    HeaderCache() {
+        this(MAX_CACHED_CHARS);
+    }
+
+    /** A cache that keeps at most {@code maxChars} characters of header text. */
+    HeaderCache(long maxChars) {
+        this.maxChars = maxChars;
+    }
+
+    /** How many characters of header text are held now. */
+    long cachedChars() {
+        return cachedChars.get();
+    }
 
     /** The decoded text of the header (or prelude file) at {@code path}, or null if it cannot be read. */
     CharArray content(String path) {
@@ -32,7 +58,18 @@ final class HeaderCache {
         if (Prelude.TYPES_PATH.equals(path)) {
             return TYPES;
         }
-        return texts.computeIfAbsent(path, HeaderCache::read).orElse(null);
+        Optional<CharArray> known = texts.get(path);
+        if (known == null) {
+            known = read(path);
+            long total = cachedChars.addAndGet(known.map(CharArray::getLength).orElse(0));
+            if (total > maxChars) {
+                texts.clear();
+                cachedChars.set(known.map(CharArray::getLength).orElse(0));
+            }
+            Optional<CharArray> raced = texts.putIfAbsent(path, known);
+            known = raced != null ? raced : known;
+        }
+        return known.orElse(null);
     }
 
     /** The decoded text of the header at {@code path}, or null if it cannot be read; not to be modified. */
