@@ -44,6 +44,11 @@ public final class CallGraph {
     private final Map<CallFact, List<Target>> resolved = new IdentityHashMap<>();
     /** Callee id to the functions that may call it (itself included), in program order. */
     private final Map<String, List<FunctionFacts>> callers = new HashMap<>();
+    /**
+     * One shared target list per definition called by its own name: a whole tree resolves
+     * millions of calls, mostly to the same few hundred thousand functions.
+     */
+    private final Map<String, List<Target>> direct = new java.util.concurrent.ConcurrentHashMap<>();
     /** One shared target list per external name (most calls of a tree are to the kernel API). */
     private final Map<String, List<Target>> externals = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -199,11 +204,15 @@ public final class CallGraph {
         if (defs.isEmpty()) {
             return external(name);
         }
+        if (defs.size() == 1 && defs.get(0).name().equals(name)) {
+            FunctionFacts only = defs.get(0);
+            return direct.computeIfAbsent(only.id(), id -> List.of(new Target(only.name(), only)));
+        }
         List<Target> out = new ArrayList<>(defs.size());
         for (FunctionFacts f : defs) {
             out.add(new Target(name, f));
         }
-        return out;
+        return List.copyOf(out);
     }
 
     private List<Target> external(String name) {
