@@ -378,6 +378,10 @@ public final class FactExtractor {
             if (!oobFields.contains(field)) {
                 return;
             }
+            String owner = structTagOf(ref.getFieldOwner());
+            if (owner != null && !owner.equals("file")) {
+                return; // a member of the same name in another struct (Bluetooth's hci_dev has an oob_data)
+            }
             Location loc = positions.of(ref);
             if (loc != null) {
                 OobAccess.Kind kind = OobUse.of(ref);

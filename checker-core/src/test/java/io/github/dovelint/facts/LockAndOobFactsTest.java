@@ -85,4 +85,23 @@ class LockAndOobFactsTest {
                 "READ file->oob_data @9",
                 "WRITE filp->f_oob_ctx @11"), uses);
     }
+
+    @Test
+    void aFieldOfTheSameNameInAnotherStructIsNotTheFilesOobPointer() throws Exception {
+        TestRun t = TestRun.in(tmp).file("a.c", """
+                struct hci_dev { void *oob_data; };
+                void f(struct hci_dev *hdev, struct file *filp, struct opaque *o, void *v)
+                {
+                	hdev->oob_data = v;
+                	filp->oob_data = v;
+                	o->oob_data = NULL;
+                	((struct file *)v)->oob_data = v;
+                	((struct hci_dev *)v)->oob_data = v;
+                }
+                """).run();
+        List<String> uses = t.function("f").oobAccesses().stream()
+                .map(a -> a.kind() + " " + a.owner() + " @" + a.location().line()).toList();
+        assertEquals(List.of("WRITE filp @5", "WRITE o @6", "WRITE ((struct file *)v) @7"), uses,
+                "Bluetooth's hci_dev has an oob_data too; an owner of unknown type is kept");
+    }
 }
