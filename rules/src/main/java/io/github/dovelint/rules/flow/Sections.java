@@ -143,30 +143,51 @@ final class Sections {
         }
         Map<String, Ctx> current = new HashMap<>();
         cone.keySet().forEach(id -> current.put(id, roots.getOrDefault(id, Ctx.TOP)));
+        // What each function passes to the callees of the cone, from its entry of the last round.
+        // A function whose entry did not change passes the same again: only the others are solved
+        // anew, which gives the rounds' very results (on a whole tree the cone is most of the
+        // kernel, and most entries settle in the first rounds).
+        Map<String, Map<String, Ctx>> passed = new HashMap<>();
+        Set<String> changed = new HashSet<>(cone.keySet());
         for (int round = 0; round < ROUNDS; round++) {
+            for (FunctionFacts f : cone.values()) {
+                if (f.cfg().available() && changed.contains(f.id())) {
+                    passed.put(f.id(), passedOn(f, current.get(f.id()), cone));
+                }
+            }
             Map<String, Ctx> next = new HashMap<>(roots);
             for (FunctionFacts f : cone.values()) {
-                if (!f.cfg().available()) {
-                    continue;
-                }
-                Dataflow.forward(f.cfg(), new Flow(f, current.get(f.id()))).events((before, event) -> {
-                    if (event instanceof Cfg.Call c) {
-                        for (Target t : graph.targets(f, c.call())) {
-                            if (t.definition() != null && cone.containsKey(t.definition().id())) {
-                                next.merge(t.definition().id(), before, Ctx::meet);
-                            }
-                        }
-                    }
-                });
+                passed.getOrDefault(f.id(), Map.of()).forEach((callee, ctx) -> next.merge(callee, ctx, Ctx::meet));
             }
             cone.keySet().forEach(id -> next.putIfAbsent(id, Ctx.NONE)); // called only from code no path reaches
             if (next.equals(current)) {
                 break;
             }
+            changed.clear();
+            next.forEach((id, ctx) -> {
+                if (!ctx.equals(current.get(id))) {
+                    changed.add(id);
+                }
+            });
             current.clear();
             current.putAll(next);
         }
         entries.putAll(current);
+    }
+
+    /** The meet of the contexts at {@code f}'s calls of each function of the cone, from {@code entry}. */
+    private Map<String, Ctx> passedOn(FunctionFacts f, Ctx entry, Map<String, FunctionFacts> cone) {
+        Map<String, Ctx> out = new HashMap<>();
+        Dataflow.forward(f.cfg(), new Flow(f, entry)).events((before, event) -> {
+            if (event instanceof Cfg.Call c) {
+                for (Target t : graph.targets(f, c.call())) {
+                    if (t.definition() != null && cone.containsKey(t.definition().id())) {
+                        out.merge(t.definition().id(), before, Ctx::meet);
+                    }
+                }
+            }
+        });
+        return out.isEmpty() ? Map.of() : out;
     }
 
     private final class Flow implements FlowAnalysis<Ctx> {
