@@ -63,7 +63,7 @@ victim=$(cd "$tree" && find "$subdir" -name '*.c' | sort | sed -n 1p)
 touch "$tree/$victim"; echo "/* touched */" >>"$tree/$victim"
 run touched "${dl[@]}"
 sed -i '$ d' "$tree/$victim"
-for n in cold warm touched; do printf '%-10s ' "$n"; tail -n 1 "$out/$n.err" 2>/dev/null || echo; done
+for n in cold warm touched; do echo "$n:"; tail -n 2 "$out/$n.err" 2>/dev/null || echo; done
 python3 - "$out/report.json" <<'PY' || true
 import json, sys
 d = json.load(open(sys.argv[1]))

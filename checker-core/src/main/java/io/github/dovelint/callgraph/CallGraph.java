@@ -6,7 +6,6 @@ import io.github.dovelint.facts.Expr;
 import io.github.dovelint.facts.FieldBinding;
 import io.github.dovelint.facts.FunctionFacts;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -185,19 +184,8 @@ public final class CallGraph {
         if (defs.isEmpty()) {
             return external(name);
         }
-        Set<String> callerUnits = program.unitsOf(caller);
-        List<FunctionFacts> visibleStatic = new ArrayList<>();
-        List<FunctionFacts> global = new ArrayList<>();
-        for (FunctionFacts f : defs) {
-            if (f.isStatic()) {
-                if (!Collections.disjoint(program.unitsOf(f), callerUnits)) {
-                    visibleStatic.add(f);
-                }
-            } else {
-                global.add(f);
-            }
-        }
-        return toTargets(name, !visibleStatic.isEmpty() ? visibleStatic : global);
+        List<FunctionFacts> visibleStatic = program.staticDefinitions(program.unitsOf(caller), name);
+        return toTargets(name, !visibleStatic.isEmpty() ? visibleStatic : program.globalDefinitions(name));
     }
 
     private List<Target> toTargets(String name, List<FunctionFacts> defs) {

@@ -31,6 +31,10 @@ public final class Program {
     /** unit file -> static variable -> initializers (a header's static seen once per including unit). */
     private final Map<String, Map<String, List<Expr>>> staticGlobals = new HashMap<>();
     private final Map<String, List<Expr>> globals = new HashMap<>();
+    /** unit file -> name -> the static definitions it sees, in program order. */
+    private final Map<String, Map<String, List<FunctionFacts>>> staticsByUnit = new HashMap<>();
+    /** name -> the non-static definitions, in program order. */
+    private final Map<String, List<FunctionFacts>> externallyVisible = new HashMap<>();
 
     public Program(Collection<UnitFacts> units) {
         List<UnitFacts> sorted = new ArrayList<>(units);
@@ -55,6 +59,39 @@ public final class Program {
             }
         }
         byName.values().forEach(list -> list.sort(Comparator.comparing(FunctionFacts::id)));
+        for (FunctionFacts f : functionsById.values()) {
+            if (f.isStatic()) {
+                for (String unit : unitsOf(f)) {
+                    staticsByUnit.computeIfAbsent(unit, k -> new HashMap<>())
+                            .computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
+                }
+            } else {
+                externallyVisible.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
+            }
+        }
+    }
+
+    /**
+     * The static definitions of {@code name} in any of {@code units}, in program order. An
+     * index, not a scan of {@link #definitions}: a whole kernel defines thousands of static
+     * {@code probe} or {@code show} functions, each called from its own file.
+     */
+    public List<FunctionFacts> staticDefinitions(Set<String> units, String name) {
+        if (units.size() == 1) {
+            return staticsByUnit.getOrDefault(units.iterator().next(), Map.of()).getOrDefault(name, List.of());
+        }
+        Map<String, FunctionFacts> out = new TreeMap<>();
+        for (String unit : units) {
+            for (FunctionFacts f : staticsByUnit.getOrDefault(unit, Map.of()).getOrDefault(name, List.of())) {
+                out.put(f.id(), f);
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    /** The non-static definitions of {@code name}, in program order. */
+    public List<FunctionFacts> globalDefinitions(String name) {
+        return externallyVisible.getOrDefault(name, List.of());
     }
 
     private void addBinding(FieldBinding b, Set<String> seen) {

@@ -54,6 +54,20 @@ class CallGraphTest {
     }
 
     @Test
+    void aHeaderFunctionSeesTheStaticsOfEveryUnitIncludingItAndStaticsWinOverGlobals() throws Exception {
+        TestRun t = TestRun.in(tmp)
+                .file("ops.h", "static inline void run(void) { step(); }\n")
+                .file("a.c", "#include \"ops.h\"\nstatic void step(void) { }\n"
+                        + hook("install_inband_fd") + " { run(); step(); }\n")
+                .file("b.c", "#include \"ops.h\"\nstatic void step(void) { }\n")
+                .file("c.c", "void step(void) { }\n" + hook("uninstall_inband_fd") + " { step(); }\n")
+                .run();
+        assertEquals(List.of("step@a.c", "step@b.c"), targets(t, "run", 0), "both units include the header");
+        assertEquals(List.of("step@a.c"), targets(t, "install_inband_fd", 1), "a unit's own static wins");
+        assertEquals(List.of("step@c.c"), targets(t, "uninstall_inband_fd", 0), "no static visible: the global");
+    }
+
+    @Test
     void globalsResolveAcrossFilesAndUnknownsAreExternal() throws Exception {
         TestRun t = TestRun.in(tmp)
                 .file("a.c", "void evl_sync(void);\n" + hook("install_inband_fd") + " { evl_sync(); nothing(); }\n")
