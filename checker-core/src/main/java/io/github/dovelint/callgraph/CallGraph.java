@@ -48,6 +48,8 @@ public final class CallGraph {
      * millions of calls, mostly to the same few hundred thousand functions.
      */
     private final Map<String, List<Target>> direct = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Targets of a call through a member, by struct tag and member name. */
+    private final Map<String, List<Target>> throughFieldMemo = new java.util.concurrent.ConcurrentHashMap<>();
     /** One shared target list per external name (most calls of a tree are to the kernel API). */
     private final Map<String, List<Target>> externals = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -149,6 +151,13 @@ public final class CallGraph {
     }
 
     private List<Target> throughField(Callee.Field field) {
+        // The same for every call through the member: a whole kernel calls ->open, ->read... from
+        // thousands of places, each over thousands of bindings.
+        String key = (field.structTag() == null ? "" : field.structTag()) + "\0" + field.field();
+        return throughFieldMemo.computeIfAbsent(key, k -> resolveField(field));
+    }
+
+    private List<Target> resolveField(Callee.Field field) {
         Map<String, Target> out = new java.util.TreeMap<>();
         for (FieldBinding b : program.bindingsOf(field.field())) {
             if (field.structTag() != null && b.structTag() != null && !field.structTag().equals(b.structTag())) {
