@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Resolves calls to their possible targets.
@@ -47,11 +48,11 @@ public final class CallGraph {
      * One shared target list per definition called by its own name: a whole tree resolves
      * millions of calls, mostly to the same few hundred thousand functions.
      */
-    private final Map<String, List<Target>> direct = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<Target>> direct = new ConcurrentHashMap<>();
     /** Targets of a call through a member, by struct tag and member name. */
-    private final Map<String, List<Target>> throughFieldMemo = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<Target>> throughFieldMemo = new ConcurrentHashMap<>();
     /** One shared target list per external name (most calls of a tree are to the kernel API). */
-    private final Map<String, List<Target>> externals = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<Target>> externals = new ConcurrentHashMap<>();
 
     public CallGraph(Program program) {
         this.program = program;

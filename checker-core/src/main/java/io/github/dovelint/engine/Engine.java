@@ -20,6 +20,7 @@ import io.github.dovelint.facts.UnitFacts;
 import io.github.dovelint.kb.KnowledgeBase;
 import io.github.dovelint.parse.CParser;
 import io.github.dovelint.parse.CompileCommands;
+import io.github.dovelint.parse.Daemons;
 import io.github.dovelint.parse.ParseOptions;
 import io.github.dovelint.parse.ParseSetupException;
 import io.github.dovelint.rules.Rule;
@@ -310,9 +311,8 @@ public final class Engine {
                                        Map<String, RuleDescriptor> descriptors, List<Problem> problems) {
         List<Finding> out = new ArrayList<>();
         List<Problem> failures = new ArrayList<>();
-        Thread worker = new Thread(null, () -> checkProgram(unit, facts, kb, descriptors, out, failures),
-                "dovelint-rules", Parsing.STACK_BYTES);
-        worker.setDaemon(true);
+        Thread worker = Daemons.thread("dovelint-rules", Parsing.STACK_BYTES,
+                () -> checkProgram(unit, facts, kb, descriptors, out, failures));
         worker.start();
         try {
             worker.join();
@@ -378,11 +378,8 @@ public final class Engine {
      */
     private void runAll(List<RuleRun> runs, Program program, CallGraph graph, KnowledgeBase kb) {
         int threads = Math.max(1, Math.min(settings.threads(), runs.size()));
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(null, r, "dovelint-rules", Parsing.STACK_BYTES);
-            t.setDaemon(true);
-            return t;
-        });
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads,
+                r -> Daemons.thread("dovelint-rules", Parsing.STACK_BYTES, r));
         try {
             List<java.util.concurrent.Callable<Void>> tasks = new ArrayList<>();
             for (RuleRun run : runs) {

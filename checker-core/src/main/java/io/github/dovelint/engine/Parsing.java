@@ -9,6 +9,7 @@ import io.github.dovelint.facts.SharedDefinitions;
 import io.github.dovelint.facts.SourcePositions;
 import io.github.dovelint.facts.UnitFacts;
 import io.github.dovelint.parse.CParser;
+import io.github.dovelint.parse.Daemons;
 import io.github.dovelint.parse.ParsedUnit;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ final class Parsing {
     /** The stack of a parse thread: deep enough for any AST within {@link Limits#maxAstDepth()}. */
     static final long STACK_BYTES = 256L << 20;
 
-    private static final ScheduledExecutorService WATCHDOG = watchdog("dovelint-file-watchdog");
+    private static final ScheduledExecutorService WATCHDOG = Daemons.scheduler("dovelint-file-watchdog");
 
     private final Relativizer relativizer;
     private final int threads;
@@ -92,8 +93,7 @@ final class Parsing {
 
         void startWorker() {
             Worker worker = new Worker(this);
-            Thread thread = new Thread(null, worker, "dovelint-parse", STACK_BYTES);
-            thread.setDaemon(true);
+            Thread thread = Daemons.thread("dovelint-parse", STACK_BYTES, worker);
             worker.thread = thread;
             thread.start();
         }
@@ -212,15 +212,5 @@ final class Parsing {
         }
         long n = text.chars().filter(c -> c == '\n').count();
         return text.endsWith("\n") ? n : n + 1;
-    }
-
-    private static ScheduledExecutorService watchdog(String name) {
-        java.util.concurrent.ScheduledThreadPoolExecutor e = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
-        e.setRemoveOnCancelPolicy(true);
-        return e;
     }
 }

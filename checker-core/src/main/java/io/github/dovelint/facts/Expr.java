@@ -64,10 +64,7 @@ public sealed interface Expr {
 
     /** An identifier: a variable, parameter, function, enumerator or macro-free constant name. */
     record Name(String id) implements Expr {
-        /** Names seen so far; cleared when full, so a long-lived process does not grow without end. */
-        private static final java.util.concurrent.ConcurrentMap<String, Name> SEEN =
-                new java.util.concurrent.ConcurrentHashMap<>();
-        private static final int SEEN_MAX = 1 << 20;
+        private static final Interner<String, Name> SEEN = new Interner<>();
 
         public Name {
             id = Shared.of(id);
@@ -78,16 +75,7 @@ public sealed interface Expr {
          * tree's facts name the same variables millions of times.
          */
         public static Name of(String id) {
-            Name known = SEEN.get(id);
-            if (known != null) {
-                return known;
-            }
-            if (SEEN.size() >= SEEN_MAX) {
-                SEEN.clear();
-            }
-            Name fresh = new Name(id);
-            known = SEEN.putIfAbsent(fresh.id(), fresh);
-            return known != null ? known : fresh;
+            return SEEN.of(Shared.of(id), Name::new);
         }
 
         @Override
@@ -98,9 +86,7 @@ public sealed interface Expr {
 
     /** An integer literal, and its spelling ({@code 0x10}, {@code 4UL}). */
     record Number(long value, String text) implements Expr {
-        /** Literals seen so far, by value and spelling; cleared when full, like {@link Name}'s. */
-        private static final java.util.concurrent.ConcurrentMap<Number, Number> SEEN =
-                new java.util.concurrent.ConcurrentHashMap<>();
+        private static final Interner<Number, Number> SEEN = new Interner<>();
 
         public Number {
             text = Shared.of(text);
@@ -111,12 +97,7 @@ public sealed interface Expr {
          * drivers write the same register offsets and masks millions of times.
          */
         public static Number of(long value, String text) {
-            Number fresh = new Number(value, text);
-            if (SEEN.size() >= Name.SEEN_MAX) {
-                SEEN.clear();
-            }
-            Number known = SEEN.putIfAbsent(fresh, fresh);
-            return known != null ? known : fresh;
+            return SEEN.of(new Number(value, text), n -> n);
         }
     }
 

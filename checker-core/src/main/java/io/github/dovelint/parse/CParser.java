@@ -6,7 +6,6 @@ import io.github.dovelint.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -210,7 +209,7 @@ public final class CParser {
     }
 
     /** Cancels parsers that run over their time: one daemon thread for every CParser. */
-    private static final ScheduledExecutorService WATCHDOG = watchdog("dovelint-parse-watchdog");
+    private static final ScheduledExecutorService WATCHDOG = Daemons.scheduler("dovelint-parse-watchdog");
 
     /**
      * CDT's GNU C language, keeping hold of the parser it creates so that it can
@@ -288,15 +287,5 @@ public final class CParser {
         String[] quoteDirs = flags.quoteDirs().stream().map(Path::toString).toArray(String[]::new);
         return new ExtendedScannerInfo(defines, includeDirs.toArray(String[]::new), macroFiles,
                 includeFiles.toArray(String[]::new), quoteDirs);
-    }
-
-    private static ScheduledExecutorService watchdog(String name) {
-        java.util.concurrent.ScheduledThreadPoolExecutor e = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
-        e.setRemoveOnCancelPolicy(true);
-        return e;
     }
 }
