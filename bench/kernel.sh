@@ -45,6 +45,7 @@ run() {
   local name=$1; shift
   local t="$out/$name.time"
   (cd "$tree" && /usr/bin/time -f '%e %M' -o "$t" "$@" >"$out/$name.out" 2>"$out/$name.err") || true
+  [ ! -f "$out/report.json" ] || mv "$out/report.json" "$out/$name.json"
   read -r secs kib < <(tail -n 1 "$t")  # the first line may say "Command exited with non-zero status"
   wall[$name]=$secs
   rss[$name]=$((kib / 1024))
@@ -60,11 +61,25 @@ run cold "${dl[@]}"
 run warm "${dl[@]}"
 # sed, not head: head would close the pipe early and pipefail would end the script
 victim=$(cd "$tree" && find "$subdir" -name '*.c' | sort | sed -n 1p)
-touch "$tree/$victim"; echo "/* touched */" >>"$tree/$victim"
+# touched: a comment appended, the facts stay the same (early cutoff: the rules do not run)
+echo "/* touched */" >>"$tree/$victim"
 run touched "${dl[@]}"
-sed -i '$ d' "$tree/$victim"
-for n in cold warm touched; do echo "$n:"; tail -n 2 "$out/$n.err" 2>/dev/null || echo; done
-python3 - "$out/report.json" <<'PY' || true
+# edited: a function added, the facts change (the rules run again over the whole program)
+echo "void dovelint_bench_edit(void) { }" >>"$tree/$victim"
+run edited "${dl[@]}"
+sed -i '$ d' "$tree/$victim"; sed -i '$ d' "$tree/$victim"
+for n in cold warm touched edited; do echo "$n:"; tail -n 2 "$out/$n.err" 2>/dev/null || echo; done
+if cmp -s "$out/cold.json" "$out/warm.json"; then echo "report warm: byte-identical to cold"; else echo "report warm: DIFFERS from cold"; fi
+# the touched and edited files have more lines: compare findings and problems
+for n in touched edited; do
+  python3 - "$out/cold.json" "$out/$n.json" "$n" <<'PY' || true
+import json, sys
+a, b = (json.load(open(f)) for f in sys.argv[1:3])
+same = a["findings"] == b["findings"] and a["problems"] == b["problems"]
+print("report %s: %s" % (sys.argv[3], "same findings and problems as cold" if same else "findings or problems DIFFER from cold"))
+PY
+done
+python3 - "$out/cold.json" <<'PY' || true
 import json, sys
 d = json.load(open(sys.argv[1]))
 print("report: %d files analysed, %d findings, %d parse problems" % (d["files"], len(d["findings"]), len(d["problems"])))
@@ -72,7 +87,7 @@ PY
 
 if [ -z "${SKIP_COCCI:-}" ]; then
   run cocci spatch --very-quiet -j "$(nproc)" --sp-file scripts/coccinelle/locks/call_kern.cocci --dir "$subdir"
-  for n in cold warm touched; do
+  for n in cold warm touched edited; do
     printf '%-10s %.3fx Coccinelle time\n' "$n" "$(echo "${wall[$n]} / ${wall[cocci]}" | bc -l)"
   done
 fi

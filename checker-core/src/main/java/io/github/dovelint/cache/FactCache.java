@@ -72,8 +72,43 @@ public final class FactCache {
         return dir;
     }
 
-    /** What a run keeps of one file. */
-    public record Entry(UnitFacts facts, List<Problem> problems, long lines, String text) {
+    /** The configuration key entries are written under. */
+    public String key() {
+        return key;
+    }
+
+    /**
+     * What a run keeps of one file.
+     *
+     * @param factsDigest the SHA-256 of the facts' encoding (null without facts): equal digests,
+     *                    equal facts, whatever the text around them ({@link RunRecord} compares them)
+     * @param headers     the headers the file included when it was parsed (read entries only)
+     */
+    public record Entry(UnitFacts facts, List<Problem> problems, long lines, String text, byte[] factsDigest,
+                        List<Path> headers) {
+
+        /** An entry for facts just extracted, whose digest {@link #store} computes. */
+        public Entry(UnitFacts facts, List<Problem> problems, long lines, String text) {
+            this(facts, problems, lines, text, null, List.of());
+        }
+    }
+
+    /** The encoding of one file's facts, with a string table of its own so that it depends on them alone. */
+    static byte[] encode(UnitFacts facts) {
+        try {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream(4096);
+            DataOutputStream out = new DataOutputStream(buffer);
+            new FactsCodec.Writer(out).unit(facts);
+            out.flush();
+            return buffer.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a byte array does not fail
+        }
+    }
+
+    /** The digest {@link Entry#factsDigest()} of facts not read from the cache. */
+    public static byte[] digestOf(UnitFacts facts) {
+        return sha256(encode(facts));
     }
 
     /** The bytes and hash of a source file read for a lookup, reused to store its entry. */
@@ -86,6 +121,11 @@ public final class FactCache {
             this.path = path;
             this.file = file;
             this.hash = hash;
+        }
+
+        /** The SHA-256 of the file's bytes as read for the lookup. */
+        public byte[] hash() {
+            return hash.clone();
         }
     }
 
@@ -145,6 +185,7 @@ public final class FactCache {
         if (headers < 0 || headers > 100_000) {
             return null;
         }
+        List<Path> included = new ArrayList<>(headers);
         for (int i = 0; i < headers; i++) {
             Path header = Path.of(in.readUTF());
             byte[] expected = hash(in);
@@ -152,16 +193,28 @@ public final class FactCache {
             if (now.isEmpty() || !Arrays.equals(now.get(), expected)) {
                 return null;
             }
+            included.add(header);
         }
         long lines = in.readLong();
         boolean hasText = in.readBoolean();
         FactsCodec.Reader r = new FactsCodec.Reader(in);
         List<Problem> problems = r.problems();
-        UnitFacts facts = in.readBoolean() ? r.unit() : null;
+        UnitFacts facts = null;
+        byte[] digest = null;
+        if (in.readBoolean()) {
+            digest = hash(in);
+            int n = in.readInt();
+            if (n < 0 || n > in.available()) {
+                return null;
+            }
+            byte[] encoded = new byte[n];
+            in.readFully(encoded);
+            facts = new FactsCodec.Reader(new DataInputStream(new ByteArrayInputStream(encoded))).unit();
+        }
         if (in.available() != 0) {
             return null;
         }
-        return new Entry(facts, problems, lines, hasText ? decode(sourceBytes) : "");
+        return new Entry(facts, problems, lines, hasText ? decode(sourceBytes) : "", digest, included);
     }
 
     private static byte[] hash(DataInputStream in) throws IOException {
@@ -175,10 +228,13 @@ public final class FactCache {
      *
      * @param source  from the {@link #lookup} that missed (nothing is stored when null)
      * @param headers the absolute paths of the headers the unit included
+     * @return the digest of the entry's facts (null without facts), stored or not
      */
-    public void store(Source source, List<Path> headers, Entry entry) {
+    public byte[] store(Source source, List<Path> headers, Entry entry) {
+        byte[] encoded = entry.facts() == null ? null : encode(entry.facts());
+        byte[] digest = encoded == null ? null : sha256(encoded);
         if (source == null || !writable) {
-            return;
+            return digest;
         }
         try {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream(4096);
@@ -193,7 +249,7 @@ public final class FactCache {
             for (Path h : sorted) {
                 Optional<byte[]> hh = headerHash(h);
                 if (hh.isEmpty()) {
-                    return; // a header vanished meanwhile: do not cache
+                    return digest; // a header vanished meanwhile: do not cache
                 }
                 hashes.add(hh.get());
             }
@@ -208,7 +264,9 @@ public final class FactCache {
             w.problems(entry.problems());
             out.writeBoolean(entry.facts() != null);
             if (entry.facts() != null) {
-                w.unit(entry.facts());
+                out.write(digest);
+                out.writeInt(encoded.length);
+                out.write(encoded);
             }
             out.flush();
             CRC32C crc = new CRC32C();
@@ -220,9 +278,10 @@ public final class FactCache {
         } catch (IOException | RuntimeException e) {
             // an unwritable cache only costs time on the next run
         }
+        return digest;
     }
 
-    private void writeAtomically(Path target, byte[] bytes) throws IOException {
+    void writeAtomically(Path target, byte[] bytes) throws IOException {
         Path parent = target.getParent();
         try {
             Files.createDirectories(parent);
@@ -243,13 +302,28 @@ public final class FactCache {
         }
     }
 
+    /** A file name for {@code s}: hex digits of its SHA-256. */
+    static String hexName(String s) {
+        return HexFormat.of().formatHex(sha256(s.getBytes(StandardCharsets.UTF_8))).substring(0, 40);
+    }
+
     /** The entry file of a source, named after a hash of its report name (256 sub-folders). */
     Path entryPath(String file) {
         String h = HexFormat.of().formatHex(sha256(file.getBytes(StandardCharsets.UTF_8)));
         return dir.resolve(h.substring(0, 2)).resolve(h.substring(2, 40) + ".facts");
     }
 
-    private Optional<byte[]> headerHash(Path header) {
+    /** The SHA-256 of a file's bytes, read now; empty when it cannot be read. */
+    public static Optional<byte[]> contentHash(Path file) {
+        try {
+            return Optional.of(sha256(Files.readAllBytes(file)));
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The SHA-256 of a header's bytes, read once per run; empty when it cannot be read. */
+    public Optional<byte[]> headerHash(Path header) {
         return headerHashes.computeIfAbsent(header, h -> {
             try {
                 return Optional.of(sha256(Files.readAllBytes(h)));

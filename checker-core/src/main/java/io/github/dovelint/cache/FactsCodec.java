@@ -39,7 +39,7 @@ import java.util.TreeMap;
 public final class FactsCodec {
 
     /** Bump whenever the encoding or a fact record changes. */
-    public static final int FORMAT = 2;
+    public static final int FORMAT = 3;
 
     private static final int MAX_COUNT = 1 << 24;
 
@@ -339,7 +339,7 @@ public final class FactsCodec {
             return strings.get(id);
         }
 
-        private String nonNull() throws IOException {
+        String nonNull() throws IOException {
             String s = str();
             if (s == null) {
                 throw new IOException("unexpected null string");
@@ -370,7 +370,7 @@ public final class FactsCodec {
             return new Location(nonNull(), in.readInt(), in.readInt());
         }
 
-        private Location nonNullLocation() throws IOException {
+        Location nonNullLocation() throws IOException {
             Location l = location();
             if (l == null) {
                 throw new IOException("unexpected null location");

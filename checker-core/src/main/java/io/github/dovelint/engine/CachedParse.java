@@ -41,15 +41,18 @@ final class CachedParse {
         FactCache.Lookup lookup = cache.lookup(source, file);
         FactCache.Entry hit = lookup.hit();
         if (hit != null) {
-            return new ParsedFile(file, hit.facts(), hit.problems(), hit.lines(), hit.text());
+            return new ParsedFile(file, hit.facts(), hit.problems(), hit.lines(), hit.text())
+                    .withCached(new ParsedFile.Cached(lookup.source().hash(), hit.factsDigest(), hit.headers()));
         }
         Headers headers = new Headers();
         ParsedFile parsed = fresh.apply(headers);
-        if (headers.collected && cacheable(parsed)) {
-            cache.store(lookup.source(), headers.paths,
+        if (headers.collected && cacheable(parsed) && lookup.source() != null) {
+            byte[] digest = cache.store(lookup.source(), headers.paths,
                     new FactCache.Entry(parsed.facts(), parsed.problems(), parsed.lines(), parsed.text()));
+            return parsed.withCached(new ParsedFile.Cached(lookup.source().hash(), digest,
+                    List.copyOf(headers.paths)));
         }
-        return parsed;
+        return parsed; // not cacheable: the unit gets no run record
     }
 
     /**

@@ -10,6 +10,8 @@ import io.github.dovelint.Location;
 import io.github.dovelint.Problem;
 import io.github.dovelint.Severity;
 import io.github.dovelint.Version;
+import io.github.dovelint.cache.FactCache;
+import io.github.dovelint.cache.RunRecord;
 import io.github.dovelint.callgraph.CallGraph;
 import io.github.dovelint.callgraph.Program;
 import io.github.dovelint.config.Config;
@@ -51,6 +53,8 @@ public final class Engine {
     private final ConfigDigest digest = new ConfigDigest();
     /** Wall time per phase and rule of the current run (see {@link ProgressListener#timings}). */
     private final Map<String, Long> timings = new java.util.LinkedHashMap<>();
+    /** The parser pool of the current run. */
+    private Parsing parsing;
 
     public Engine(Analyzer.Settings settings) {
         this.settings = settings;
@@ -77,39 +81,35 @@ public final class Engine {
         List<Problem> problems = new ArrayList<>(files.problems);
         Map<Path, ProgramUnit> units = groupIntoUnits(files.sources, runConfig, descriptors);
 
-        Parsing parsing = new Parsing(relativizer, settings.threads(), limits, settings.progress());
+        parsing = new Parsing(relativizer, settings.threads(), limits, settings.progress());
         settings.progress().started(units.values().stream().mapToInt(u -> u.sources.size()).sum());
         List<String> notAnalysed = new ArrayList<>();
         List<Finding> raw = new ArrayList<>();
         List<String> analysed = new ArrayList<>();
         long lines = 0;
         Map<Path, List<Suppression>> scannedSuppressions = new TreeMap<>();
+        String configDigest = digest.digest(settings, limits);
         for (ProgramUnit unit : units.values()) {
             KnowledgeBase kb = knowledge(unit, base);
             ParseOptions options = parseOptions(unit.config);
-            if (settings.cacheDir() != null) {
-                parsing.cache(FactCaches.forUnit(settings.cacheDir(), relativizer.root(), options, kb.oobFields()));
-            }
-            long parseStart = System.nanoTime();
-            List<ParsedFile> parsed = parsing.parseAll(unit.sources, parser(options),
-                    new java.util.HashSet<>(kb.oobFields()));
-            timings.merge("parse", System.nanoTime() - parseStart, Long::sum);
-            List<UnitFacts> facts = new ArrayList<>();
-            for (int i = 0; i < parsed.size(); i++) {
-                ParsedFile pf = parsed.get(i);
-                problems.addAll(pf.problems());
+            FactCache cache = settings.cacheDir() == null ? null
+                    : FactCaches.forUnit(settings.cacheDir(), relativizer.root(), options, kb.oobFields());
+            parsing.cache(cache);
+            UnitRun run = runUnit(unit, kb, options, cache, configDigest, descriptors);
+            problems.addAll(run.failures);
+            raw.addAll(run.findings);
+            for (int i = 0; i < run.sources.size(); i++) {
+                SourceOutcome s = run.sources.get(i);
+                problems.addAll(s.problems());
                 // A file that could not be analysed has no findings to suppress: none scanned.
-                scannedSuppressions.put(unit.sources.get(i),
-                        pf.suppressions() != null ? pf.suppressions() : List.of());
-                if (pf.facts() != null) {
-                    facts.add(pf.facts());
-                    analysed.add(pf.file());
-                    lines += pf.lines();
+                scannedSuppressions.put(unit.sources.get(i), s.suppressions() != null ? s.suppressions() : List.of());
+                if (s.analysed()) {
+                    analysed.add(s.file());
+                    lines += s.lines();
                 } else {
-                    notAnalysed.add(pf.file());
+                    notAnalysed.add(s.file());
                 }
             }
-            raw.addAll(checkProgram(unit, facts, kb, descriptors, problems));
         }
         settings.progress().parsed();
         settings.progress().timings(java.util.Collections.unmodifiableMap(timings));
@@ -140,6 +140,107 @@ public final class Engine {
         List<RuleDescriptor> ruleList = new ArrayList<>(descriptors.values());
         return new AnalysisResult(Version.get(), findings, problems, ruleList, analysed, lines, notAnalysed,
                 digest.digest(settings, limits));
+    }
+
+    /** What a unit's run gives the report: per source, then the unit's findings and failures. */
+    private record UnitRun(List<SourceOutcome> sources, List<Finding> findings, List<Problem> failures) {
+    }
+
+    /** One source's part of a report. */
+    private record SourceOutcome(String file, boolean analysed, long lines, List<Problem> problems,
+                                 List<Suppression> suppressions) {
+        static SourceOutcome of(ParsedFile pf) {
+            return new SourceOutcome(pf.file(), pf.facts() != null, pf.lines(), pf.problems(), pf.suppressions());
+        }
+
+        static SourceOutcome of(RunRecord.Source s) {
+            return new SourceOutcome(s.file(), s.factsDigest() != null, s.lines(), s.problems(), s.suppressions());
+        }
+    }
+
+    /**
+     * Runs one unit: from its last run's record when that still holds ({@link RunReuse}),
+     * otherwise parsing (through the fact cache), call graph and rules, then records it.
+     */
+    private UnitRun runUnit(ProgramUnit unit, KnowledgeBase kb, ParseOptions options, FactCache cache,
+                            String configDigest, Map<String, RuleDescriptor> descriptors) throws AnalysisException {
+        java.util.Set<String> oobFields = new java.util.HashSet<>(kb.oobFields());
+        // A knowledge base built in code has no origin to key on: no record then.
+        String recordKey = cache == null || kb.origin() == null ? null
+                : RunReuse.key(cache.key(), configDigest + " " + kb.origin(), relativizer.apply(unit.directory));
+        if (recordKey != null) {
+            long start = System.nanoTime();
+            UnitRun reused = reuse(unit, RunRecord.read(RunRecord.path(cache, recordKey), recordKey), cache,
+                    recordKey, options, oobFields);
+            timings.merge("reuse check", System.nanoTime() - start, Long::sum);
+            if (reused != null) {
+                return reused;
+            }
+        }
+        long parseStart = System.nanoTime();
+        List<ParsedFile> parsed = parsing.parseAll(unit.sources, parser(options), oobFields);
+        timings.merge("parse", System.nanoTime() - parseStart, Long::sum);
+        List<UnitFacts> facts = new ArrayList<>();
+        List<SourceOutcome> sources = new ArrayList<>();
+        for (ParsedFile pf : parsed) {
+            sources.add(SourceOutcome.of(pf));
+            if (pf.facts() != null) {
+                facts.add(pf.facts());
+            }
+        }
+        List<Problem> failures = new ArrayList<>();
+        List<Finding> findings = checkProgram(unit, facts, kb, descriptors, failures);
+        if (recordKey != null) {
+            RunRecord record = RunReuse.record(parsed, findings, failures, cache);
+            if (record != null) {
+                record.write(cache, recordKey);
+            }
+        }
+        return new UnitRun(sources, findings, failures);
+    }
+
+    /** The unit's run taken from its record, or null when the record does not hold. */
+    private UnitRun reuse(ProgramUnit unit, RunRecord record, FactCache cache, String recordKey,
+                          ParseOptions options, java.util.Set<String> oobFields) throws AnalysisException {
+        if (record == null) {
+            return null;
+        }
+        List<String> names = unit.sources.stream().map(relativizer::apply).toList();
+        Optional<List<Integer>> changed = RunReuse.changed(record, unit.sources, names, cache, settings.threads());
+        if (changed.isEmpty()) {
+            return null;
+        }
+        List<RunRecord.Source> sources = new ArrayList<>(record.sources());
+        java.util.Set<String> changedFiles = new java.util.TreeSet<>();
+        if (!changed.get().isEmpty()) {
+            List<Path> again = changed.get().stream().map(unit.sources::get).toList();
+            long parseStart = System.nanoTime();
+            List<ParsedFile> parsed = parsing.parseAll(again, parser(options), oobFields);
+            timings.merge("parse", System.nanoTime() - parseStart, Long::sum);
+            for (int k = 0; k < parsed.size(); k++) {
+                ParsedFile pf = parsed.get(k);
+                int i = changed.get().get(k);
+                ParsedFile.Cached c = pf.cached();
+                if (c == null || c.factsDigest() == null || pf.suppressions() == null
+                        || !RunRecord.same(c.factsDigest(), record.sources().get(i).factsDigest())) {
+                    return null; // the facts changed: the rules must run again
+                }
+                sources.set(i, new RunRecord.Source(pf.file(), c.hash(), c.factsDigest(), pf.lines(), pf.problems(),
+                        pf.suppressions()));
+                changedFiles.add(pf.file());
+            }
+        }
+        for (RunRecord.Source s : sources) {
+            if (!changedFiles.contains(s.file())) {
+                settings.progress().fileDone(s.file(), s.lines()); // the changed ones were parsed
+            }
+        }
+        List<Finding> findings = RunReuse.findings(record, changedFiles, new Snippets(relativizer));
+        if (!changedFiles.isEmpty()) {
+            // the record follows the files: the next run compares with what is there now
+            new RunRecord(sources, record.headers(), findings, record.failures()).write(cache, recordKey);
+        }
+        return new UnitRun(sources.stream().map(SourceOutcome::of).toList(), findings, record.failures());
     }
 
     /** The caller's limits where they differ from the defaults, else the configuration's. */

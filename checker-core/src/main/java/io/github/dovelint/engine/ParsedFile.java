@@ -15,20 +15,36 @@ import java.util.List;
  * @param suppressions the file's dovelint-ignore comments, once scanned (null before)
  */
 record ParsedFile(String file, UnitFacts facts, List<Problem> problems, long lines, String text,
-                  List<Suppression> suppressions) {
+                  List<Suppression> suppressions, Cached cached) {
+
+    /**
+     * How the file stands in the cache, for the unit's {@link io.github.dovelint.cache.RunRecord}.
+     *
+     * @param hash        the SHA-256 of the bytes parsed (or whose facts were read)
+     * @param factsDigest the digest of the facts, null without facts
+     * @param headers     the headers the file included
+     */
+    record Cached(byte[] hash, byte[] factsDigest, List<java.nio.file.Path> headers) {
+    }
 
     ParsedFile(String file, UnitFacts facts, List<Problem> problems, long lines, String text) {
-        this(file, facts, problems, lines, text, null);
+        this(file, facts, problems, lines, text, null, null);
     }
 
     /** This file with other facts (the same, with header functions shared). */
     ParsedFile withFacts(UnitFacts value) {
-        return value == facts ? this : new ParsedFile(file, value, problems, lines, text, suppressions);
+        return value == facts ? this : new ParsedFile(file, value, problems, lines, text, suppressions, cached);
+    }
+
+    /** This file as the cache knows it. */
+    ParsedFile withCached(Cached value) {
+        return new ParsedFile(file, facts, problems, lines, text, suppressions, value);
     }
 
     /** This file with its suppressions scanned from its text, and the text dropped. */
     ParsedFile scanned() {
         return suppressions != null ? this
-                : new ParsedFile(file, facts, problems, lines, "", List.copyOf(SuppressionScanner.scan(file, text)));
+                : new ParsedFile(file, facts, problems, lines, "", List.copyOf(SuppressionScanner.scan(file, text)),
+                        cached);
     }
 }

@@ -36,6 +36,8 @@ public final class KnowledgeBase {
     private final SortedMap<String, FunctionSpec> functions;
     private final SortedMap<String, Profile> profiles;
     private final Profile profile;
+    /** A digest of the text this base was loaded from, or null (see {@link #origin()}). */
+    private final String origin;
 
     /**
      * @param hooks     the hook names
@@ -47,6 +49,13 @@ public final class KnowledgeBase {
      */
     public KnowledgeBase(List<String> hooks, List<String> oobFields, GfpTable gfp,
                          Map<String, FunctionSpec> functions, Map<String, Profile> profiles, String active) {
+        this(hooks, oobFields, gfp, functions, profiles, active, null);
+    }
+
+    private KnowledgeBase(List<String> hooks, List<String> oobFields, GfpTable gfp,
+                          Map<String, FunctionSpec> functions, Map<String, Profile> profiles, String active,
+                          String origin) {
+        this.origin = origin;
         this.hooks = List.copyOf(hooks);
         this.oobFields = List.copyOf(oobFields);
         this.gfp = Objects.requireNonNull(gfp, "gfp");
@@ -160,8 +169,23 @@ public final class KnowledgeBase {
             base = overrides.oobFields();
             named.replaceAll((k, p) -> p.withOobFields(overrides.oobFields()));
         }
+        // the overrides come from a configuration file, whose bytes the configuration digest covers
         return new KnowledgeBase(overrides.hooks() != null ? overrides.hooks() : hooks,
-                base, table, merged, named, active);
+                base, table, merged, named, active, origin);
+    }
+
+    /**
+     * What identifies this base's content across runs: a digest of the text it was loaded
+     * from (configuration overrides aside), or null for a base built in code, which a run
+     * cannot tell from another and so never reuses a recorded result for.
+     */
+    public String origin() {
+        return origin;
+    }
+
+    /** This base, known to come from a text with digest {@code value}. */
+    KnowledgeBase withOrigin(String value) {
+        return new KnowledgeBase(hooks, oobFields, gfp, functions, profiles, profile.name(), value);
     }
 
     /** True when {@code name} is one of the hooks. */

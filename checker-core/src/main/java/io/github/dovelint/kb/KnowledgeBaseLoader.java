@@ -70,7 +70,19 @@ public final class KnowledgeBaseLoader {
                 : Map.of();
         Map<String, Profile> profiles = top.containsKey("profiles")
                 ? profiles(doc, top.get("profiles").value()) : Map.of();
-        return new KnowledgeBase(hooks, oobFields, table, functions, profiles, Profile.AUTO);
+        return new KnowledgeBase(hooks, oobFields, table, functions, profiles, Profile.AUTO)
+                .withOrigin(digest(sourceName, yamlText));
+    }
+
+    private static String digest(String sourceName, String yamlText) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update((sourceName + "\u0000").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update(yamlText.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no SHA-256", e);
+        }
     }
 
     private static Map<String, Profile> profiles(YamlDoc doc, Node node) throws ConfigException {

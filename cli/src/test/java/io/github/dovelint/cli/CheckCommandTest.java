@@ -284,9 +284,14 @@ class CheckCommandTest {
         assertEquals(2, err.size(), r::toString);
         assertTrue(err.get(0).matches("dovelint: 1 files, \\d+ lines, 1 findings, 0 parse problems in .+ lines/s\\)"),
                 r::toString);
-        assertTrue(err.get(1).matches("dovelint: time: parse [0-9.]+ s, call graph [0-9.]+ s, rules [0-9.]+ s, "
+        // a first run: no record of an earlier one to reuse, so everything ran
+        assertTrue(err.get(1).matches("dovelint: time: (reuse check [0-9.]+ s, )?parse [0-9.]+ s, call graph [0-9.]+ s, rules [0-9.]+ s, "
                 + "DL\\d{3} [0-9.]+ s"
                 + "(, DL\\d{3} [0-9.]+ s)+"), r::toString);
+        Cli.Result again = check("", "--format", "json", "--quiet", "--stats");
+        assertEquals(r.out(), again.out(), "the same report from the recorded run");
+        assertTrue(again.err().lines().toList().get(1).matches("dovelint: time: reuse check [0-9.]+ s"),
+                again::toString);
     }
 
     @Test
