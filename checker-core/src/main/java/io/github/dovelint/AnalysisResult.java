@@ -17,10 +17,13 @@ import java.util.List;
  *                     a gate refuses a run where this is not empty (see {@link #complete()})
  * @param configDigest {@code sha256:<hex>} of the effective configuration: the bytes of every
  *                     configuration file used plus the analysis options; "" when unknown
+ * @param outOfReach   the files no rule can look at ({@link io.github.dovelint.rules.Reach}), found
+ *                     by a lexical index and not parsed, relative to the root, sorted; they
+ *                     cannot change the findings, and count as checked
  */
 public record AnalysisResult(String toolVersion, List<Finding> findings, List<Problem> problems,
                              List<RuleDescriptor> rules, List<String> files, long lines,
-                             List<String> notAnalysed, String configDigest) {
+                             List<String> notAnalysed, String configDigest, List<String> outOfReach) {
     public AnalysisResult {
         findings = List.copyOf(findings);
         problems = List.copyOf(problems);
@@ -28,6 +31,14 @@ public record AnalysisResult(String toolVersion, List<Finding> findings, List<Pr
         files = List.copyOf(files);
         notAnalysed = List.copyOf(notAnalysed);
         configDigest = configDigest == null ? "" : configDigest;
+        outOfReach = List.copyOf(outOfReach);
+    }
+
+    /** A result where no file was left out of the rules' reach. */
+    public AnalysisResult(String toolVersion, List<Finding> findings, List<Problem> problems,
+                          List<RuleDescriptor> rules, List<String> files, long lines,
+                          List<String> notAnalysed, String configDigest) {
+        this(toolVersion, findings, problems, rules, files, lines, notAnalysed, configDigest, List.of());
     }
 
     /** A result where every file was analysed and no configuration digest is known. */
@@ -38,7 +49,8 @@ public record AnalysisResult(String toolVersion, List<Finding> findings, List<Pr
 
     /** The same result with other findings (baseline and new-since filters). */
     public AnalysisResult withFindings(List<Finding> other) {
-        return new AnalysisResult(toolVersion, other, problems, rules, files, lines, notAnalysed, configDigest);
+        return new AnalysisResult(toolVersion, other, problems, rules, files, lines, notAnalysed, configDigest,
+                outOfReach);
     }
 
     public boolean hasFindings() {

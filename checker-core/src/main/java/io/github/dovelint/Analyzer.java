@@ -101,16 +101,19 @@ public final class Analyzer {
      *                        here wins over the configuration
      * @param cacheDir        the folder of the facts cache, or null for no cache
      * @param progress        hears the run advance (never null)
+     * @param scope           which files are parsed (see {@link Scope})
      */
     public record Settings(Path root, List<Path> paths, Path configFile, List<Path> includeDirs,
                            Map<String, String> defines, Path compileCommands, int threads, List<Rule> rules,
-                           KnowledgeBase knowledge, Limits limits, Path cacheDir, ProgressListener progress) {
+                           KnowledgeBase knowledge, Limits limits, Path cacheDir, ProgressListener progress,
+                           Scope scope) {
         public Settings {
             paths = List.copyOf(paths);
             includeDirs = List.copyOf(includeDirs);
             defines = Map.copyOf(defines);
             rules = List.copyOf(rules);
             progress = progress == null ? ProgressListener.NONE : progress;
+            scope = scope == null ? Scope.AUTO : scope;
         }
 
         /** Settings without caller limits (the configuration's or the defaults apply). */
@@ -118,7 +121,31 @@ public final class Analyzer {
                         Map<String, String> defines, Path compileCommands, int threads, List<Rule> rules,
                         KnowledgeBase knowledge) {
             this(root, paths, configFile, includeDirs, defines, compileCommands, threads, rules, knowledge, null,
-                    null, null);
+                    null, null, Scope.AUTO);
+        }
+    }
+
+    /**
+     * Which files a run parses. A run can index every file lexically and parse only the part
+     * of the program its rules can look at ({@link io.github.dovelint.rules.Reach}), listing
+     * the others as out of reach ({@link AnalysisResult#outOfReach()}): the findings are the
+     * same as when every file is parsed, the parse problems of files out of reach are not
+     * reported, and a whole kernel tree takes seconds instead of minutes.
+     */
+    public enum Scope {
+        /** Only the rules' reach in a unit of more than {@link #AUTO_THRESHOLD} sources, else every file. */
+        AUTO,
+        /** Every file. */
+        ALL,
+        /** Only the rules' reach, whatever the size. */
+        REACH;
+
+        /** Units with more sources than this are sliced under {@link #AUTO}. */
+        public static final int AUTO_THRESHOLD = 500;
+
+        /** Whether a unit of {@code sources} files is sliced. */
+        public boolean slices(int sources) {
+            return this == REACH || this == AUTO && sources > AUTO_THRESHOLD;
         }
     }
 
@@ -136,6 +163,7 @@ public final class Analyzer {
         private Limits limits;
         private Path cacheDir;
         private ProgressListener progress;
+        private Scope scope = Scope.AUTO;
 
         private Builder() {
         }
@@ -222,6 +250,12 @@ public final class Analyzer {
             return this;
         }
 
+        /** Which files are parsed (default {@link Scope#AUTO}). */
+        public Builder scope(Scope value) {
+            scope = value;
+            return this;
+        }
+
         public Analyzer build() {
             Path absRoot = root.toAbsolutePath().normalize();
             List<Path> absPaths = new ArrayList<>();
@@ -234,7 +268,7 @@ public final class Analyzer {
                     includeDirs.stream().map(p -> absRoot.resolve(p).normalize()).toList(), defines,
                     compileCommands == null ? null : absRoot.resolve(compileCommands).normalize(),
                     threads, r, knowledge, limits, cacheDir == null ? null : absRoot.resolve(cacheDir).normalize(),
-                    progress));
+                    progress, scope));
         }
     }
 }

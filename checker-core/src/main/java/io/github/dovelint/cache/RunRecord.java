@@ -41,18 +41,20 @@ public record RunRecord(List<Source> sources, Map<String, byte[]> headers, List<
                         List<Problem> failures) {
 
     private static final int MAGIC = 0x444C5252; // "DLRR"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     /**
      * One source as the run saw it.
      *
-     * @param hash         the SHA-256 of its bytes
-     * @param factsDigest  the digest of its facts, null if it was not analysed
-     * @param problems     its parse problems
-     * @param suppressions its dovelint-ignore comments
+     * @param hash          the SHA-256 of its bytes
+     * @param factsDigest   the digest of its facts, null if it was not analysed
+     * @param problems      its parse problems
+     * @param suppressions  its dovelint-ignore comments
+     * @param lexicalDigest the digest of its lexical index when the run sliced the program, else null
+     * @param outOfReach    whether it was left out of the rules' reach (and not parsed)
      */
     public record Source(String file, byte[] hash, byte[] factsDigest, long lines, List<Problem> problems,
-                         List<Suppression> suppressions) {
+                         List<Suppression> suppressions, byte[] lexicalDigest, boolean outOfReach) {
         public Source {
             problems = List.copyOf(problems);
             suppressions = List.copyOf(suppressions);
@@ -128,6 +130,11 @@ public record RunRecord(List<Source> sources, Map<String, byte[]> headers, List<
             }
             out.writeLong(s.lines());
             w.problems(s.problems());
+            out.writeBoolean(s.lexicalDigest() != null);
+            if (s.lexicalDigest() != null) {
+                out.write(s.lexicalDigest());
+            }
+            out.writeBoolean(s.outOfReach());
             w.count(s.suppressions().size());
             for (Suppression sup : s.suppressions()) {
                 w.location(sup.location());
@@ -175,6 +182,12 @@ public record RunRecord(List<Source> sources, Map<String, byte[]> headers, List<
             byte[] digest = in.readBoolean() ? hash(in) : null;
             long lines = in.readLong();
             List<Problem> problems = r.problems();
+            byte[] lexical = null;
+            if (in.readBoolean()) {
+                lexical = new byte[16];
+                in.readFully(lexical);
+            }
+            boolean outOfReach = in.readBoolean();
             int m = r.count();
             List<Suppression> sups = new ArrayList<>(m);
             for (int j = 0; j < m; j++) {
@@ -186,7 +199,7 @@ public record RunRecord(List<Source> sources, Map<String, byte[]> headers, List<
                 }
                 sups.add(new Suppression(at, ids, r.nonNull(), r.nonNull()));
             }
-            sources.add(new Source(file, hash, digest, lines, problems, sups));
+            sources.add(new Source(file, hash, digest, lines, problems, sups, lexical, outOfReach));
         }
         int h = r.count();
         Map<String, byte[]> headers = new TreeMap<>();

@@ -86,6 +86,26 @@ public final class CallGraph {
     }
 
     /**
+     * The definitions a call reaches by the name it is written with ({@code foo(x)} where
+     * {@code foo} is a function of the program, not a local, a parameter or a global
+     * function pointer): no call through a struct member or a variable. Rules that declare
+     * they do not follow members ({@code Reach.followsMembers}) walk these only.
+     */
+    public List<FunctionFacts> directTargets(FunctionFacts caller, CallFact call) {
+        if (!(call.callee() instanceof Callee.Named named) || caller.locals().get(named.name()) != null
+                || caller.paramIndex(named.name()) >= 0 || program.definitions(named.name()).isEmpty()) {
+            return List.of();
+        }
+        List<FunctionFacts> out = new ArrayList<>();
+        for (Target t : targets(caller, call)) {
+            if (t.definition() != null) {
+                out.add(t.definition());
+            }
+        }
+        return out;
+    }
+
+    /**
      * The functions of the program that may call {@code callee} (a recursive one among them),
      * each once, in program order.
      */

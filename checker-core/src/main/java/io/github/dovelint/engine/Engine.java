@@ -55,6 +55,8 @@ public final class Engine {
     private final Map<String, Long> timings = new java.util.LinkedHashMap<>();
     /** The parser pool of the current run. */
     private Parsing parsing;
+    /** The current run's effective limits. */
+    private Limits limits = Limits.DEFAULT;
 
     public Engine(Analyzer.Settings settings) {
         this.settings = settings;
@@ -73,6 +75,7 @@ public final class Engine {
         }
         Config runConfig = loadRunConfig();
         Limits limits = effectiveLimits(runConfig);
+        this.limits = limits;
         KnowledgeBase base = settings.knowledge() != null ? settings.knowledge() : bundledKnowledge();
         Map<String, RuleDescriptor> descriptors = descriptors();
         checkRuleIds(runConfig, descriptors);
@@ -86,6 +89,7 @@ public final class Engine {
         List<String> notAnalysed = new ArrayList<>();
         List<Finding> raw = new ArrayList<>();
         List<String> analysed = new ArrayList<>();
+        List<String> outOfReach = new ArrayList<>();
         long lines = 0;
         Map<Path, List<Suppression>> scannedSuppressions = new TreeMap<>();
         String configDigest = digest.digest(settings, limits);
@@ -106,6 +110,8 @@ public final class Engine {
                 if (s.analysed()) {
                     analysed.add(s.file());
                     lines += s.lines();
+                } else if (s.outOfReach()) {
+                    outOfReach.add(s.file());
                 } else {
                     notAnalysed.add(s.file());
                 }
@@ -138,8 +144,9 @@ public final class Engine {
         Collections.sort(notAnalysed);
 
         List<RuleDescriptor> ruleList = new ArrayList<>(descriptors.values());
+        Collections.sort(outOfReach);
         return new AnalysisResult(Version.get(), findings, problems, ruleList, analysed, lines, notAnalysed,
-                digest.digest(settings, limits));
+                digest.digest(settings, limits), outOfReach);
     }
 
     /** What a unit's run gives the report: per source, then the unit's findings and failures. */
@@ -147,27 +154,46 @@ public final class Engine {
     }
 
     /** One source's part of a report. */
-    private record SourceOutcome(String file, boolean analysed, long lines, List<Problem> problems,
-                                 List<Suppression> suppressions) {
+    private record SourceOutcome(String file, boolean analysed, boolean outOfReach, long lines,
+                                 List<Problem> problems, List<Suppression> suppressions) {
         static SourceOutcome of(ParsedFile pf) {
-            return new SourceOutcome(pf.file(), pf.facts() != null, pf.lines(), pf.problems(), pf.suppressions());
+            return new SourceOutcome(pf.file(), pf.facts() != null, false, pf.lines(), pf.problems(),
+                    pf.suppressions());
         }
 
         static SourceOutcome of(RunRecord.Source s) {
-            return new SourceOutcome(s.file(), s.factsDigest() != null, s.lines(), s.problems(), s.suppressions());
+            return new SourceOutcome(s.file(), s.factsDigest() != null, s.outOfReach(), s.lines(), s.problems(),
+                    s.suppressions());
         }
+    }
+
+    /** The rules a unit runs: those of the run its configuration does not switch off. */
+    private List<Rule> enabledRules(ProgramUnit unit, Map<String, RuleDescriptor> descriptors) {
+        List<Rule> out = new ArrayList<>();
+        for (Rule rule : settings.rules()) {
+            Optional<RuleSetting> setting = unit.config.rule(descriptors.get(rule.descriptor().id()).id());
+            if (setting.isEmpty() || setting.get().enabled()) {
+                out.add(rule);
+            }
+        }
+        return out;
     }
 
     /**
      * Runs one unit: from its last run's record when that still holds ({@link RunReuse}),
-     * otherwise parsing (through the fact cache), call graph and rules, then records it.
+     * otherwise parsing (through the fact cache; only what the rules can reach, see
+     * {@link Slicing}), call graph and rules, then records it.
      */
     private UnitRun runUnit(ProgramUnit unit, KnowledgeBase kb, ParseOptions options, FactCache cache,
                             String configDigest, Map<String, RuleDescriptor> descriptors) throws AnalysisException {
         java.util.Set<String> oobFields = new java.util.HashSet<>(kb.oobFields());
+        List<Rule> rules = enabledRules(unit, descriptors);
+        List<io.github.dovelint.slice.Slicer.Spec> specs = settings.scope().slices(unit.sources.size())
+                ? Slicing.specs(rules, kb) : null;
         // A knowledge base built in code has no origin to key on: no record then.
         String recordKey = cache == null || kb.origin() == null ? null
-                : RunReuse.key(cache.key(), configDigest + " " + kb.origin(), relativizer.apply(unit.directory));
+                : RunReuse.key(cache.key(), configDigest + " " + kb.origin() + (specs == null ? " all" : " sliced"),
+                        relativizer.apply(unit.directory));
         if (recordKey != null) {
             long start = System.nanoTime();
             UnitRun reused = reuse(unit, RunRecord.read(RunRecord.path(cache, recordKey), recordKey), cache,
@@ -177,21 +203,41 @@ public final class Engine {
                 return reused;
             }
         }
-        long parseStart = System.nanoTime();
-        List<ParsedFile> parsed = parsing.parseAll(unit.sources, parser(options), oobFields);
-        timings.merge("parse", System.nanoTime() - parseStart, Long::sum);
+        ParsedFile[] parsed;
+        io.github.dovelint.slice.LexicalIndex index = null;
+        if (specs != null) {
+            Slicing.Result sliced = Slicing.parse(unit.sources, specs, options.includeDirs(), parsing, parser(options),
+                    oobFields, settings.threads(), recordKey != null, timings);
+            parsed = sliced.parsed();
+            index = sliced.index();
+        } else {
+            long parseStart = System.nanoTime();
+            parsed = parsing.parseAll(unit.sources, parser(options), oobFields).toArray(new ParsedFile[0]);
+            timings.merge("parse", System.nanoTime() - parseStart, Long::sum);
+        }
         List<UnitFacts> facts = new ArrayList<>();
         List<SourceOutcome> sources = new ArrayList<>();
-        for (ParsedFile pf : parsed) {
+        for (int i = 0; i < parsed.length; i++) {
+            ParsedFile pf = parsed[i];
+            if (pf == null) {
+                String file = relativizer.apply(unit.sources.get(i));
+                List<Suppression> sups = index.hasSuppression(i) ? List.copyOf(SuppressionScanner.scan(file,
+                        Snippets.readLenient(unit.sources.get(i), limits.maxFileBytes()))) : List.of();
+                sources.add(new SourceOutcome(file, false, true, 0, List.of(), sups));
+                settings.progress().fileDone(file, 0);
+                continue;
+            }
             sources.add(SourceOutcome.of(pf));
             if (pf.facts() != null) {
                 facts.add(pf.facts());
             }
         }
         List<Problem> failures = new ArrayList<>();
-        List<Finding> findings = checkProgram(unit, facts, kb, descriptors, failures);
+        List<Finding> findings = checkProgram(unit, facts, kb, rules, descriptors, failures);
         if (recordKey != null) {
-            RunRecord record = RunReuse.record(parsed, findings, failures, cache);
+            RunRecord record = RunReuse.record(sources.stream().map(SourceOutcome::file).toList(), parsed,
+                    sources.stream().map(SourceOutcome::suppressions).toList(),
+                    index, findings, failures, cache);
             if (record != null) {
                 record.write(cache, recordKey);
             }
@@ -212,27 +258,54 @@ public final class Engine {
         }
         List<RunRecord.Source> sources = new ArrayList<>(record.sources());
         java.util.Set<String> changedFiles = new java.util.TreeSet<>();
-        if (!changed.get().isEmpty()) {
-            List<Path> again = changed.get().stream().map(unit.sources::get).toList();
+        List<Integer> toParse = new ArrayList<>();
+        for (int i : changed.get()) {
+            RunRecord.Source old = record.sources().get(i);
+            Path path = unit.sources.get(i);
+            if (old.lexicalDigest() != null) {
+                // the program was sliced: a change to what the index sees may change the slice
+                Optional<byte[]> now = io.github.dovelint.slice.LexicalIndex.scanOne(path)
+                        .map(io.github.dovelint.slice.FileIndex::digest);
+                if (now.isEmpty() || !java.util.Arrays.equals(now.get(), old.lexicalDigest())) {
+                    return null;
+                }
+            }
+            if (old.outOfReach()) {
+                Optional<byte[]> hash = FactCache.contentHash(path);
+                if (hash.isEmpty()) {
+                    return null;
+                }
+                String text = Snippets.readLenient(path, limits.maxFileBytes());
+                sources.set(i, new RunRecord.Source(old.file(), hash.get(), null, 0, List.of(),
+                        List.copyOf(SuppressionScanner.scan(old.file(), text)), old.lexicalDigest(), true));
+                changedFiles.add(old.file());
+            } else {
+                toParse.add(i);
+            }
+        }
+        if (!toParse.isEmpty()) {
             long parseStart = System.nanoTime();
-            List<ParsedFile> parsed = parsing.parseAll(again, parser(options), oobFields);
+            List<ParsedFile> parsed = parsing.parseAll(toParse.stream().map(unit.sources::get).toList(),
+                    parser(options), oobFields);
             timings.merge("parse", System.nanoTime() - parseStart, Long::sum);
             for (int k = 0; k < parsed.size(); k++) {
                 ParsedFile pf = parsed.get(k);
-                int i = changed.get().get(k);
+                int i = toParse.get(k);
                 ParsedFile.Cached c = pf.cached();
                 if (c == null || c.factsDigest() == null || pf.suppressions() == null
                         || !RunRecord.same(c.factsDigest(), record.sources().get(i).factsDigest())) {
                     return null; // the facts changed: the rules must run again
                 }
                 sources.set(i, new RunRecord.Source(pf.file(), c.hash(), c.factsDigest(), pf.lines(), pf.problems(),
-                        pf.suppressions()));
+                        pf.suppressions(), record.sources().get(i).lexicalDigest(), false));
                 changedFiles.add(pf.file());
             }
         }
+        java.util.Set<String> parsedAgain = new java.util.HashSet<>();
+        toParse.forEach(i -> parsedAgain.add(names.get(i)));
         for (RunRecord.Source s : sources) {
-            if (!changedFiles.contains(s.file())) {
-                settings.progress().fileDone(s.file(), s.lines()); // the changed ones were parsed
+            if (!parsedAgain.contains(s.file())) {
+                settings.progress().fileDone(s.file(), s.lines());
             }
         }
         List<Finding> findings = RunReuse.findings(record, changedFiles, new Snippets(relativizer));
@@ -408,12 +481,12 @@ public final class Engine {
      * loses its findings for this unit and gives an INTERNAL problem; the other
      * rules still run.
      */
-    private List<Finding> checkProgram(ProgramUnit unit, List<UnitFacts> facts, KnowledgeBase kb,
+    private List<Finding> checkProgram(ProgramUnit unit, List<UnitFacts> facts, KnowledgeBase kb, List<Rule> rules,
                                        Map<String, RuleDescriptor> descriptors, List<Problem> problems) {
         List<Finding> out = new ArrayList<>();
         List<Problem> failures = new ArrayList<>();
         Thread worker = Daemons.thread("dovelint-rules", Parsing.STACK_BYTES,
-                () -> checkProgram(unit, facts, kb, descriptors, out, failures));
+                () -> checkProgram(unit, facts, kb, rules, descriptors, out, failures));
         worker.start();
         try {
             worker.join();
@@ -426,7 +499,7 @@ public final class Engine {
         return out;
     }
 
-    private void checkProgram(ProgramUnit unit, List<UnitFacts> facts, KnowledgeBase kb,
+    private void checkProgram(ProgramUnit unit, List<UnitFacts> facts, KnowledgeBase kb, List<Rule> rules,
                               Map<String, RuleDescriptor> descriptors, List<Finding> out, List<Problem> failures) {
         Location where = new Location(relativizer.apply(unit.directory), 0, 0);
         Program program;
@@ -442,12 +515,8 @@ public final class Engine {
             return;
         }
         List<RuleRun> runs = new ArrayList<>();
-        for (Rule rule : settings.rules()) {
-            RuleDescriptor d = descriptors.get(rule.descriptor().id());
-            Optional<RuleSetting> setting = unit.config.rule(d.id());
-            if (setting.isEmpty() || setting.get().enabled()) {
-                runs.add(new RuleRun(rule, d));
-            }
+        for (Rule rule : rules) {
+            runs.add(new RuleRun(rule, descriptors.get(rule.descriptor().id())));
         }
         long rulesStart = System.nanoTime();
         runAll(runs, program, graph, kb);

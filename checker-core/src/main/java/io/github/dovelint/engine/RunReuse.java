@@ -106,32 +106,61 @@ final class RunReuse {
 
     /**
      * The record for a unit just run in full, or null when it must not be reused: a file that
-     * was not cached (not analysed, an internal error), a header that cannot be read, a rule
-     * that failed.
+     * was parsed but not cached (not analysed, an internal error), a header that cannot be
+     * read, a rule that failed.
+     *
+     * @param names        per source, its name in reports
+     * @param parsed       per source, its parse, or null when it was out of reach
+     * @param suppressions per source, its suppressions
+     * @param index        the lexical index when the unit was sliced, else null
      */
-    static RunRecord record(List<ParsedFile> parsed, List<Finding> findings, List<Problem> failures,
-                            FactCache cache) {
+    static RunRecord record(List<String> names, ParsedFile[] parsed,
+                            List<List<io.github.dovelint.suppress.Suppression>> suppressions,
+                            io.github.dovelint.slice.LexicalIndex index, List<Finding> findings,
+                            List<Problem> failures, FactCache cache) {
         if (!failures.isEmpty()) {
             return null;
         }
         List<RunRecord.Source> sources = new ArrayList<>();
         Map<String, byte[]> headers = new TreeMap<>();
-        for (ParsedFile pf : parsed) {
-            ParsedFile.Cached c = pf.cached();
-            if (c == null || c.factsDigest() == null || pf.suppressions() == null) {
-                return null;
-            }
-            for (Path h : c.headers()) {
-                Optional<byte[]> hash = cache.headerHash(h);
-                if (hash.isEmpty()) {
+        if (index != null && !addHeaders(index.headers(), headers, cache)) {
+            return null;
+        }
+        for (int i = 0; i < parsed.length; i++) {
+            ParsedFile pf = parsed[i];
+            byte[] lexical = index == null ? null : index.digest(i);
+            if (pf == null) {
+                if (index.hash(i) == null || lexical == null) {
                     return null;
                 }
-                headers.put(h.toString(), hash.get());
+                sources.add(new RunRecord.Source(names.get(i), index.hash(i), null, 0, List.of(), suppressions.get(i),
+                        lexical, true));
+                continue;
+            }
+            ParsedFile.Cached c = pf.cached();
+            if (c == null || c.factsDigest() == null || pf.suppressions() == null
+                    || index != null && lexical == null) {
+                return null;
+            }
+            if (!addHeaders(c.headers(), headers, cache)) {
+                return null;
             }
             sources.add(new RunRecord.Source(pf.file(), c.hash(), c.factsDigest(), pf.lines(), pf.problems(),
-                    pf.suppressions()));
+                    pf.suppressions(), lexical, false));
         }
         return new RunRecord(sources, headers, findings, failures);
+    }
+
+    private static boolean addHeaders(java.util.Collection<Path> paths, Map<String, byte[]> headers,
+                                      FactCache cache) {
+        for (Path h : paths) {
+            Optional<byte[]> hash = cache.headerHash(h);
+            if (hash.isEmpty()) {
+                return false;
+            }
+            headers.put(h.toString(), hash.get());
+        }
+        return true;
     }
 
     /** The recorded findings, with the snippets of those in {@code changedFiles} read again. */

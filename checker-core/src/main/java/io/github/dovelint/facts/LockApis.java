@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * matching unlocks), fixed by the kernel's locking API rather than by a
  * project, so it lives with the facts and needs no configuration.
  */
-final class LockApis {
+public final class LockApis {
 
     private record Shape(Pattern pattern, LockOp.Action action, String family, boolean lockArgument) {
     }
@@ -53,6 +53,16 @@ final class LockApis {
             shape("local_bh_enable", LockOp.Action.RELEASE, "bh", false),
             shape("lockdep_assert_held(_once|_read|_write|_exclusive)?", LockOp.Action.ASSERT_HELD, "lockdep", true),
             shape("assert_spin_locked|assert_raw_spin_locked", LockOp.Action.ASSERT_HELD, "spin", true));
+
+    /**
+     * The names a function must mention to take or drop what protects an fd table: the RCU
+     * read-side flavours above, and any {@code ->file_lock} (the lock the other shapes are given).
+     * Slicing keeps a helper for the fd-table rules only if it mentions one of these; keep the
+     * list in step with the rcu shapes.
+     */
+    public static final java.util.List<String> FD_TABLE_LOCK_NAMES = java.util.List.of("rcu_read_lock",
+            "rcu_read_unlock", "rcu_read_lock_sched*", "rcu_read_unlock_sched*", "rcu_read_lock_bh",
+            "rcu_read_unlock_bh", "file_lock");
 
     private LockApis() {
     }

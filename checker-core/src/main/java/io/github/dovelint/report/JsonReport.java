@@ -48,6 +48,7 @@ import java.util.List;
  *   "complete": true,     (false when a file could not be analysed or an input problem occurred:
  *                          a gate should refuse such a report)
  *   "notAnalysed": [ "bin/blob.c" ]   (files skipped, unreadable, undecodable, ...)
+ *   "outOfReach": [ "drivers/x.c" ]   (only when not empty: files no rule can look at, not parsed)
  * }
  * </pre>
  *
@@ -98,6 +99,10 @@ public final class JsonReport implements ReportWriter {
         root.put("complete", result.complete());
         ArrayNode notAnalysed = root.putArray("notAnalysed");
         result.notAnalysed().forEach(notAnalysed::add);
+        if (!result.outOfReach().isEmpty()) {
+            ArrayNode outOfReach = root.putArray("outOfReach");
+            result.outOfReach().forEach(outOfReach::add);
+        }
         return root;
     }
 

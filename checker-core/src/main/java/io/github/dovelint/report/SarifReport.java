@@ -99,6 +99,10 @@ public final class SarifReport implements ReportWriter {
         properties.put("complete", result.complete());
         ArrayNode notAnalysed = properties.putArray("notAnalysed");
         result.notAnalysed().forEach(notAnalysed::add);
+        if (!result.outOfReach().isEmpty()) {
+            ArrayNode outOfReach = properties.putArray("outOfReach");
+            result.outOfReach().forEach(outOfReach::add);
+        }
 
         run.putObject("originalUriBaseIds").putObject(SRCROOT).putObject("description")
                 .put("text", "The root of the checked source tree; every path is relative to it.");

@@ -87,7 +87,8 @@ public final class TextReport implements ReportWriter {
         String text = "dovelint: " + count(result.count(Severity.ERROR), "error") + ", "
                 + count(result.count(Severity.WARNING), "warning") + ", "
                 + count(result.count(Severity.NOTE), "note") + " in "
-                + count(result.files().size(), "file");
+                + count(result.files().size(), "file")
+                + (result.outOfReach().isEmpty() ? "" : ", " + result.outOfReach().size() + " more out of the rules' reach");
         List<String> problems = new ArrayList<>();
         for (Problem.Kind kind : Problem.Kind.values()) {
             long n = result.problems().stream().filter(p -> p.kind() == kind).count();

@@ -79,6 +79,16 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--no-cache", description = "Neither read nor write the facts cache.")
     boolean noCache;
 
+    @Option(names = "--all-files", description = "Parse every file, however large the tree. By default a tree of"
+            + " more than 500 C files is indexed lexically and only the files the rules can look at are parsed; the"
+            + " others are listed as out of reach. The findings are the same; parse problems in files out of reach"
+            + " show only with this option.")
+    boolean allFiles;
+
+    @Option(names = "--reach-only", description = "Parse only the files the rules can look at, however small the"
+            + " tree (see --all-files).")
+    boolean reachOnly;
+
     @Option(names = "--stats", description = "Print the final files, lines, findings, problems and time line on"
             + " stderr even when it is not a terminal (it is always printed on a terminal, unless --quiet).")
     boolean stats;
@@ -159,6 +169,10 @@ final class CheckCommand implements Callable<Integer> {
             }
             builder.threads(threads);
         }
+        if (allFiles && reachOnly) {
+            return usage(err, "--all-files and --reach-only exclude each other");
+        }
+        builder.scope(allFiles ? Analyzer.Scope.ALL : reachOnly ? Analyzer.Scope.REACH : Analyzer.Scope.AUTO);
         if (!noCache) {
             builder.cacheDir(cacheDir != null ? absolute(cacheDir) : rootDir.resolve(Analyzer.DEFAULT_CACHE_DIR));
         }

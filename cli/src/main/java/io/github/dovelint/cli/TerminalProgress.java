@@ -89,9 +89,10 @@ final class TerminalProgress implements ProgressListener {
         double secs = (System.nanoTime() - start) / 1e9;
         long parseProblems = result.problems().stream().filter(p -> p.kind() == Problem.Kind.PARSE).count();
         err.println(String.format(Locale.ROOT,
-                "dovelint: %d files, %d lines, %d findings, %d parse problems in %.1f s (%.0f lines/s)",
+                "dovelint: %d files, %d lines, %d findings, %d parse problems in %.1f s (%.0f lines/s)%s",
                 result.files().size(), result.lines(), result.findings().size(), parseProblems, secs,
-                result.lines() / Math.max(secs, 1e-3)));
+                result.lines() / Math.max(secs, 1e-3), result.outOfReach().isEmpty() ? ""
+                        : String.format(Locale.ROOT, "; %d files out of the rules' reach", result.outOfReach().size())));
         if (!timings.isEmpty()) {
             StringBuilder line = new StringBuilder("dovelint: time:");
             timings.forEach((name, nanos) -> line.append(String.format(Locale.ROOT, " %s %.2f s,", name, nanos / 1e9)));

@@ -72,6 +72,18 @@ class SamplesTest {
     }
 
     @Test
+    void parsingOnlyWhatTheRulesReachGivesTheFindingsOfEveryFile() throws Exception {
+        AnalysisResult reach = Analyzer.builder().root(SAMPLES).path(SAMPLES).scope(Analyzer.Scope.REACH)
+                .build().run();
+        assertEquals(List.of(), result.outOfReach(), "a small tree: every file parsed by default");
+        assertEquals(result.findings(), reach.findings());
+        assertEquals(List.of("whole-tree/drivers/char/unrelated.c"), reach.outOfReach(),
+                "the whole-tree sample's driver is out of reach, everything else is parsed");
+        assertTrue(reach.files().contains("whole-tree/net/bt.c"), "parsed to look at its oob_data member");
+        assertTrue(reach.files().contains("whole-tree/kernel/exit.c"), "parsed: a caller");
+    }
+
+    @Test
     void everyFindingIsInASample() {
         List<String> stray = result.findings().stream().map(f -> f.location().file())
                 .filter(f -> !f.contains("/")).distinct().collect(Collectors.toList());

@@ -9,6 +9,7 @@ import io.github.dovelint.flow.NullTest;
 import io.github.dovelint.flow.Solution;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
+import io.github.dovelint.rules.Reach;
 import io.github.dovelint.rules.RuleInfo;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -22,6 +23,8 @@ import java.util.TreeMap;
  * {@code files->file_lock} held; hooks count as protected for their
  * {@code files} argument.
  */
+@Reach(mentions = {"files_fdtable", "fd[+fdt", "fd[+*_fdt"}, callers = Sections.CALLER_LEVELS,
+        callees = Sections.HELPER_LEVELS, calleesMentioning = Reach.FD_TABLE_LOCKS, followsMembers = false)
 @RuleInfo(id = "DL301", name = "fdtable-unprotected", severity = Severity.ERROR,
         summary = "files_fdtable() or an fdt->fd[] read outside rcu_read_lock() and without ->file_lock held.")
 public final class FdtableUnprotected implements Rule {
@@ -41,7 +44,7 @@ public final class FdtableUnprotected implements Rule {
         Set<String> hookIds = new HashSet<>();
         hooks.forEach(h -> hookIds.add(h.id()));
         // Unprotected where even an unprotected entry finds nothing: only the others need their
-        // callers' protection, a fixpoint over their caller cone.
+        // callers' protection.
         Sections sections = new Sections(context.callGraph(), hooks);
         List<FunctionFacts> suspects = new java.util.ArrayList<>();
         for (FunctionFacts f : relevant) {
@@ -49,7 +52,6 @@ public final class FdtableUnprotected implements Rule {
                 suspects.add(f);
             }
         }
-        sections.prepare(suspects);
         for (FunctionFacts f : suspects) {
             unprotectedReads(f, hookIds.contains(f.id()), sections.solve(f)).forEach((at, message) ->
                     context.report(at, f.name(), f.name() + "(): " + message, List.of()));

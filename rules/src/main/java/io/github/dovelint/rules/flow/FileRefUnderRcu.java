@@ -15,6 +15,7 @@ import io.github.dovelint.flow.Solution;
 import io.github.dovelint.kb.Profile;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
+import io.github.dovelint.rules.Reach;
 import io.github.dovelint.rules.RuleInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,13 +32,21 @@ import java.util.TreeSet;
  * through helpers that return one or that take a plain reference on an
  * argument. Names come from the generation profile.
  */
+@Reach(mentions = {"lookup_fd_rcu", "files_lookup_fd_rcu", "rcu_dereference*+fd["},
+        callers = FileRefUnderRcu.LEVELS, callees = FileRefUnderRcu.LEVELS, calleesMentioning = {"lookup_fd_rcu",
+        "files_lookup_fd_rcu", "rcu_dereference*+fd[", Reach.PLAIN_INCREASE}, followsMembers = false)
 @RuleInfo(id = "DL302", name = "file-ref-under-rcu", severity = Severity.ERROR,
         summary = "A file found by an RCU lookup gets a plain reference (get_file, atomic_long_inc(&f->f_count)) "
                 + "instead of the increment-unless-zero form.")
 public final class FileRefUnderRcu implements Rule {
 
     static final Set<String> LOOKUPS = Set.of("lookup_fd_rcu", "files_lookup_fd_rcu");
-    static final int MAX_DEPTH = 12;
+    /**
+     * Levels of helpers followed: that return a file found under RCU (to the caller that
+     * takes a reference on it), or that take a plain reference on an argument; also the
+     * levels of callers the rule looks at above a lookup. Its {@code Reach}.
+     */
+    static final int LEVELS = 2;
     /** An {@code fd[]} index in an argument's text ({@code fdt->fd[fd]}); compiled once. */
     private static final java.util.regex.Pattern FD_INDEX = java.util.regex.Pattern.compile(".*\\bfd\\[.*");
 
@@ -67,7 +76,7 @@ public final class FileRefUnderRcu implements Rule {
     /**
      * The ids of the functions that may hold a file found under RCU, without any dataflow: those
      * that assign, pass or return the result of a {@link #isLookup lookup} or of a call to such a
-     * function (a least fixpoint over names, as {@link Run#isRcuFile} resolves
+     * function, up to {@link #LEVELS} such calls away (by names, as {@link Run#isRcuFile} resolves
      * helpers by name). A function outside it never sees such a file, so it cannot report.
      */
     static Set<String> mayHold(Program program) {
@@ -85,11 +94,14 @@ public final class FileRefUnderRcu implements Rule {
                     .forEach(n -> usersOf.computeIfAbsent(n, k -> new ArrayList<>()).add(f));
         }
         Set<String> out = new HashSet<>();
-        while (!work.isEmpty()) {
-            FunctionFacts f = work.poll();
-            if (out.add(f.id())) {
-                work.addAll(usersOf.getOrDefault(f.name(), List.of()));
+        for (int level = 0; level <= LEVELS && !work.isEmpty(); level++) {
+            java.util.Deque<FunctionFacts> next = new java.util.ArrayDeque<>();
+            for (FunctionFacts f : work) {
+                if (out.add(f.id())) {
+                    next.addAll(usersOf.getOrDefault(f.name(), List.of()));
+                }
             }
+            work = next;
         }
         return out;
     }
@@ -129,18 +141,36 @@ public final class FileRefUnderRcu implements Rule {
                 && FD_INDEX.matcher(c.args().get(0).text().replace(" ", "")).matches();
     }
 
-    /** Helper summaries for one rule run; not thread-safe. */
+    /**
+     * Helper summaries for one rule run; not thread-safe. Helpers are looked at only when
+     * they are called by name and do a lookup or take a plain reference within the levels
+     * left ({@link Relevance}); a summary is kept per depth, and not at all when a recursion
+     * cut it short, so each depends on the helper alone.
+     */
     private static final class Run {
         final CallGraph graph;
         final Profile profile;
+        final Relevance relevance;
         final Map<String, Boolean> returnsRcu = new HashMap<>();
         final Map<String, Set<Integer>> getsParam = new HashMap<>();
         final Set<String> inProgress = new HashSet<>();
         int depth;
+        int guesses;
 
         Run(CallGraph graph, Profile profile) {
             this.graph = graph;
             this.profile = profile;
+            this.relevance = new Relevance(graph, f -> f.calls().stream().anyMatch(c -> {
+                String name = c.callee() instanceof io.github.dovelint.facts.Callee.Named n ? n.name() : "";
+                return LOOKUPS.contains(name) || profile.plainIncrease().contains(name)
+                        || name.startsWith("rcu_dereference") && !name.equals("rcu_dereference_protected")
+                        && c.arg(0) != null && FD_INDEX.matcher(c.arg(0).text().replace(" ", "")).matches();
+            }));
+        }
+
+        /** Whether a helper called at the current depth can matter within the levels left. */
+        boolean worthLooking(FunctionFacts callee) {
+            return relevance.within(callee, LEVELS - depth - 1);
         }
 
         Flow flow(FunctionFacts f) {
@@ -159,8 +189,11 @@ public final class FileRefUnderRcu implements Rule {
         }
 
         private boolean returnsRcu(FunctionFacts caller, Expr.Call c) {
+            if (caller.locals().get(c.callee()) != null || caller.paramIndex(c.callee()) >= 0) {
+                return false; // through a variable: not followed
+            }
             for (FunctionFacts callee : graph.program().definitions(c.callee())) {
-                if (returnsRcu(callee)) {
+                if (worthLooking(callee) && returnsRcu(callee)) {
                     return true;
                 }
             }
@@ -168,13 +201,16 @@ public final class FileRefUnderRcu implements Rule {
         }
 
         private boolean returnsRcu(FunctionFacts f) {
-            Boolean known = returnsRcu.get(f.id());
+            String key = f.id() + "@" + depth;
+            Boolean known = returnsRcu.get(key);
             if (known != null) {
                 return known;
             }
-            if (!f.cfg().available() || depth >= MAX_DEPTH || !inProgress.add(f.id())) {
+            if (!f.cfg().available() || depth >= LEVELS || !inProgress.add(f.id())) {
+                guesses++;
                 return false;
             }
+            int guessesBefore = guesses;
             depth++;
             boolean[] out = {false};
             try {
@@ -188,7 +224,9 @@ public final class FileRefUnderRcu implements Rule {
                 depth--;
                 inProgress.remove(f.id());
             }
-            returnsRcu.put(f.id(), out[0]);
+            if (guesses == guessesBefore) {
+                returnsRcu.put(key, out[0]);
+            }
             return out[0];
         }
 
@@ -213,11 +251,11 @@ public final class FileRefUnderRcu implements Rule {
                 Expr file = arg == null ? null : fileOf(name, arg);
                 return file != null && isRcuFile(f, held, file) ? name + "() takes a plain reference on" : null;
             }
-            for (Target t : graph.targets(f, call)) {
-                if (t.definition() == null) {
+            for (FunctionFacts callee : graph.directTargets(f, call)) {
+                if (!worthLooking(callee)) {
                     continue;
                 }
-                for (int i : getsParam(t.definition())) {
+                for (int i : getsParam(callee)) {
                     Expr arg = call.arg(i);
                     if (arg != null && isRcuFile(f, held, arg)) {
                         return name + "() takes a plain reference on";
@@ -229,13 +267,16 @@ public final class FileRefUnderRcu implements Rule {
 
         /** Parameters a helper takes a plain reference on (anywhere in its body, transitively). */
         private Set<Integer> getsParam(FunctionFacts f) {
-            Set<Integer> known = getsParam.get(f.id());
+            String key = f.id() + "@" + depth;
+            Set<Integer> known = getsParam.get(key);
             if (known != null) {
                 return known;
             }
-            if (depth >= MAX_DEPTH || !inProgress.add("p:" + f.id())) {
+            if (depth >= LEVELS || !inProgress.add("p:" + f.id())) {
+                guesses++;
                 return Set.of();
             }
+            int guessesBefore = guesses;
             depth++;
             Set<Integer> out = new TreeSet<>();
             try {
@@ -248,13 +289,14 @@ public final class FileRefUnderRcu implements Rule {
                             out.add(f.paramIndex(p.id()));
                         }
                     } else {
-                        for (Target t : graph.targets(f, c)) {
-                            if (t.definition() != null) {
-                                for (int i : getsParam(t.definition())) {
-                                    if (c.arg(i) instanceof Expr.Name p && f.paramIndex(p.id()) >= 0
-                                            && !f.locals().containsKey(p.id())) {
-                                        out.add(f.paramIndex(p.id()));
-                                    }
+                        for (FunctionFacts callee : graph.directTargets(f, c)) {
+                            if (!worthLooking(callee)) {
+                                continue;
+                            }
+                            for (int i : getsParam(callee)) {
+                                if (c.arg(i) instanceof Expr.Name p && f.paramIndex(p.id()) >= 0
+                                        && !f.locals().containsKey(p.id())) {
+                                    out.add(f.paramIndex(p.id()));
                                 }
                             }
                         }
@@ -264,7 +306,9 @@ public final class FileRefUnderRcu implements Rule {
                 depth--;
                 inProgress.remove("p:" + f.id());
             }
-            getsParam.put(f.id(), Set.copyOf(out));
+            if (guesses == guessesBefore) {
+                getsParam.put(key, Set.copyOf(out));
+            }
             return out;
         }
     }

@@ -21,12 +21,21 @@ import java.util.TreeMap;
  * named through a parameter ({@code &c->lock}) are renamed to the argument
  * at each call; a lock on a local of the helper, one held on some paths
  * only, or a helper in a recursion gives no effect (no guess). One instance per rule run; not thread-safe.
+ *
+ * <p>{@link #bounded} summaries, for the fd-table rules, look only at helpers called by
+ * name that take or drop an RCU read lock or a {@code ->file_lock} within
+ * {@code levels} calls ({@link Relevance}); any other call has no effect. A
+ * summary that had to guess is then not kept, so each one depends on the
+ * helper alone, not on the order helpers are asked about.
  */
 final class LockEffects {
 
     static final int MAX_DEPTH = 12;
 
     private final CallGraph graph;
+    /** Null: every callee is summarized, to {@link #MAX_DEPTH}; else only those relevant within {@link #maxDepth}. */
+    private final Relevance relevance;
+    private final int maxDepth;
     private final Map<String, Map<String, Integer>> memo = new HashMap<>();
     private final Set<String> inProgress = new HashSet<>();
     private int depth;
@@ -35,10 +44,48 @@ final class LockEffects {
 
     LockEffects(CallGraph graph) {
         this.graph = graph;
+        this.relevance = null;
+        this.maxDepth = MAX_DEPTH;
+    }
+
+    private LockEffects(CallGraph graph, Relevance relevance, int levels) {
+        this.graph = graph;
+        this.relevance = relevance;
+        this.maxDepth = levels;
+    }
+
+    /**
+     * Summaries of the effects on the RCU read lock and {@code ->file_lock} only, of helpers
+     * called by name that act on them within {@code levels} calls (the callee itself is the
+     * first level).
+     */
+    static LockEffects bounded(CallGraph graph, int levels) {
+        return new LockEffects(graph, new Relevance(graph, LockEffects::actsOnFdTableLocks), levels);
+    }
+
+    /** Whether {@code f} itself takes or drops an RCU read lock or a {@code ->file_lock}. */
+    static boolean actsOnFdTableLocks(FunctionFacts f) {
+        for (io.github.dovelint.facts.LockOp op : f.lockOps()) {
+            for (String key : LockFlow.keys(op)) {
+                if (isFdTableLock(key)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The RCU read-side flavours and any {@code ->file_lock}: what protects an fd table. */
+    static boolean isFdTableLock(String key) {
+        return key.equals("rcu:") || key.equals("rcu_sched:") || key.equals("rcu_bh:")
+                || key.endsWith("->file_lock") || key.endsWith(".file_lock");
     }
 
     /** The effect of {@code call} made by {@code caller}, keyed like {@link LockFlow#key}, renamed to the caller's words. */
     Map<String, Integer> of(FunctionFacts caller, CallFact call) {
+        if (relevance != null) {
+            return ofBounded(caller, call);
+        }
         List<Target> targets = graph.targets(caller, call);
         if (targets.isEmpty()) {
             return Map.of();
@@ -58,15 +105,40 @@ final class LockEffects {
         return common;
     }
 
+    /** {@link #of} for {@link #bounded} summaries: direct calls of relevant helpers only. */
+    private Map<String, Integer> ofBounded(FunctionFacts caller, CallFact call) {
+        List<FunctionFacts> targets = graph.directTargets(caller, call);
+        int below = maxDepth - depth - 1; // the levels left under the callee
+        boolean any = false;
+        for (FunctionFacts t : targets) {
+            any |= relevance.within(t, below);
+        }
+        if (!any) {
+            return Map.of();
+        }
+        Map<String, Integer> common = null;
+        for (FunctionFacts t : targets) {
+            Map<String, Integer> e = relevance.within(t, below) ? rename(t, summary(t), call) : Map.of();
+            if (common == null) {
+                common = e;
+            } else if (!common.equals(e)) {
+                return Map.of();
+            }
+        }
+        return common == null ? Map.of() : common;
+    }
+
     private Map<String, Integer> summary(FunctionFacts f) {
-        Map<String, Integer> known = memo.get(f.id());
+        // Bounded: what a helper's callees may add depends on the depth it is asked at.
+        String memoKey = relevance == null ? f.id() : f.id() + "@" + depth;
+        Map<String, Integer> known = memo.get(memoKey);
         if (known != null) {
             return known;
         }
         if (!f.cfg().available()) {
             return Map.of();
         }
-        if (depth >= MAX_DEPTH || !inProgress.add(f.id())) {
+        if (depth >= maxDepth || !inProgress.add(f.id())) {
             guesses++;
             return Map.of();
         }
@@ -90,8 +162,11 @@ final class LockEffects {
             inProgress.remove(f.id());
         }
         // A summary that relied on a guess (a recursive call taken as doing nothing) is not trusted.
-        Map<String, Integer> result = guesses > guessesBefore ? Map.of() : Map.copyOf(out);
-        memo.put(f.id(), result);
+        boolean guessed = guesses > guessesBefore;
+        Map<String, Integer> result = guessed ? Map.of() : Map.copyOf(out);
+        if (!guessed || relevance == null) {
+            memo.put(memoKey, result); // bounded: a guess depends on the path here, so it is not kept
+        }
         return result;
     }
 

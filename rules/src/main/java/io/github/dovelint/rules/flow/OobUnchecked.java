@@ -7,6 +7,7 @@ import io.github.dovelint.flow.Dataflow;
 import io.github.dovelint.flow.Solution;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
+import io.github.dovelint.rules.Reach;
 import io.github.dovelint.rules.RuleInfo;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -18,6 +19,7 @@ import java.util.TreeMap;
  * Contract 5: hooks are called for every fd, oob-capable or not, so the
  * file's oob pointer must be tested against NULL before it is dereferenced.
  */
+@Reach(defines = Reach.HOOKS)
 @RuleInfo(id = "DL201", name = "oob-unchecked", severity = Severity.ERROR,
         summary = "A hook dereferences the file's oob pointer on a path where it was not tested against NULL; "
                 + "hooks run for every fd, most of which are not oob-capable.")

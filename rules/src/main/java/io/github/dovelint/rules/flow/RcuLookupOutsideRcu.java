@@ -7,12 +7,15 @@ import io.github.dovelint.facts.FunctionFacts;
 import io.github.dovelint.flow.Solution;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
+import io.github.dovelint.rules.Reach;
 import io.github.dovelint.rules.RuleInfo;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /** Seed 001: {@code lookup_fd_rcu()} / {@code files_lookup_fd_rcu()} only inside {@code rcu_read_lock()}. */
+@Reach(mentions = {"lookup_fd_rcu", "files_lookup_fd_rcu"}, callers = Sections.CALLER_LEVELS,
+        callees = Sections.HELPER_LEVELS, calleesMentioning = Reach.FD_TABLE_LOCKS, followsMembers = false)
 @RuleInfo(id = "DL303", name = "rcu-lookup-outside-rcu", severity = Severity.ERROR,
         summary = "lookup_fd_rcu() or files_lookup_fd_rcu() called outside rcu_read_lock().")
 public final class RcuLookupOutsideRcu implements Rule {
@@ -32,7 +35,6 @@ public final class RcuLookupOutsideRcu implements Rule {
         Sections sections = new Sections(context.callGraph(), context.hooks());
         List<FunctionFacts> suspects = relevant.stream()
                 .filter(f -> !lookupsOutsideRcu(sections.unprotected(f)).isEmpty()).toList();
-        sections.prepare(suspects);
         for (FunctionFacts f : suspects) {
             for (Lookup l : lookupsOutsideRcu(sections.solve(f))) {
                 context.report(l.call().location(), f.name(), f.name() + "() calls " + l.call().name()

@@ -10,6 +10,7 @@ import io.github.dovelint.flow.FlowAnalysis;
 import io.github.dovelint.flow.NullTest;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
+import io.github.dovelint.rules.Reach;
 import io.github.dovelint.rules.RuleInfo;
 import java.util.Comparator;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.TreeSet;
  * return NULL: nothing to remove), and the oob-pointer tests whose NULL side
  * was taken on a path that had not. What is left at the exit is reported.
  */
+@Reach(defines = Reach.HOOKS)
 @RuleInfo(id = "DL206", name = "replace-keeps-stale-entry", severity = Severity.ERROR,
         summary = "replace_inband_fd returns when the new file is not oob-capable without removing the "
                 + "companion's entry for (files, fd); do_dup2() never calls uninstall for the old file.")

@@ -9,15 +9,11 @@ import io.github.dovelint.facts.LockOp;
 import io.github.dovelint.flow.Dataflow;
 import io.github.dovelint.flow.FlowAnalysis;
 import io.github.dovelint.flow.Solution;
-import java.util.ArrayDeque;
-import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The fd-table protection in force at each point of a function: the
@@ -26,26 +22,29 @@ import java.util.TreeMap;
  * hook (whose {@code files} argument the VFS protects). Must-facts: where
  * paths meet, the smaller depth, and a lock only if held on both.
  *
- * <p>A function's entry context is the meet over every call site in the
- * program (greatest fixed point, {@link #ROUNDS} rounds at most). Hooks start
- * in hook context; a function nothing else calls directly, or whose address
- * is stored (a {@code file_operations} handler, a callback), starts
- * unprotected. Helpers that return with RCU or a {@code file_lock} taken, or
- * that drop them, count as doing so at the call ({@link LockEffects}).
+ * <p>A function's entry context is the meet over its call sites, looked at
+ * {@link #CALLER_LEVELS} levels of callers up: a caller's own entry is met
+ * over its callers in turn, and at the last level a caller is taken as
+ * entered unprotected. Hooks start in hook context (met with their callers');
+ * a function nothing else calls, or whose address is stored (a
+ * {@code file_operations} handler, a callback), starts unprotected. Helpers
+ * called by name that return with RCU or a {@code file_lock} taken, or that
+ * drop them, count as doing so at the call, when the lock is at most
+ * {@link #HELPER_LEVELS} calls down ({@link LockEffects#bounded}); calls
+ * through struct members have no effect. These bounds are the rules'
+ * {@code Reach}: what a whole tree holds beyond them changes nothing.
  *
- * <p>Entry contexts are computed on demand ({@link #prepare}) over the caller
- * cone of the functions asked about: an entry depends only on the callers'
- * entries, round by round, so the rounds over the cone give exactly what
- * rounds over the whole program would, for a fraction of the work. The cone
- * stops at functions that start unprotected: their entry is the bottom of the
- * lattice whatever their callers do. Rules first look at a function from an
- * unprotected entry ({@link #unprotected}), which can only be less protected
- * than its real one (the analysis is monotone in it), and ask for the real
- * entry only when that finds something. One instance per rule run; not thread-safe.
+ * <p>Rules first look at a function from an unprotected entry
+ * ({@link #unprotected}), which can only be less protected than its real one
+ * (the analysis is monotone in it), and ask for the real entry only when that
+ * finds something. One instance per rule run; not thread-safe.
  */
 final class Sections {
 
-    static final int ROUNDS = 12;
+    /** Levels of callers whose protection counts. */
+    static final int CALLER_LEVELS = 2;
+    /** Levels of helpers whose lock effects count (the helper called is the first). */
+    static final int HELPER_LEVELS = 2;
 
     /** The protection in force. */
     record Ctx(int rcu, boolean fileLock, boolean hook) {
@@ -66,24 +65,23 @@ final class Sections {
     private final LockEffects effects;
     private final Set<String> hookIds = new HashSet<>();
     private final Set<String> bound = new HashSet<>();
-    /** Entry contexts computed so far, each final (see {@link #prepare}). */
+    /** Entry contexts by function id and levels of callers. */
     private final Map<String, Ctx> entries = new HashMap<>();
+    /** What a function passes to its callees from a given entry: by function id and entry. */
+    private final Map<String, Map<String, Ctx>> passed = new HashMap<>();
 
     Sections(CallGraph graph, List<FunctionFacts> hooks) {
         this.graph = graph;
-        this.effects = new LockEffects(graph);
+        this.effects = LockEffects.bounded(graph, HELPER_LEVELS);
         hooks.forEach(h -> hookIds.add(h.id()));
         for (FieldBinding b : graph.program().bindings()) {
             bound.add(b.function());
         }
     }
 
-    /** The context on entry to {@code f}, computed with its callers if not known yet. */
+    /** The context on entry to {@code f}, from its callers {@link #CALLER_LEVELS} levels up. */
     Ctx entry(FunctionFacts f) {
-        if (!entries.containsKey(f.id())) {
-            prepare(List.of(f));
-        }
-        return entries.get(f.id());
+        return entry(f, CALLER_LEVELS);
     }
 
     /** The analysis of one function's body from its entry context. */
@@ -100,94 +98,81 @@ final class Sections {
     }
 
     /**
-     * The fixed entry of a function whatever its callers: hooks start in hook context (met
-     * with their callers'), functions nothing else calls or whose address is stored start
-     * unprotected; null for the others.
+     * The entry of {@code f} from {@code levels} levels of callers: hooks start in hook context,
+     * functions nothing else calls or whose address is stored start unprotected, and at level 0
+     * every other function does.
      */
-    private Ctx root(FunctionFacts f) {
-        if (hookIds.contains(f.id())) {
-            return Ctx.HOOK;
+    private Ctx entry(FunctionFacts f, int levels) {
+        boolean hook = hookIds.contains(f.id());
+        if (levels == 0) {
+            return hook ? Ctx.HOOK : Ctx.NONE;
         }
-        boolean called = false;
+        String key = f.id() + "@" + levels;
+        Ctx known = entries.get(key);
+        if (known != null) {
+            return known;
+        }
+        Ctx out;
+        if (!hook && (!calledByOthers(f) || bound.contains(f.name()))) {
+            out = Ctx.NONE;
+        } else {
+            Ctx meet = hook ? Ctx.HOOK : null;
+            boolean recursive = false;
+            for (FunctionFacts caller : graph.callers(f)) {
+                if (caller.id().equals(f.id())) {
+                    recursive = true;
+                } else if (caller.cfg().available()) {
+                    Ctx at = passedOn(caller, entry(caller, levels - 1)).get(f.id());
+                    if (at != null) {
+                        meet = meet == null ? at : meet.meet(at);
+                    }
+                }
+            }
+            out = meet == null ? Ctx.NONE : meet; // called only from code no path reaches
+            // A function that calls itself enters itself with what it has at that call:
+            // the greatest context that its own calls keep.
+            while (recursive && f.cfg().available()) {
+                Ctx self = passedOn(f, out).get(f.id());
+                Ctx next = self == null ? out : out.meet(self);
+                if (next.equals(out)) {
+                    break;
+                }
+                out = next;
+            }
+        }
+        entries.put(key, out);
+        return out;
+    }
+
+    private boolean calledByOthers(FunctionFacts f) {
         for (FunctionFacts caller : graph.callers(f)) {
             if (!caller.id().equals(f.id())) {
-                called = true;
-                break;
+                return true;
             }
         }
-        return !called || bound.contains(f.name()) ? Ctx.NONE : null;
+        return false;
     }
 
-    /**
-     * Computes the entry contexts of {@code functions} together: the rounds run over their
-     * caller cone only, each round from the previous round's entries as over the whole
-     * program, and stop where the cone is stable. A function starting unprotected ends the
-     * cone (its entry stays {@link Ctx#NONE} in every round).
-     */
-    void prepare(Collection<FunctionFacts> functions) {
-        Map<String, FunctionFacts> cone = new TreeMap<>(); // by id: the program's order
-        Map<String, Ctx> roots = new HashMap<>();
-        Deque<FunctionFacts> todo = new ArrayDeque<>(functions);
-        while (!todo.isEmpty()) {
-            FunctionFacts f = todo.poll();
-            if (cone.putIfAbsent(f.id(), f) != null) {
-                continue;
-            }
-            Ctx root = root(f);
-            if (root != null) {
-                roots.put(f.id(), root);
-            }
-            if (root != Ctx.NONE) {
-                todo.addAll(graph.callers(f));
-            }
+    /** The meet of the contexts at {@code f}'s calls of each function, from {@code entry}. */
+    private Map<String, Ctx> passedOn(FunctionFacts f, Ctx entry) {
+        String key = f.id() + "@" + entry;
+        Map<String, Ctx> known = passed.get(key);
+        if (known != null) {
+            return known;
         }
-        Map<String, Ctx> current = new HashMap<>();
-        cone.keySet().forEach(id -> current.put(id, roots.getOrDefault(id, Ctx.TOP)));
-        // What each function passes to the callees of the cone, from its entry of the last round.
-        // A function whose entry did not change passes the same again: only the others are solved
-        // anew, which gives the rounds' very results (on a whole tree the cone is most of the
-        // kernel, and most entries settle in the first rounds).
-        Map<String, Map<String, Ctx>> passed = new HashMap<>();
-        Set<String> changed = new HashSet<>(cone.keySet());
-        for (int round = 0; round < ROUNDS; round++) {
-            for (FunctionFacts f : cone.values()) {
-                if (f.cfg().available() && changed.contains(f.id())) {
-                    passed.put(f.id(), passedOn(f, current.get(f.id()), cone));
-                }
-            }
-            Map<String, Ctx> next = new HashMap<>(roots);
-            for (FunctionFacts f : cone.values()) {
-                passed.getOrDefault(f.id(), Map.of()).forEach((callee, ctx) -> next.merge(callee, ctx, Ctx::meet));
-            }
-            cone.keySet().forEach(id -> next.putIfAbsent(id, Ctx.NONE)); // called only from code no path reaches
-            if (next.equals(current)) {
-                break;
-            }
-            changed.clear();
-            next.forEach((id, ctx) -> {
-                if (!ctx.equals(current.get(id))) {
-                    changed.add(id);
-                }
-            });
-            current.clear();
-            current.putAll(next);
-        }
-        entries.putAll(current);
-    }
-
-    /** The meet of the contexts at {@code f}'s calls of each function of the cone, from {@code entry}. */
-    private Map<String, Ctx> passedOn(FunctionFacts f, Ctx entry, Map<String, FunctionFacts> cone) {
         Map<String, Ctx> out = new HashMap<>();
         Dataflow.forward(f.cfg(), new Flow(f, entry)).events((before, event) -> {
             if (event instanceof Cfg.Call c) {
                 for (Target t : graph.targets(f, c.call())) {
-                    if (t.definition() != null && cone.containsKey(t.definition().id())) {
+                    if (t.definition() != null) {
                         out.merge(t.definition().id(), before, Ctx::meet);
                     }
                 }
             }
         });
-        return out.isEmpty() ? Map.of() : out;
+        Map<String, Ctx> result = out.isEmpty() ? Map.of() : out;
+        passed.put(key, result);
+        return result;
     }
 
     private final class Flow implements FlowAnalysis<Ctx> {

@@ -6,6 +6,7 @@ import io.github.dovelint.Severity;
 import io.github.dovelint.rules.Reached;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
+import io.github.dovelint.rules.Reach;
 import io.github.dovelint.rules.RuleInfo;
 import io.github.dovelint.spec.HookContracts;
 
@@ -17,6 +18,7 @@ import io.github.dovelint.spec.HookContracts;
  * points are the hooks the spec says may run without the lock: every call
  * site of {@code replace_inband_fd} ({@code do_dup2()}) holds it.
  */
+@Reach(defines = Reach.HOOKS)
 @RuleInfo(id = "DL103", name = "hook-asserts-file-lock", severity = Severity.ERROR,
         summary = "A hook, or something it calls, asserts that files->file_lock is held, but the "
                 + "fd_install() fast path and the exit-time uninstall run without it.")

@@ -6,6 +6,7 @@ import io.github.dovelint.Severity;
 import io.github.dovelint.rules.Reached;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
+import io.github.dovelint.rules.Reach;
 import io.github.dovelint.rules.RuleInfo;
 import io.github.dovelint.spec.HookContracts;
 
@@ -15,6 +16,7 @@ import io.github.dovelint.spec.HookContracts;
  * {@code rcu_read_lock_sched()}) or under {@code files->file_lock}, and that
  * holds for the whole hook, even after it dropped its own locks.
  */
+@Reach(defines = Reach.HOOKS)
 @RuleInfo(id = "DL101", name = "hook-may-sleep", severity = Severity.ERROR,
         summary = "A call that may sleep is reachable from install_inband_fd, replace_inband_fd or "
                 + "uninstall_inband_fd, which run in atomic context.")

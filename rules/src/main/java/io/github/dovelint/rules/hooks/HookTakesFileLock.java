@@ -6,6 +6,7 @@ import io.github.dovelint.Severity;
 import io.github.dovelint.rules.Reached;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
+import io.github.dovelint.rules.Reach;
 import io.github.dovelint.rules.RuleInfo;
 
 /**
@@ -14,6 +15,7 @@ import io.github.dovelint.rules.RuleInfo;
  * and {@code do_close_on_exec()} call the hooks with it held (self-deadlock);
  * dropping it breaks the caller's critical section.
  */
+@Reach(defines = Reach.HOOKS)
 @RuleInfo(id = "DL102", name = "hook-takes-file-lock", severity = Severity.ERROR,
         summary = "A hook, or something it calls, takes or drops files->file_lock, or calls a VFS helper "
                 + "that takes it, while its caller may already hold it.")

@@ -6,6 +6,7 @@ import io.github.dovelint.Severity;
 import io.github.dovelint.rules.Reached;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
+import io.github.dovelint.rules.Reach;
 import io.github.dovelint.rules.RuleInfo;
 
 /**
@@ -13,6 +14,7 @@ import io.github.dovelint.rules.RuleInfo;
  * may still refer to the same file; its oob object is torn down by the
  * driver's {@code .release} when the last reference goes.
  */
+@Reach(defines = Reach.HOOKS)
 @RuleInfo(id = "DL203", name = "oob-freed-in-uninstall", severity = Severity.ERROR,
         summary = "uninstall_inband_fd, or something it calls, frees the file's oob object, which other "
                 + "fds of the same file may still use.")

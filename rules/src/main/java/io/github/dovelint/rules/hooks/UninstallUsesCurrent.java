@@ -7,6 +7,7 @@ import io.github.dovelint.Severity;
 import io.github.dovelint.rules.Reached;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
+import io.github.dovelint.rules.Reach;
 import io.github.dovelint.rules.RuleInfo;
 import io.github.dovelint.spec.HookContracts;
 
@@ -17,6 +18,7 @@ import io.github.dovelint.spec.HookContracts;
  * and the last reference may be dropped by an unrelated task (a /proc reader).
  * Install and replace may use them: there {@code files == current->files}.
  */
+@Reach(defines = Reach.HOOKS)
 @RuleInfo(id = "DL104", name = "uninstall-uses-current", severity = Severity.ERROR,
         summary = "uninstall_inband_fd, or something it calls, uses current->files or current->mm, "
                 + "which may be NULL or belong to another task when it runs.")

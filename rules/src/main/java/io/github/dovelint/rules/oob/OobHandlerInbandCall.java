@@ -8,6 +8,7 @@ import io.github.dovelint.Severity;
 import io.github.dovelint.rules.Reached;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
+import io.github.dovelint.rules.Reach;
 import io.github.dovelint.rules.RuleInfo;
 
 /**
@@ -16,6 +17,7 @@ import io.github.dovelint.rules.RuleInfo;
  * must not be used: nothing that may sleep (the in-band scheduler is not in
  * control), and no in-band VFS or mm state of the current task.
  */
+@Reach(boundTo = {"oob_read", "oob_write", "oob_ioctl", "compat_oob_ioctl", "oob_poll"})
 @RuleInfo(id = "DL401", name = "oob-handler-inband-call", severity = Severity.ERROR,
         summary = "An .oob_read, .oob_write or .oob_ioctl handler, or something it calls, makes an in-band "
                 + "call that may sleep or uses current->files or current->mm.")

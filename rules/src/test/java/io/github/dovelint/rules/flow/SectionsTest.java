@@ -1,6 +1,7 @@
 package io.github.dovelint.rules.flow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dovelint.Analyzer;
@@ -17,26 +18,27 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link Sections}: entry contexts computed over a caller cone are those of the whole program. */
+/**
+ * {@link Sections}: the protection a function is entered with, from its callers
+ * {@link Sections#CALLER_LEVELS} levels up, whatever order functions are asked about.
+ */
 class SectionsTest {
 
     @TempDir
     Path tmp;
 
-    /** Records, for every function, its entry from the whole-program rounds and from its cone alone. */
+    /** Records every function's entry, asked in program order and each on a fresh instance. */
     @RuleInfo(id = "DL990", name = "test-sections", severity = Severity.ERROR, summary = "test rule")
     public static final class Entries implements Rule {
-        final Map<String, Sections.Ctx> whole = new TreeMap<>();
+        final Map<String, Sections.Ctx> shared = new TreeMap<>();
         final Map<String, Sections.Ctx> alone = new TreeMap<>();
 
         @Override
         public void check(RuleContext context) {
             List<FunctionFacts> hooks = context.hooks();
-            // The cone of every function is the whole program: the rounds as they ran before cones.
             Sections all = new Sections(context.callGraph(), hooks);
-            all.prepare(context.program().functions());
             for (FunctionFacts f : context.program().functions()) {
-                whole.put(f.name(), all.entry(f));
+                shared.put(f.name(), all.entry(f));
                 alone.put(f.name(), new Sections(context.callGraph(), hooks).entry(f));
             }
         }
@@ -76,25 +78,35 @@ class SectionsTest {
             static void pong(struct files_struct *files, int n) { ping(files, n); shared(files); }
             static void start(struct files_struct *files) { rcu_read_lock(); ping(files, 4); rcu_read_unlock(); }
             static void unused(struct files_struct *files) { start(files); only_rcu(files); }
+            static void far_top(struct files_struct *files) { rcu_read_lock(); far_mid(files); rcu_read_unlock(); }
+            static void far_mid(struct files_struct *files) { far_low(files); }
+            static void far_low(struct files_struct *files) { far_leaf(files); }
+            static void far_leaf(struct files_struct *files) { files_fdtable(files); }
             struct file_operations { int (*open)(struct files_struct *); };
             static const struct file_operations fops = { .open = handler };
             """;
 
     @Test
-    void aConeGivesTheEntriesOfTheWholeProgram() throws Exception {
+    void entriesComeFromTwoLevelsOfCallers() throws Exception {
         Files.writeString(tmp.resolve("a.c"), SOURCE);
         Entries rule = new Entries();
         Analyzer.builder().root(tmp).path(tmp).threads(1).rules(List.of(rule)).build().run();
-        assertEquals(17, rule.whole.size(), rule.whole::toString);
-        assertEquals(rule.whole, rule.alone);
-        // The shapes the cones must get right: protection from every caller, from a helper's
-        // lock effect, through recursion, and none for what a stored pointer may call.
-        assertTrue(rule.whole.get("deeper").inRcu(), rule.whole::toString);
-        assertTrue(rule.whole.get("leaf").hook() && !rule.whole.get("leaf").inRcu(), rule.whole::toString);
-        assertTrue(rule.whole.get("locked").fileLock(), rule.whole::toString);
-        assertTrue(rule.whole.get("pong").inRcu(), rule.whole::toString);
-        assertEquals(Sections.Ctx.NONE, rule.whole.get("shared"), rule.whole::toString);
-        assertEquals(Sections.Ctx.NONE, rule.whole.get("handler"), rule.whole::toString);
-        assertTrue(rule.whole.get("from_helper").inRcu(), rule.whole::toString);
+        Map<String, Sections.Ctx> e = rule.shared;
+        assertEquals(21, e.size(), e::toString);
+        assertEquals(e, rule.alone, "the same whatever was asked before");
+        // protection from the caller, from the caller's caller (a hook), from a helper's lock
+        // effect, and kept through the function's own recursive calls
+        assertTrue(e.get("under_rcu").inRcu() && e.get("under_rcu").hook(), e::toString);
+        assertTrue(e.get("locked").fileLock() && e.get("locked").hook(), e::toString);
+        assertTrue(e.get("deeper").inRcu(), e::toString);
+        assertTrue(e.get("from_helper").inRcu(), e::toString);
+        assertTrue(e.get("far_mid").inRcu() && e.get("far_low").inRcu(), e::toString);
+        // none for what a stored pointer may call, for a caller that does not protect, and
+        // beyond the levels: far_leaf's protection is three callers up, leaf's too (via deeper)
+        assertEquals(Sections.Ctx.NONE, e.get("handler"), e::toString);
+        assertEquals(Sections.Ctx.NONE, e.get("shared"), e::toString);
+        assertFalse(e.get("far_leaf").inRcu(), e::toString);
+        assertFalse(e.get("leaf").inRcu() || e.get("leaf").fileLock(), e::toString);
+        assertEquals(2, Sections.CALLER_LEVELS, "the test's shapes are drawn for two levels");
     }
 }

@@ -1,0 +1,314 @@
+package io.github.dovelint.slice;
+
+import io.github.dovelint.kb.KnowledgeBase;
+import io.github.dovelint.rules.Reach;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The sources a run must parse so that its rules see everything they can
+ * look at ({@link Reach}): the functions each rule starts from, their callers
+ * up to the levels it follows, the callees of all those down to the levels it
+ * follows (only those that can matter, when the rule says which), and the
+ * files that bind any of those functions to a member. The walk is over a
+ * {@link LexicalIndex}, which mentions every call the parser can see and
+ * more, so the slice holds every function the rules' own walks reach.
+ * Sources that cannot be read are always in it, for the parser to report.
+ */
+public final class Slicer {
+
+    private final LexicalIndex index;
+
+    public Slicer(LexicalIndex index) {
+        this.index = index;
+    }
+
+    /** A rule's {@link Reach} with the knowledge base's names filled in. */
+    public record Spec(List<String> defines, List<String> mentions, List<String> confirmed, List<String> boundTo,
+                       int callers, int callees, List<String> calleesMentioning, boolean followsMembers) {
+
+        public static Spec of(Reach reach, KnowledgeBase kb) {
+            List<String> mentions = new ArrayList<>();
+            List<String> confirmed = new ArrayList<>();
+            for (String m : reach.mentions()) {
+                if (m.equals(Reach.OOB_FIELDS)) {
+                    confirmed.addAll(kb.oobFields());
+                } else {
+                    mentions.addAll(expand(m, kb));
+                }
+            }
+            List<String> filter = new ArrayList<>();
+            for (String m : reach.calleesMentioning()) {
+                filter.addAll(expand(m, kb));
+            }
+            List<String> defines = new ArrayList<>();
+            for (String d : reach.defines()) {
+                defines.addAll(expand(d, kb));
+            }
+            return new Spec(defines, mentions, confirmed, List.of(reach.boundTo()), reach.callers(),
+                    reach.callees(), filter, reach.followsMembers());
+        }
+
+        private static List<String> expand(String name, KnowledgeBase kb) {
+            return switch (name) {
+                case Reach.HOOKS -> kb.hooks();
+                case Reach.OOB_FIELDS -> kb.oobFields();
+                case Reach.PLAIN_INCREASE -> kb.profile().plainIncrease();
+                case Reach.COUNT_FIELDS -> kb.profile().countFields();
+                case Reach.FD_TABLE_LOCKS -> io.github.dovelint.facts.LockApis.FD_TABLE_LOCK_NAMES;
+                default -> List.of(name);
+            };
+        }
+    }
+
+    /** A function the facts confirmed as a starting point: its source and its name. */
+    public record Confirmed(int source, String function) {
+    }
+
+    /** The sources with a function that may be a starting point only the facts can confirm. */
+    public BitSet toConfirm(Collection<Spec> specs) {
+        BitSet out = new BitSet();
+        for (Spec spec : specs) {
+            for (String name : spec.confirmed()) {
+                for (int node : nodesMentioning(name)) {
+                    out.set(index.file(node));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The sources to parse for these rules, given the starting points the facts confirmed. */
+    public BitSet slice(Collection<Spec> specs, Collection<Confirmed> confirmed) {
+        BitSet nodes = new BitSet(index.nodes());
+        BitSet files = new BitSet(index.sources());
+        for (Spec spec : specs) {
+            reach(spec, confirmed, nodes, files);
+        }
+        for (int n = nodes.nextSetBit(0); n >= 0; n = nodes.nextSetBit(n + 1)) {
+            files.set(index.file(n));
+        }
+        for (int f = 0; f < index.sources(); f++) {
+            if (index.unreadable(f)) {
+                files.set(f);
+            }
+        }
+        return files;
+    }
+
+    private void reach(Spec spec, Collection<Confirmed> confirmed, BitSet nodes, BitSet files) {
+        BitSet start = new BitSet(index.nodes());
+        for (String d : spec.defines()) {
+            for (int n : index.definers(index.symbols().find(d))) {
+                start.set(n);
+            }
+        }
+        for (String m : spec.mentions()) {
+            for (int n : nodesMentioning(m)) {
+                if (index.name(n) >= 0) {
+                    start.set(n);
+                }
+            }
+        }
+        for (String member : spec.boundTo()) {
+            for (int f : index.boundTo(index.symbols().find(member))) {
+                for (int n : index.definers(f)) {
+                    start.set(n);
+                }
+            }
+        }
+        if (!spec.confirmed().isEmpty()) {
+            for (Confirmed c : confirmed) {
+                for (int n : index.definers(index.symbols().find(c.function()))) {
+                    if (index.file(n) == c.source()) {
+                        start.set(n);
+                    }
+                }
+            }
+        }
+        BitSet up = callers(start, spec.callers(), files);
+        nodes.or(up);
+        nodes.or(callees(up, spec));
+    }
+
+    /** The nodes and their callers (any mention of their name) up to {@code levels}; binders' files marked. */
+    private BitSet callers(BitSet start, int levels, BitSet files) {
+        BitSet seen = (BitSet) start.clone();
+        Deque<int[]> todo = new ArrayDeque<>();
+        start.stream().forEach(n -> todo.add(new int[] {n, 0}));
+        while (!todo.isEmpty()) {
+            int[] item = todo.poll();
+            int name = index.name(item[0]);
+            if (name < 0) {
+                continue; // a file's scope: nothing calls it
+            }
+            for (int f : index.binders(name)) {
+                files.set(f); // the facts of the binding say the function's address is taken
+            }
+            if (levels != Reach.ALL && item[1] >= levels) {
+                continue;
+            }
+            for (int caller : index.mentioners(name)) {
+                if (!seen.get(caller)) {
+                    seen.set(caller);
+                    todo.add(new int[] {caller, item[1] + 1});
+                }
+            }
+        }
+        return seen;
+    }
+
+    /**
+     * The callees of {@code from} down to the spec's levels: every function defined under a name
+     * a node mentions, or bound to a member it mentions; with a filter, only callees within
+     * reach of a filtered name (and then every definition of that name, as the rules compare
+     * them all).
+     */
+    private BitSet callees(BitSet from, Spec spec) {
+        int levels = spec.callees();
+        boolean members = spec.followsMembers();
+        int[] relevance = spec.calleesMentioning().isEmpty() ? null
+                : relevance(spec.calleesMentioning(), levels, members);
+        // A file's scope (its initializers) is followed only by a rule that looks at everything below.
+        boolean fromFileScope = relevance == null && levels == Reach.ALL;
+        BitSet seen = new BitSet(index.nodes());
+        // The walk is breadth first: the first time a name is followed is at its least depth,
+        // where the filter allows the most, so each name is followed once.
+        BitSet followed = new BitSet(index.symbols().size());
+        Deque<int[]> todo = new ArrayDeque<>();
+        from.stream().filter(n -> fromFileScope || index.name(n) >= 0).forEach(n -> todo.add(new int[] {n, 0}));
+        while (!todo.isEmpty()) {
+            int[] item = todo.poll();
+            int depth = item[1] + 1;
+            if (levels != Reach.ALL && depth > levels) {
+                continue;
+            }
+            for (int m : index.mentions(item[0])) {
+                if (followed.get(m)) {
+                    continue;
+                }
+                followed.set(m);
+                visitTargets(index.definers(m), depth, levels, relevance, seen, todo);
+                if (members) {
+                    for (int bound : index.boundTo(m)) {
+                        visitTargets(index.definers(bound), depth, levels, relevance, seen, todo);
+                    }
+                }
+            }
+        }
+        return seen;
+    }
+
+    private static void visitTargets(int[] defs, int depth, int levels, int[] relevance, BitSet seen,
+                                     Deque<int[]> todo) {
+        if (defs.length == 0) {
+            return;
+        }
+        if (relevance != null) {
+            int budget = levels == Reach.ALL ? Integer.MAX_VALUE : levels - depth;
+            boolean any = false;
+            for (int d : defs) {
+                any |= relevance[d] <= budget;
+            }
+            if (!any) {
+                return;
+            }
+        }
+        for (int d : defs) {
+            if (!seen.get(d)) {
+                seen.set(d);
+                todo.add(new int[] {d, depth});
+            }
+        }
+    }
+
+    /**
+     * For each node, the fewest calls between it and a mention of one of {@code names}
+     * (0: it mentions one itself), up to {@code levels}; {@link Integer#MAX_VALUE} beyond.
+     */
+    private int[] relevance(List<String> names, int levels, boolean members) {
+        int[] out = new int[index.nodes()];
+        Arrays.fill(out, Integer.MAX_VALUE);
+        Deque<Integer> todo = new ArrayDeque<>();
+        for (String name : names) {
+            for (int n : nodesMentioning(name)) {
+                if (out[n] != 0) {
+                    out[n] = 0;
+                    todo.add(n);
+                }
+            }
+        }
+        while (!todo.isEmpty()) {
+            int n = todo.poll();
+            int name = index.name(n);
+            if (name < 0 || levels != Reach.ALL && out[n] + 1 > levels) {
+                continue;
+            }
+            propagate(index.mentioners(name), out[n] + 1, out, todo);
+            if (members) {
+                for (int member : index.membersOf(name)) {
+                    propagate(index.mentioners(member), out[n] + 1, out, todo); // calls through the member
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void propagate(int[] callers, int distance, int[] out, Deque<Integer> todo) {
+        for (int caller : callers) {
+            if (out[caller] > distance) {
+                out[caller] = distance;
+                todo.add(caller);
+            }
+        }
+    }
+
+    /**
+     * The nodes that mention a name pattern: {@code a+b} both, {@code prefix*} or
+     * {@code *suffix} any identifier so spelled.
+     */
+    int[] nodesMentioning(String pattern) {
+        String[] parts = pattern.split("\\+");
+        int[][] alternatives = new int[parts.length][];
+        for (int k = 0; k < parts.length; k++) {
+            alternatives[k] = symbolsOf(parts[k]);
+        }
+        BitSet candidates = new BitSet(index.nodes());
+        for (int s : alternatives[0]) {
+            for (int n : index.mentioners(s)) {
+                candidates.set(n);
+            }
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int n = candidates.nextSetBit(0); n >= 0; n = candidates.nextSetBit(n + 1)) {
+            boolean all = true;
+            for (int k = 1; k < alternatives.length && all; k++) {
+                boolean one = false;
+                for (int s : alternatives[k]) {
+                    one |= index.mentions(n, s);
+                }
+                all = one;
+            }
+            if (all) {
+                out.add(n);
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private int[] symbolsOf(String part) {
+        if (part.endsWith("*")) {
+            return index.symbols().matching(part.substring(0, part.length() - 1), "");
+        }
+        if (part.startsWith("*")) {
+            return index.symbols().matching("", part.substring(1));
+        }
+        int s = index.symbols().find(part);
+        return s < 0 ? new int[0] : new int[] {s};
+    }
+}
