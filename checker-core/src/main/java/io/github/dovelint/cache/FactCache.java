@@ -72,6 +72,11 @@ public final class FactCache {
         return dir;
     }
 
+    /** A file of the cache beside the entries: {@code folder/<hash of key>.extension}. */
+    public Path sidecar(String folder, String key, String extension) {
+        return dir.resolve(folder).resolve(hexName(key) + "." + extension);
+    }
+
     /** The configuration key entries are written under. */
     public String key() {
         return key;

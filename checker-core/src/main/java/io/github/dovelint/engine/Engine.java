@@ -55,6 +55,8 @@ public final class Engine {
     private final Map<String, Long> timings = new java.util.LinkedHashMap<>();
     /** The parser pool of the current run. */
     private Parsing parsing;
+    /** The SHA-256 of the current unit's sources, where the reuse check computed them (else null entries). */
+    private byte[][] knownHashes = new byte[0][];
     /** The current run's effective limits. */
     private Limits limits = Limits.DEFAULT;
 
@@ -167,6 +169,30 @@ public final class Engine {
         }
     }
 
+    /**
+     * A record that still holds if the slice did not change: only files out of reach changed,
+     * in what the lexical index sees.
+     *
+     * @param sources      the record's sources, those changed brought up to date
+     * @param changedFiles their names
+     */
+    private record PendingSlice(RunRecord record, List<RunRecord.Source> sources, java.util.Set<String> changedFiles) {
+
+        /** The sources the record parsed: its slice. */
+        java.util.BitSet slice() {
+            java.util.BitSet out = new java.util.BitSet();
+            for (int i = 0; i < record.sources().size(); i++) {
+                if (!record.sources().get(i).outOfReach()) {
+                    out.set(i);
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Set by {@link #reuse} when the current unit's record holds if its slice is the same. */
+    private PendingSlice pendingSlice;
+
     /** The rules a unit runs: those of the run its configuration does not switch off. */
     private List<Rule> enabledRules(ProgramUnit unit, Map<String, RuleDescriptor> descriptors) {
         List<Rule> out = new ArrayList<>();
@@ -194,6 +220,8 @@ public final class Engine {
         String recordKey = cache == null || kb.origin() == null ? null
                 : RunReuse.key(cache.key(), configDigest + " " + kb.origin() + (specs == null ? " all" : " sliced"),
                         relativizer.apply(unit.directory));
+        knownHashes = new byte[unit.sources.size()][];
+        pendingSlice = null;
         if (recordKey != null) {
             long start = System.nanoTime();
             UnitRun reused = reuse(unit, RunRecord.read(RunRecord.path(cache, recordKey), recordKey), cache,
@@ -206,8 +234,15 @@ public final class Engine {
         ParsedFile[] parsed;
         io.github.dovelint.slice.LexicalIndex index = null;
         if (specs != null) {
+            Path store = cache == null ? null : cache.sidecar("lexical",
+                    cache.key() + "\u0000" + unit.directory + "\u0000" + options.includeDirs(), "idx");
+            PendingSlice pending = pendingSlice;
             Slicing.Result sliced = Slicing.parse(unit.sources, specs, options.includeDirs(), parsing, parser(options),
-                    oobFields, settings.threads(), recordKey != null, timings);
+                    oobFields, settings.threads(), recordKey != null, timings, store, knownHashes,
+                    pending == null ? null : pending.slice());
+            if (sliced.parsed() == null) {
+                return fromPending(pending, cache, recordKey);
+            }
             parsed = sliced.parsed();
             index = sliced.index();
         } else {
@@ -245,6 +280,19 @@ public final class Engine {
         return new UnitRun(sources, findings, failures);
     }
 
+    /** The unit's run from a record whose slice the index confirmed. */
+    private UnitRun fromPending(PendingSlice pending, FactCache cache, String recordKey) {
+        for (RunRecord.Source s : pending.sources()) {
+            settings.progress().fileDone(s.file(), s.lines());
+        }
+        List<Finding> findings = RunReuse.findings(pending.record(), pending.changedFiles(),
+                new Snippets(relativizer));
+        new RunRecord(pending.sources(), pending.record().headers(), findings, pending.record().failures())
+                .write(cache, recordKey);
+        return new UnitRun(pending.sources().stream().map(SourceOutcome::of).toList(), findings,
+                pending.record().failures());
+    }
+
     /** The unit's run taken from its record, or null when the record does not hold. */
     private UnitRun reuse(ProgramUnit unit, RunRecord record, FactCache cache, String recordKey,
                           ParseOptions options, java.util.Set<String> oobFields) throws AnalysisException {
@@ -252,23 +300,28 @@ public final class Engine {
             return null;
         }
         List<String> names = unit.sources.stream().map(relativizer::apply).toList();
-        Optional<List<Integer>> changed = RunReuse.changed(record, unit.sources, names, cache, settings.threads());
+        Optional<List<Integer>> changed = RunReuse.changed(record, unit.sources, names, cache, settings.threads(),
+                knownHashes);
         if (changed.isEmpty()) {
             return null;
         }
         List<RunRecord.Source> sources = new ArrayList<>(record.sources());
         java.util.Set<String> changedFiles = new java.util.TreeSet<>();
         List<Integer> toParse = new ArrayList<>();
+        boolean sliceMayChange = false;
         for (int i : changed.get()) {
             RunRecord.Source old = record.sources().get(i);
             Path path = unit.sources.get(i);
-            if (old.lexicalDigest() != null) {
+            byte[] lexical = old.lexicalDigest();
+            if (lexical != null) {
                 // the program was sliced: a change to what the index sees may change the slice
                 Optional<byte[]> now = io.github.dovelint.slice.LexicalIndex.scanOne(path)
                         .map(io.github.dovelint.slice.FileIndex::digest);
-                if (now.isEmpty() || !java.util.Arrays.equals(now.get(), old.lexicalDigest())) {
+                if (now.isEmpty() || !old.outOfReach() && !java.util.Arrays.equals(now.get(), lexical)) {
                     return null;
                 }
+                sliceMayChange |= !java.util.Arrays.equals(now.get(), lexical);
+                lexical = now.get();
             }
             if (old.outOfReach()) {
                 Optional<byte[]> hash = FactCache.contentHash(path);
@@ -277,11 +330,19 @@ public final class Engine {
                 }
                 String text = Snippets.readLenient(path, limits.maxFileBytes());
                 sources.set(i, new RunRecord.Source(old.file(), hash.get(), null, 0, List.of(),
-                        List.copyOf(SuppressionScanner.scan(old.file(), text)), old.lexicalDigest(), true));
+                        List.copyOf(SuppressionScanner.scan(old.file(), text)), lexical, true));
                 changedFiles.add(old.file());
             } else {
                 toParse.add(i);
             }
+        }
+        if (sliceMayChange) {
+            // A file out of reach now says other things: it stays out, and the findings stand, if
+            // the index gives the same slice (see runUnit) and nothing in reach changed.
+            if (toParse.isEmpty()) {
+                pendingSlice = new PendingSlice(record, sources, changedFiles);
+            }
+            return null;
         }
         if (!toParse.isEmpty()) {
             long parseStart = System.nanoTime();

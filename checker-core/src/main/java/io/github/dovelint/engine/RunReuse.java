@@ -47,7 +47,7 @@ final class RunReuse {
      * record cannot serve at all (other sources, a changed or unreadable header, an unreadable source).
      */
     static Optional<List<Integer>> changed(RunRecord record, List<Path> sources, List<String> names,
-                                           FactCache cache, int threads) {
+                                           FactCache cache, int threads, byte[][] hashesOut) {
         if (record.sources().size() != sources.size()) {
             return Optional.empty();
         }
@@ -63,6 +63,7 @@ final class RunReuse {
             }
         }
         byte[][] hashes = hashAll(sources, threads);
+        System.arraycopy(hashes, 0, hashesOut, 0, Math.min(hashes.length, hashesOut.length));
         List<Integer> changed = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             if (hashes[i] == null) {

@@ -5,6 +5,7 @@ import io.github.dovelint.kb.KnowledgeBase;
 import io.github.dovelint.parse.CParser;
 import io.github.dovelint.rules.Reach;
 import io.github.dovelint.rules.Rule;
+import io.github.dovelint.slice.IndexStore;
 import io.github.dovelint.slice.LexicalIndex;
 import io.github.dovelint.slice.Slicer;
 import java.nio.file.Path;
@@ -25,7 +26,10 @@ final class Slicing {
     private Slicing() {
     }
 
-    /** The parsed sources (null where out of reach), in the unit's order, and the index that chose them. */
+    /**
+     * The parsed sources (null where out of reach), in the unit's order, and the index that
+     * chose them; {@code parsed} is null when the slice was the one expected (nothing parsed).
+     */
     record Result(ParsedFile[] parsed, LexicalIndex index) {
     }
 
@@ -44,11 +48,24 @@ final class Slicing {
         return out;
     }
 
+    /**
+     * @param store       where the index is kept between runs (read, then rewritten), or null
+     * @param knownHashes the sources' SHA-256 where already computed, else null entries
+     * @param expected    a slice that, if the index gives it again, needs no parsing (null: none)
+     */
     static Result parse(List<Path> sources, List<Slicer.Spec> specs, List<Path> includeDirs, Parsing parsing,
                         CParser parser, Set<String> oobFields, int threads, boolean hashes,
-                        Map<String, Long> timings) {
+                        Map<String, Long> timings, Path store, byte[][] knownHashes, BitSet expected) {
         long start = System.nanoTime();
-        LexicalIndex index = LexicalIndex.build(sources, includeDirs, threads, hashes);
+        String key = "lexical index";
+        IndexStore.Stored previous = store == null ? null : IndexStore.read(store, key).orElse(null);
+        LexicalIndex index = LexicalIndex.build(sources, includeDirs, threads, hashes || store != null, previous,
+                knownHashes);
+        // Rewriting the store costs about as much as reading it: a few files scanned afresh are
+        // cheaper to scan again next time.
+        if (store != null && (previous == null || index.scannedAfresh() > Math.max(64, sources.size() / 100))) {
+            IndexStore.write(store, key, sources, index);
+        }
         Slicer slicer = new Slicer(index);
         BitSet first = slicer.toConfirm(specs);
         timings.merge("index", System.nanoTime() - start, Long::sum);
@@ -71,6 +88,9 @@ final class Slicing {
         BitSet chosen = slicer.slice(specs, confirmed);
         chosen.or(first);
         timings.merge("index", System.nanoTime() - sliceStart, Long::sum);
+        if (chosen.equals(expected)) {
+            return new Result(null, index);
+        }
         long restStart = System.nanoTime();
         parseInto(parsed, chosen, sources, parsing, parser, oobFields);
         timings.merge("parse", System.nanoTime() - restStart, Long::sum);

@@ -34,6 +34,8 @@ public final class FileScanner {
     }
 
     private final Symbols symbols;
+    /** The symbols this scanner has met in earlier files, by their bytes: no String to make for them. */
+    private final KnownSymbols known;
 
     // The file's identifiers: an open-addressing table over byte ranges, local number -> symbol.
     private byte[] s;
@@ -86,6 +88,7 @@ public final class FileScanner {
 
     public FileScanner(Symbols symbols) {
         this.symbols = symbols;
+        this.known = new KnownSymbols(symbols);
     }
 
     /** Scans one file's bytes (any encoding that keeps ASCII as ASCII). */
@@ -212,7 +215,7 @@ public final class FileScanner {
         hashes[k] = h;
         starts[k] = start;
         lengths[k] = len;
-        global[k] = symbols.id(new String(s, start, len, StandardCharsets.ISO_8859_1));
+        global[k] = known.id(s, start, len, h);
         indexed[k] = -1;
         slots[slot] = k + 1;
         if (locals * 2 > slots.length) {
@@ -580,6 +583,71 @@ public final class FileScanner {
             k += s[k] == '\\' ? 2 : 1;
         }
         return Math.min(s.length, k + 1);
+    }
+
+    /**
+     * A scanner's own map from an identifier's bytes to its symbol, kept across the files it
+     * scans: most identifiers recur from file to file, and looking them up by their bytes
+     * spares a String and a lookup in the shared {@link Symbols} for each.
+     */
+    private static final class KnownSymbols {
+        private final Symbols symbols;
+        private byte[] arena = new byte[1 << 16];
+        private int used;
+        private int[] slots = new int[1 << 14];   // entry + 1, 0 = empty
+        private int[] hashes = new int[1 << 13];
+        private int[] offsets = new int[1 << 13];
+        private int[] lengths = new int[1 << 13];
+        private int[] ids = new int[1 << 13];
+        private int size;
+
+        KnownSymbols(Symbols symbols) {
+            this.symbols = symbols;
+        }
+
+        int id(byte[] s, int start, int len, int h) {
+            int mask = slots.length - 1;
+            int slot = mix(h) & mask;
+            while (slots[slot] != 0) {
+                int e = slots[slot] - 1;
+                if (hashes[e] == h && lengths[e] == len
+                        && Arrays.equals(arena, offsets[e], offsets[e] + len, s, start, start + len)) {
+                    return ids[e];
+                }
+                slot = (slot + 1) & mask;
+            }
+            int id = symbols.id(new String(s, start, len, StandardCharsets.ISO_8859_1));
+            if (size == ids.length) {
+                int n = size * 2;
+                hashes = Arrays.copyOf(hashes, n);
+                offsets = Arrays.copyOf(offsets, n);
+                lengths = Arrays.copyOf(lengths, n);
+                ids = Arrays.copyOf(ids, n);
+            }
+            if (used + len > arena.length) {
+                arena = Arrays.copyOf(arena, Math.max(arena.length * 2, used + len));
+            }
+            System.arraycopy(s, start, arena, used, len);
+            hashes[size] = h;
+            offsets[size] = used;
+            lengths[size] = len;
+            ids[size] = id;
+            used += len;
+            slots[slot] = ++size;
+            if (size * 2 > slots.length) {
+                int[] bigger = new int[slots.length * 2];
+                int m = bigger.length - 1;
+                for (int e = 0; e < size; e++) {
+                    int q = mix(hashes[e]) & m;
+                    while (bigger[q] != 0) {
+                        q = (q + 1) & m;
+                    }
+                    bigger[q] = e + 1;
+                }
+                slots = bigger;
+            }
+            return id;
+        }
     }
 
     /** A growable int array. */

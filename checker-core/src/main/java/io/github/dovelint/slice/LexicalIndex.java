@@ -48,6 +48,8 @@ public final class LexicalIndex {
     private final boolean[] suppressions;
     /** Every header read, by absolute path: a change there may change the index. */
     private final java.util.SortedSet<Path> headers;
+    /** What was scanned or taken from the store, kept for {@link IndexStore#write}. */
+    final Scan scan;
 
     private LexicalIndex(Symbols symbols, int sources, boolean[] unreadable, List<int[]> nodes,
                          List<int[]> mentions, List<long[]> bindingsPerSource, Scan scan) {
@@ -55,12 +57,8 @@ public final class LexicalIndex {
         this.digests = scan.digests;
         this.hashes = scan.hashes;
         this.suppressions = scan.suppressions;
-        this.headers = new java.util.TreeSet<>();
-        scan.headers.forEach((path, index) -> {
-            if (index.isPresent()) {
-                headers.add(path);
-            }
-        });
+        this.headers = new java.util.TreeSet<>(scan.headerHashes.keySet());
+        this.scan = scan;
         this.sources = sources;
         this.unreadable = unreadable;
         int n = nodes.size();
@@ -120,16 +118,24 @@ public final class LexicalIndex {
     }
 
     /** What the scanning threads fill in, per source. */
-    private static final class Scan {
+    static final class Scan {
         final byte[][] digests;
         final byte[][] hashes;
         final boolean[] suppressions;
+        /** Per source: each quoted include followed, as {@code directory, name, resolved path or ""}. */
+        final List<List<String[]>> resolutions;
+        final Nodes[] nodes;
         final Map<Path, Optional<FileIndex>> headers = new ConcurrentHashMap<>();
+        final Map<Path, byte[]> headerHashes = new ConcurrentHashMap<>();
+        /** How many sources were scanned rather than taken from a store. */
+        final AtomicInteger fresh = new AtomicInteger();
 
         Scan(int count) {
             digests = new byte[count][];
             hashes = new byte[count][];
             suppressions = new boolean[count];
+            resolutions = new ArrayList<>(java.util.Collections.nCopies(count, List.of()));
+            nodes = new Nodes[count];
         }
     }
 
@@ -142,12 +148,27 @@ public final class LexicalIndex {
      * @param hashes      whether to keep the SHA-256 of each source's bytes ({@link #hash})
      */
     public static LexicalIndex build(List<Path> sources, List<Path> includeDirs, int threads, boolean hashes) {
-        Symbols symbols = new Symbols();
+        return build(sources, includeDirs, threads, hashes, null, null);
+    }
+
+    /**
+     * Scans {@code sources}, taking from {@code previous} (an index of an earlier run, or null)
+     * each source whose bytes hash the same and whose includes resolve to the same headers,
+     * when none of the headers it read changed.
+     *
+     * @param knownHashes the SHA-256 of each source if already computed (entries may be null), or null
+     */
+    public static LexicalIndex build(List<Path> sources, List<Path> includeDirs, int threads, boolean hashes,
+                                     IndexStore.Stored previous, byte[][] knownHashes) {
+        IndexStore.Stored usable = previous != null && previous.headersUnchanged() ? previous : null;
+        Symbols symbols = usable != null ? Symbols.restore(usable.names()) : new Symbols();
         int count = sources.size();
         boolean[] unreadable = new boolean[count];
         Scan scan = new Scan(count);
-        Map<Path, Optional<FileIndex>> headers = scan.headers;
-        Nodes[] perSource = new Nodes[count];
+        if (usable != null) {
+            scan.headerHashes.putAll(usable.headerHashes());
+        }
+        Nodes[] perSource = scan.nodes;
         AtomicInteger next = new AtomicInteger();
         int n = Math.max(1, Math.min(threads, count));
         ExecutorService pool = Executors.newFixedThreadPool(n, r -> Daemons.thread("dovelint-lexical", 4L << 20, r));
@@ -157,9 +178,29 @@ public final class LexicalIndex {
                 done.add(pool.submit(() -> {
                     FileScanner scanner = new FileScanner(symbols);
                     for (int k = next.getAndIncrement(); k < count; k = next.getAndIncrement()) {
-                        byte[] bytes = bytes(sources.get(k));
+                        Path source = sources.get(k);
+                        IndexStore.Source stored = usable == null ? null : usable.source(source.toString());
+                        byte[] known = knownHashes == null ? null : knownHashes[k];
+                        byte[] bytes = null;
+                        if (stored != null && known == null) {
+                            bytes = bytes(source);
+                            known = bytes == null ? null : sha256(bytes);
+                        }
+                        if (stored != null && known != null && java.util.Arrays.equals(known, stored.hash())
+                                && stored.stillResolves(includeDirs)) {
+                            scan.hashes[k] = stored.hash();
+                            scan.digests[k] = stored.digest();
+                            scan.suppressions[k] = stored.suppression();
+                            scan.resolutions.set(k, stored.resolutions());
+                            perSource[k] = stored.nodes();
+                            continue;
+                        }
+                        scan.fresh.incrementAndGet();
+                        if (bytes == null) {
+                            bytes = bytes(source);
+                        }
                         if (bytes != null && hashes) {
-                            scan.hashes[k] = sha256(bytes);
+                            scan.hashes[k] = known != null ? known : sha256(bytes);
                         }
                         Optional<FileIndex> index = bytes == null ? Optional.empty() : index(scanner, bytes);
                         if (index.isEmpty()) {
@@ -168,7 +209,9 @@ public final class LexicalIndex {
                         }
                         scan.digests[k] = index.get().digest();
                         scan.suppressions[k] = contains(bytes, SUPPRESSION);
-                        List<FileIndex> inc = headersOf(scanner, sources.get(k), index.get(), includeDirs, headers);
+                        List<String[]> resolved = new ArrayList<>();
+                        List<FileIndex> inc = headersOf(scanner, source, index.get(), includeDirs, scan, resolved);
+                        scan.resolutions.set(k, resolved);
                         perSource[k] = nodesOf(index.get(), inc);
                     }
                     return null;
@@ -199,13 +242,12 @@ public final class LexicalIndex {
                 mentions.add(own.mentions[d]);
             }
             bindings.add(own.bindings);
-            perSource[k] = null;
         }
         return new LexicalIndex(symbols, count, unreadable, nodes, mentions, bindings, scan);
     }
 
     /** One source's nodes: its functions and its headers', then its file scope (name -1). */
-    private record Nodes(int[] names, int[][] mentions, long[] bindings) {
+    record Nodes(int[] names, int[][] mentions, long[] bindings) {
     }
 
     private static Nodes nodesOf(FileIndex source, List<FileIndex> headers) {
@@ -240,7 +282,7 @@ public final class LexicalIndex {
         return bytes == null ? Optional.empty() : index(scanner, bytes);
     }
 
-    private static byte[] bytes(Path file) {
+    static byte[] bytes(Path file) {
         try {
             return Files.readAllBytes(file);
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
@@ -262,7 +304,7 @@ public final class LexicalIndex {
         return read(new FileScanner(new Symbols()), file);
     }
 
-    private static byte[] sha256(byte[] bytes) {
+    static byte[] sha256(byte[] bytes) {
         try {
             return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (java.security.NoSuchAlgorithmException e) {
@@ -286,9 +328,12 @@ public final class LexicalIndex {
         return false;
     }
 
-    /** The indexes of the quoted headers a file includes, transitively, each once. */
+    /**
+     * The indexes of the quoted headers a file includes, transitively, each once; each include
+     * followed is added to {@code resolved} as {@code directory, name, path or ""}.
+     */
     private static List<FileIndex> headersOf(FileScanner scanner, Path file, FileIndex index, List<Path> includeDirs,
-                                             Map<Path, Optional<FileIndex>> cache) {
+                                             Scan scan, List<String[]> resolved) {
         Set<Path> seen = new LinkedHashSet<>();
         List<FileIndex> out = new ArrayList<>();
         List<Object[]> todo = new ArrayList<>();
@@ -298,13 +343,19 @@ public final class LexicalIndex {
             Path from = (Path) item[0];
             for (String name : ((FileIndex) item[1]).includes()) {
                 Path h = resolve(from, name, includeDirs);
+                Path dir = from.toAbsolutePath().getParent();
+                resolved.add(new String[] {String.valueOf(dir), name, h == null ? "" : h.toString()});
                 if (h == null || !seen.add(h)) {
                     continue;
                 }
-                Optional<FileIndex> hi = cache.get(h);
+                Optional<FileIndex> hi = scan.headers.get(h);
                 if (hi == null) {
-                    hi = read(scanner, h);
-                    cache.putIfAbsent(h, hi);
+                    byte[] bytes = bytes(h);
+                    hi = bytes == null ? Optional.empty() : index(scanner, bytes);
+                    if (bytes != null) {
+                        scan.headerHashes.putIfAbsent(h, sha256(bytes));
+                    }
+                    scan.headers.putIfAbsent(h, hi);
                 }
                 if (hi.isPresent()) {
                     out.add(hi.get());
@@ -313,6 +364,11 @@ public final class LexicalIndex {
             }
         }
         return out;
+    }
+
+    /** Where {@code name}, included from a file in {@code dir}, resolves now; null if nowhere. */
+    static Path resolveFrom(Path dir, String name, List<Path> includeDirs) {
+        return resolve(dir.resolve("x"), name, includeDirs);
     }
 
     private static Path resolve(Path from, String name, List<Path> includeDirs) {
@@ -415,6 +471,11 @@ public final class LexicalIndex {
     /** Whether a source's text has a {@code dovelint-ignore} comment (so its suppressions must be read). */
     public boolean hasSuppression(int source) {
         return suppressions[source];
+    }
+
+    /** How many sources were scanned, not taken from a stored index. */
+    public int scannedAfresh() {
+        return scan.fresh.get();
     }
 
     /** Every quoted header the index read. */

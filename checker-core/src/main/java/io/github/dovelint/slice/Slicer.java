@@ -23,6 +23,8 @@ import java.util.List;
 public final class Slicer {
 
     private final LexicalIndex index;
+    /** The symbols of each name pattern, resolved once: a prefix or suffix pattern reads every symbol. */
+    private final java.util.Map<String, int[]> patterns = new java.util.HashMap<>();
 
     public Slicer(LexicalIndex index) {
         this.index = index;
@@ -70,8 +72,36 @@ public final class Slicer {
     public record Confirmed(int source, String function) {
     }
 
+    /** Resolves every wildcard name of the specs in one pass over the symbols. */
+    private void resolvePatterns(Collection<Spec> specs) {
+        List<String> parts = new ArrayList<>();
+        for (Spec spec : specs) {
+            List<String> all = new ArrayList<>(spec.mentions());
+            all.addAll(spec.confirmed());
+            all.addAll(spec.calleesMentioning());
+            for (String pattern : all) {
+                for (String part : pattern.split("\\+")) {
+                    if ((part.endsWith("*") || part.startsWith("*")) && !patterns.containsKey(part)
+                            && !parts.contains(part)) {
+                        parts.add(part);
+                    }
+                }
+            }
+        }
+        List<String[]> pairs = new ArrayList<>();
+        for (String part : parts) {
+            pairs.add(part.endsWith("*") ? new String[] {part.substring(0, part.length() - 1), ""}
+                    : new String[] {"", part.substring(1)});
+        }
+        List<int[]> found = index.symbols().matching(pairs);
+        for (int k = 0; k < parts.size(); k++) {
+            patterns.put(parts.get(k), found.get(k));
+        }
+    }
+
     /** The sources with a function that may be a starting point only the facts can confirm. */
     public BitSet toConfirm(Collection<Spec> specs) {
+        resolvePatterns(specs);
         BitSet out = new BitSet();
         for (Spec spec : specs) {
             for (String name : spec.confirmed()) {
@@ -85,6 +115,7 @@ public final class Slicer {
 
     /** The sources to parse for these rules, given the starting points the facts confirmed. */
     public BitSet slice(Collection<Spec> specs, Collection<Confirmed> confirmed) {
+        resolvePatterns(specs);
         BitSet nodes = new BitSet(index.nodes());
         BitSet files = new BitSet(index.sources());
         for (Spec spec : specs) {
@@ -302,6 +333,10 @@ public final class Slicer {
     }
 
     private int[] symbolsOf(String part) {
+        return patterns.computeIfAbsent(part, this::resolve);
+    }
+
+    private int[] resolve(String part) {
         if (part.endsWith("*")) {
             return index.symbols().matching(part.substring(0, part.length() - 1), "");
         }

@@ -1,0 +1,111 @@
+package io.github.dovelint.slice;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link IndexStore}: an index kept between runs gives the slice a fresh scan gives, after
+ * any change to a source or a header; a corrupt store is no store.
+ */
+class IndexStoreTest {
+
+    @TempDir
+    Path tmp;
+
+    private final List<Path> sources = new ArrayList<>();
+    private Path store;
+
+    @BeforeEach
+    void tree() throws Exception {
+        write("seed.c", "#include \"seed.h\"\nvoid seed(void) { files_fdtable(f); LOCKED(); }\n");
+        write("seed.h", "#define LOCKED() helper()\n");
+        write("helper.c", "void helper(void) { rcu_read_lock(); }\n");
+        write("caller.c", "void caller(void) { seed(); }\n");
+        write("far.c", "void far(void) { printk(); }\n");
+        sources.add(tmp.resolve("caller.c"));
+        sources.add(tmp.resolve("far.c"));
+        sources.add(tmp.resolve("helper.c"));
+        sources.add(tmp.resolve("seed.c"));
+        store = tmp.resolve("store/index.idx");
+    }
+
+    private void write(String name, String text) throws Exception {
+        Files.writeString(tmp.resolve(name), text);
+    }
+
+    private static final Slicer.Spec SPEC = new Slicer.Spec(List.of(), List.of("files_fdtable"), List.of(), List.of(),
+            1, 2, List.of("rcu_read_lock"), false);
+
+    private List<String> slice(LexicalIndex index) {
+        BitSet b = new Slicer(index).slice(List.of(SPEC), List.of());
+        List<String> out = new ArrayList<>();
+        b.stream().forEach(i -> out.add(sources.get(i).getFileName().toString()));
+        return out;
+    }
+
+    /** A run with the store: read it, build, write it back; its slice. */
+    private List<String> storedRun() {
+        IndexStore.Stored previous = IndexStore.read(store, "k").orElse(null);
+        LexicalIndex index = LexicalIndex.build(sources, List.of(), 2, true, previous, null);
+        IndexStore.write(store, "k", sources, index);
+        return slice(index);
+    }
+
+    private List<String> freshRun() {
+        return slice(LexicalIndex.build(sources, List.of(), 2, true));
+    }
+
+    @Test
+    void aStoredIndexGivesTheSliceOfAFreshScanAfterEachChange() throws Exception {
+        assertEquals(List.of("caller.c", "helper.c", "seed.c"), storedRun());
+        assertTrue(IndexStore.read(store, "k").isPresent());
+        assertEquals(freshRun(), storedRun(), "nothing changed");
+        write("far.c", "void far(void) { seed(); }\n");
+        assertEquals(List.of("caller.c", "far.c", "helper.c", "seed.c"), storedRun(), "a new caller");
+        assertEquals(freshRun(), storedRun());
+        write("seed.h", "#define LOCKED() nothing()\n");
+        assertEquals(List.of("caller.c", "far.c", "seed.c"), storedRun(), "the header changed: helper is no callee");
+        assertEquals(freshRun(), storedRun());
+    }
+
+    @Test
+    void aChangedSourceIsScannedAgainAndTheOthersComeFromTheStore() throws Exception {
+        storedRun();
+        IndexStore.Stored stored = IndexStore.read(store, "k").orElseThrow();
+        byte[] before = stored.source(tmp.resolve("far.c").toString()).digest();
+        write("far.c", "void far(void) { printk(); }\n/* a comment */\n");
+        LexicalIndex again = LexicalIndex.build(sources, List.of(), 2, true, stored, null);
+        assertArrayEquals(before, again.digest(1), "same identifiers, same digest");
+        write("far.c", "void far(void) { pr_info(); }\n");
+        LexicalIndex changed = LexicalIndex.build(sources, List.of(), 2, true, stored, null);
+        assertFalse(java.util.Arrays.equals(before, changed.digest(1)));
+        assertNotEquals(stored.names().length, changed.symbols().size(), "pr_info is a new symbol");
+    }
+
+    @Test
+    void aCorruptOrForeignStoreIsNoStore() throws Exception {
+        storedRun();
+        byte[] good = Files.readAllBytes(store);
+        byte[] flipped = good.clone();
+        flipped[good.length / 2] ^= 1;
+        Files.write(store, flipped);
+        assertTrue(IndexStore.read(store, "k").isEmpty(), "checksum");
+        Files.write(store, good);
+        assertTrue(IndexStore.read(store, "other key").isEmpty(), "key");
+        Files.write(store, java.util.Arrays.copyOf(good, 10));
+        assertTrue(IndexStore.read(store, "k").isEmpty(), "truncated");
+        assertEquals(freshRun(), storedRun(), "rebuilt");
+    }
+}
