@@ -163,20 +163,11 @@ public final class FactCache {
     }
 
     private Entry read(Source source, byte[] sourceBytes) throws IOException {
-        Path f = entryPath(source.file);
-        if (!Files.isRegularFile(f)) {
+        ByteBuffer body = Checksummed.body(entryPath(source.file));
+        if (body == null) {
             return null;
         }
-        byte[] all = Files.readAllBytes(f);
-        if (all.length < 8) {
-            return null;
-        }
-        CRC32C crc = new CRC32C();
-        crc.update(all, 0, all.length - 4);
-        if ((int) crc.getValue() != ByteBuffer.wrap(all, all.length - 4, 4).getInt()) {
-            return null;
-        }
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, 0, all.length - 4));
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(body.array(), 0, body.limit()));
         if (in.readInt() != MAGIC || in.readInt() != FactsCodec.FORMAT) {
             return null;
         }

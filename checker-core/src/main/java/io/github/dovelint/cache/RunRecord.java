@@ -13,7 +13,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,19 +75,11 @@ public record RunRecord(List<Source> sources, Map<String, byte[]> headers, List<
     /** Reads the record at {@code file} if it was written under {@code key}; null otherwise. */
     public static RunRecord read(Path file, String key) {
         try {
-            if (!Files.isRegularFile(file)) {
+            ByteBuffer body = Checksummed.body(file);
+            if (body == null) {
                 return null;
             }
-            byte[] all = Files.readAllBytes(file);
-            if (all.length < 8) {
-                return null;
-            }
-            CRC32C crc = new CRC32C();
-            crc.update(all, 0, all.length - 4);
-            if ((int) crc.getValue() != ByteBuffer.wrap(all, all.length - 4, 4).getInt()) {
-                return null;
-            }
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, 0, all.length - 4));
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(body.array(), 0, body.limit()));
             if (in.readInt() != MAGIC || in.readInt() != FORMAT || !in.readUTF().equals(key)) {
                 return null;
             }

@@ -1,6 +1,5 @@
 package io.github.dovelint.facts;
 
-import io.github.dovelint.Location;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -245,16 +245,21 @@ public final class FileScanner {
     }
 
     private void rehash() {
-        int[] bigger = new int[slots.length * 2];
-        int mask = bigger.length - 1;
-        for (int k = 0; k < locals; k++) {
+        slots = slotsFor(hashes, locals, slots.length * 2);
+    }
+
+    /** An open-addressing table of {@code size} slots for the first {@code count} entries' hashes. */
+    private static int[] slotsFor(int[] hashes, int count, int size) {
+        int[] slots = new int[size];
+        int mask = size - 1;
+        for (int k = 0; k < count; k++) {
             int slot = mix(hashes[k]) & mask;
-            while (bigger[slot] != 0) {
+            while (slots[slot] != 0) {
                 slot = (slot + 1) & mask;
             }
-            bigger[slot] = k + 1;
+            slots[slot] = k + 1;
         }
-        slots = bigger;
+        return slots;
     }
 
     /** Feeds the digest: a tag (where, or a structure event) and a byte range. */
@@ -635,16 +640,7 @@ public final class FileScanner {
             used += len;
             slots[slot] = ++size;
             if (size * 2 > slots.length) {
-                int[] bigger = new int[slots.length * 2];
-                int m = bigger.length - 1;
-                for (int e = 0; e < size; e++) {
-                    int q = mix(hashes[e]) & m;
-                    while (bigger[q] != 0) {
-                        q = (q + 1) & m;
-                    }
-                    bigger[q] = e + 1;
-                }
-                slots = bigger;
+                slots = slotsFor(hashes, size, slots.length * 2);
             }
             return id;
         }

@@ -160,18 +160,8 @@ public final class IndexStore {
     /** The store at {@code file} if it was written under {@code key} and is intact. */
     public static Optional<Stored> read(Path file, String key) {
         try {
-            if (!Files.isRegularFile(file)) {
-                return Optional.empty();
-            }
-            byte[] all = Files.readAllBytes(file);
-            if (all.length < 12) {
-                return Optional.empty();
-            }
-            CRC32C crc = new CRC32C();
-            crc.update(all, 0, all.length - 4);
-            ByteBuffer in = ByteBuffer.wrap(all, 0, all.length - 4);
-            if ((int) crc.getValue() != ByteBuffer.wrap(all, all.length - 4, 4).getInt()
-                    || in.getInt() != MAGIC || in.getInt() != FORMAT || !str(in).equals(key)) {
+            ByteBuffer in = io.github.dovelint.cache.Checksummed.body(file);
+            if (in == null || in.getInt() != MAGIC || in.getInt() != FORMAT || !str(in).equals(key)) {
                 return Optional.empty();
             }
             String[] names = new String[count(in)];

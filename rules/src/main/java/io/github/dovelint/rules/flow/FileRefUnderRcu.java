@@ -4,7 +4,6 @@ import io.github.dovelint.Location;
 import io.github.dovelint.Severity;
 import io.github.dovelint.callgraph.CallGraph;
 import io.github.dovelint.callgraph.Program;
-import io.github.dovelint.callgraph.Target;
 import io.github.dovelint.facts.CallFact;
 import io.github.dovelint.facts.Cfg;
 import io.github.dovelint.facts.Expr;
