@@ -52,6 +52,21 @@ class CheckCommandTest {
     }
 
     @Test
+    void reachOnlyListsWhatTheRulesCannotLookAtAndAllFilesExcludesIt() throws IOException {
+        write("src/hook.c", SLEEPING_HOOK);
+        write("src/other.c", "int twice(int x) { return 2 * x; }\n");
+        Cli.Result r = check("src", "--reach-only", "--format", "json");
+        assertEquals(1, r.exit(), r::toString);
+        assertTrue(r.out().contains("\"outOfReach\": [ \"src/other.c\" ]")
+                || r.out().replaceAll("\\s+", "").contains("\"outOfReach\":[\"src/other.c\"]"), r::toString);
+        Cli.Result all = check("src", "--all-files", "--format", "json");
+        assertTrue(!all.out().contains("outOfReach"), all::toString);
+        Cli.Result both = check("src", "--all-files", "--reach-only");
+        assertEquals(2, both.exit(), both::toString);
+        assertTrue(both.err().contains("--all-files and --reach-only exclude each other"), both::toString);
+    }
+
+    @Test
     void cleanTreeExitsZero() throws IOException {
         write("src/clean.c", HOOK_DECLS
                 + "static int count;\n"

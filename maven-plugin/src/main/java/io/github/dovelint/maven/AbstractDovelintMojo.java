@@ -87,6 +87,22 @@ abstract class AbstractDovelintMojo extends AbstractMojo {
     @Parameter(property = "dovelint.threads", defaultValue = "0")
     protected int threads;
 
+    /**
+     * Which files are parsed: {@code auto} (a unit of more than 500 C files is indexed and only
+     * what the rules can reach is parsed), {@code all} or {@code reach}.
+     */
+    @Parameter(property = "dovelint.scope", defaultValue = "auto")
+    protected String scope;
+
+    static Analyzer.Scope scope(String value) throws MojoExecutionException {
+        return switch (value == null ? "auto" : value.trim()) {
+            case "auto" -> Analyzer.Scope.AUTO;
+            case "all" -> Analyzer.Scope.ALL;
+            case "reach" -> Analyzer.Scope.REACH;
+            default -> throw new MojoExecutionException("dovelint: scope '" + value + "' is not auto, all or reach");
+        };
+    }
+
     /** Runs the analysis, or returns null (after saying why) when there is nothing to check. */
     protected AnalysisResult analyse() throws MojoExecutionException {
         Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
@@ -124,6 +140,7 @@ abstract class AbstractDovelintMojo extends AbstractMojo {
         if (threads > 0) {
             builder.threads(threads);
         }
+        builder.scope(scope(scope));
         AnalysisResult result;
         try {
             result = builder.build().run();
