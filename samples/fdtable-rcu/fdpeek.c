@@ -117,3 +117,30 @@ unsigned int evl_count_fds(struct files_struct *files)
 
 	return n;
 }
+
+/*
+ * Correct: the caller holds file_lock, which the helper states with lockdep
+ * (checked at run time when lockdep is on): dovelint takes it as held.
+ */
+static struct file *evl_slot_locked(struct files_struct *files, unsigned int fd)
+{
+	struct fdtable *fdt;
+
+	lockdep_assert_held(&files->file_lock);
+	fdt = files_fdtable(files);
+	return fd < fdt->max_fds ? fdt->fd[fd] : NULL;
+}
+
+/* Wrong: the assertion comes after the read. */
+struct file *evl_slot_late(struct files_struct *files, unsigned int fd)
+{
+	struct file *filp = files_fdtable(files)->fd[fd];	/* expect: DL301 */
+
+	lockdep_assert_held(&files->file_lock);
+	return filp;
+}
+
+struct file *evl_slot_unlocked(struct files_struct *files, unsigned int fd)
+{
+	return evl_slot_locked(files, fd);
+}

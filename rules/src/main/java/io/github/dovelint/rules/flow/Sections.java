@@ -200,6 +200,17 @@ final class Sections {
                 return s;
             }
             LockOp op = c.lock();
+            if (op != null && op.action() == LockOp.Action.ASSERT_HELD) {
+                // lockdep_assert_held(&files->file_lock): the code states, and lockdep checks, that
+                // its callers hold the lock; taken as held from here on, as a reviewer would
+                Ctx out = s;
+                for (String key : LockFlow.keys(op)) {
+                    if (key.endsWith("->file_lock") || key.endsWith(".file_lock")) {
+                        out = new Ctx(out.rcu(), true, out.hook());
+                    }
+                }
+                return out;
+            }
             if (op != null) {
                 int delta = op.action() == LockOp.Action.ACQUIRE ? 1 : op.action() == LockOp.Action.RELEASE ? -1 : 0;
                 Ctx out = s;
