@@ -111,11 +111,6 @@ public final class FactCache {
         }
     }
 
-    /** The digest {@link Entry#factsDigest()} of facts not read from the cache. */
-    public static byte[] digestOf(UnitFacts facts) {
-        return sha256(encode(facts));
-    }
-
     /** The bytes and hash of a source file read for a lookup, reused to store its entry. */
     public static final class Source {
         final Path path;

@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -231,10 +230,5 @@ public record RunRecord(List<Source> sources, Map<String, byte[]> headers, List<
         byte[] h = new byte[32];
         in.readFully(h);
         return h;
-    }
-
-    /** Whether two digests are equal (both null counts as equal: neither file was analysed). */
-    public static boolean same(byte[] a, byte[] b) {
-        return Arrays.equals(a, b);
     }
 }

@@ -129,7 +129,7 @@ public final class Engine {
         for (Path p : scanned) {
             List<Suppression> known = scannedSuppressions.get(p);
             suppressions.addAll(known != null ? known
-                    : SuppressionScanner.scan(relativizer.apply(p), Snippets.readLenient(p, limits.maxFileBytes())));
+                    : suppressionsOf(p));
         }
         List<Finding> findings = new ArrayList<>(Suppressor.apply(raw, suppressions));
         findings = applySeverities(findings, runConfig, units);
@@ -256,8 +256,7 @@ public final class Engine {
             ParsedFile pf = parsed[i];
             if (pf == null) {
                 String file = relativizer.apply(unit.sources.get(i));
-                List<Suppression> sups = index.hasSuppression(i) ? List.copyOf(SuppressionScanner.scan(file,
-                        Snippets.readLenient(unit.sources.get(i), limits.maxFileBytes()))) : List.of();
+                List<Suppression> sups = index.hasSuppression(i) ? suppressionsOf(unit.sources.get(i)) : List.of();
                 sources.add(new SourceOutcome(file, false, true, 0, List.of(), sups));
                 settings.progress().fileDone(file, 0);
                 continue;
@@ -278,6 +277,12 @@ public final class Engine {
             }
         }
         return new UnitRun(sources, findings, failures);
+    }
+
+    /** The dovelint-ignore comments of a file not parsed (a header, a file out of reach). */
+    private List<Suppression> suppressionsOf(Path file) {
+        return List.copyOf(SuppressionScanner.scan(relativizer.apply(file),
+                Snippets.readLenient(file, limits.maxFileBytes())));
     }
 
     /** The unit's run from a record whose slice the index confirmed. */
@@ -324,13 +329,9 @@ public final class Engine {
                 lexical = now.get();
             }
             if (old.outOfReach()) {
-                Optional<byte[]> hash = FactCache.contentHash(path);
-                if (hash.isEmpty()) {
-                    return null;
-                }
-                String text = Snippets.readLenient(path, limits.maxFileBytes());
-                sources.set(i, new RunRecord.Source(old.file(), hash.get(), null, 0, List.of(),
-                        List.copyOf(SuppressionScanner.scan(old.file(), text)), lexical, true));
+                // its hash is the one the check just compared (a file it could not read ends the reuse)
+                sources.set(i, new RunRecord.Source(old.file(), knownHashes[i], null, 0, List.of(),
+                        suppressionsOf(path), lexical, true));
                 changedFiles.add(old.file());
             } else {
                 toParse.add(i);
@@ -354,7 +355,7 @@ public final class Engine {
                 int i = toParse.get(k);
                 ParsedFile.Cached c = pf.cached();
                 if (c == null || c.factsDigest() == null || pf.suppressions() == null
-                        || !RunRecord.same(c.factsDigest(), record.sources().get(i).factsDigest())) {
+                        || !java.util.Arrays.equals(c.factsDigest(), record.sources().get(i).factsDigest())) {
                     return null; // the facts changed: the rules must run again
                 }
                 sources.set(i, new RunRecord.Source(pf.file(), c.hash(), c.factsDigest(), pf.lines(), pf.problems(),

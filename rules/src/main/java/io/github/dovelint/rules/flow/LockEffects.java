@@ -77,8 +77,17 @@ final class LockEffects {
 
     /** The RCU read-side flavours and any {@code ->file_lock}: what protects an fd table. */
     static boolean isFdTableLock(String key) {
-        return key.equals("rcu:") || key.equals("rcu_sched:") || key.equals("rcu_bh:")
-                || key.endsWith("->file_lock") || key.endsWith(".file_lock");
+        return isRcuReadLock(key) || isFileLock(key);
+    }
+
+    /** An RCU read-side flavour: {@code rcu_read_lock()}, its {@code _sched} and {@code _bh} variants. */
+    static boolean isRcuReadLock(String key) {
+        return key.equals("rcu:") || key.equals("rcu_sched:") || key.equals("rcu_bh:");
+    }
+
+    /** Some fd table's {@code ->file_lock} (or {@code .file_lock}). */
+    static boolean isFileLock(String key) {
+        return key.endsWith("->file_lock") || key.endsWith(".file_lock");
     }
 
     /** The effect of {@code call} made by {@code caller}, keyed like {@link LockFlow#key}, renamed to the caller's words. */

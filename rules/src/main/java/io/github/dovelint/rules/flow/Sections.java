@@ -205,7 +205,7 @@ final class Sections {
                 // its callers hold the lock; taken as held from here on, as a reviewer would
                 Ctx out = s;
                 for (String key : LockFlow.keys(op)) {
-                    if (key.endsWith("->file_lock") || key.endsWith(".file_lock")) {
+                    if (LockEffects.isFileLock(key)) {
                         out = new Ctx(out.rcu(), true, out.hook());
                     }
                 }
@@ -230,10 +230,10 @@ final class Sections {
             if (delta == 0) {
                 return s;
             }
-            if (key.equals("rcu:") || key.equals("rcu_sched:") || key.equals("rcu_bh:")) {
+            if (LockEffects.isRcuReadLock(key)) {
                 return new Ctx(Math.max(0, Math.min(LockFlow.CAP, s.rcu() + delta)), s.fileLock(), s.hook());
             }
-            if (key.endsWith("->file_lock") || key.endsWith(".file_lock")) {
+            if (LockEffects.isFileLock(key)) {
                 return new Ctx(s.rcu(), delta > 0, s.hook());
             }
             return s;
