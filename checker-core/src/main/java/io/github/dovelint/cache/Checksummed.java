@@ -15,6 +15,33 @@ public final class Checksummed {
     private Checksummed() {
     }
 
+    /**
+     * Writes {@code body} and its checksum to {@code target} atomically: a reader sees the
+     * old file or the new one, never a part (a temporary file beside it, then a rename).
+     */
+    public static void write(Path target, byte[] body) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = parent.resolve(target.getFileName() + ".tmp"
+                + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()));
+        CRC32C crc = new CRC32C();
+        crc.update(body);
+        try {
+            try (java.io.OutputStream out = Files.newOutputStream(tmp)) {
+                out.write(body);
+                out.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+            }
+            try {
+                Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     /** The bytes of {@code file} before its checksum, or null if it is missing, too short or corrupt. */
     public static ByteBuffer body(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {

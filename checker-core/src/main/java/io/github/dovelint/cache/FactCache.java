@@ -20,9 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32C;
 
@@ -56,7 +54,7 @@ public final class FactCache {
 
     private final Path dir;
     private final String key;
-    private final Map<Path, Optional<byte[]>> headerHashes = new ConcurrentHashMap<>();
+    private final FileHashes hashes;
     private volatile boolean writable = true;
 
     /**
@@ -64,17 +62,51 @@ public final class FactCache {
      * @param key the configuration key ({@link KeyBuilder#build()})
      */
     public FactCache(Path dir, String key) {
+        this(dir, key, FileHashes.inMemory());
+    }
+
+    /** A cache that takes the hashes of headers from {@code hashes} (shared by a run's units). */
+    public FactCache(Path dir, String key, FileHashes hashes) {
         this.dir = dir.toAbsolutePath().normalize();
         this.key = key;
+        this.hashes = hashes;
+    }
+
+    /** The hashes of files this cache compares with its entries. */
+    public FileHashes hashes() {
+        return hashes;
     }
 
     public Path directory() {
         return dir;
     }
 
-    /** A file of the cache beside the entries: {@code folder/<hash of key>.extension}. */
-    public Path sidecar(String folder, String key, String extension) {
-        return dir.resolve(folder).resolve(hexName(key) + "." + extension);
+    /**
+     * A file of the cache beside the entries, for {@code owner} (a unit, say) under this cache's
+     * key: {@code folder/<hash of owner>-<hash of key>.extension}.
+     */
+    public Path sidecar(String folder, String owner, String extension) {
+        return dir.resolve(folder).resolve(hexName(owner) + "-" + hexName(key) + "." + extension);
+    }
+
+    /**
+     * Deletes the sidecars of the same owner written under other keys (an older version of the
+     * tool, another configuration): they would never be read again, and an index of a whole
+     * kernel takes a few hundred megabytes.
+     */
+    public void retireOthers(Path sidecar) {
+        String name = sidecar.getFileName().toString();
+        String owner = name.substring(0, name.indexOf('-') + 1);
+        try (java.util.stream.Stream<Path> siblings = Files.list(sidecar.getParent())) {
+            for (Path p : (Iterable<Path>) siblings::iterator) {
+                String other = p.getFileName().toString();
+                if (other.startsWith(owner) && !other.equals(name) && !other.contains(".tmp")) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // left for a later run: they only take room
+        }
     }
 
     /** The configuration key entries are written under. */
@@ -304,24 +336,9 @@ public final class FactCache {
         return dir.resolve(h.substring(0, 2)).resolve(h.substring(2, 40) + ".facts");
     }
 
-    /** The SHA-256 of a file's bytes, read now; empty when it cannot be read. */
-    public static Optional<byte[]> contentHash(Path file) {
-        try {
-            return Optional.of(sha256(Files.readAllBytes(file)));
-        } catch (IOException | RuntimeException | OutOfMemoryError e) {
-            return Optional.empty();
-        }
-    }
-
-    /** The SHA-256 of a header's bytes, read once per run; empty when it cannot be read. */
+    /** The SHA-256 of a header's bytes, read at most once per run; empty when it cannot be read. */
     public Optional<byte[]> headerHash(Path header) {
-        return headerHashes.computeIfAbsent(header, h -> {
-            try {
-                return Optional.of(sha256(Files.readAllBytes(h)));
-            } catch (IOException | RuntimeException e) {
-                return Optional.empty();
-            }
-        });
+        return hashes.hash(header);
     }
 
     static byte[] sha256(byte[] bytes) {

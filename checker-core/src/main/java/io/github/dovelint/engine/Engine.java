@@ -11,6 +11,7 @@ import io.github.dovelint.Problem;
 import io.github.dovelint.Severity;
 import io.github.dovelint.Version;
 import io.github.dovelint.cache.FactCache;
+import io.github.dovelint.cache.FileHashes;
 import io.github.dovelint.cache.RunRecord;
 import io.github.dovelint.callgraph.CallGraph;
 import io.github.dovelint.callgraph.Program;
@@ -55,8 +56,6 @@ public final class Engine {
     private final Map<String, Long> timings = new java.util.LinkedHashMap<>();
     /** The parser pool of the current run. */
     private Parsing parsing;
-    /** The SHA-256 of the current unit's sources, where the reuse check computed them (else null entries). */
-    private byte[][] knownHashes = new byte[0][];
     /** The current run's effective limits. */
     private Limits limits = Limits.DEFAULT;
 
@@ -95,11 +94,14 @@ public final class Engine {
         long lines = 0;
         Map<Path, List<Suppression>> scannedSuppressions = new TreeMap<>();
         String configDigest = digest.digest(settings, limits);
+        // one per run, shared by the units: a header several include is hashed once
+        FileHashes hashes = settings.cacheDir() == null ? null
+                : FileHashes.at(settings.cacheDir().resolve(FileHashes.FILE_NAME));
         for (ProgramUnit unit : units.values()) {
             KnowledgeBase kb = knowledge(unit, base);
             ParseOptions options = parseOptions(unit.config);
             FactCache cache = settings.cacheDir() == null ? null
-                    : FactCaches.forUnit(settings.cacheDir(), relativizer.root(), options, kb.oobFields());
+                    : FactCaches.forUnit(settings.cacheDir(), relativizer.root(), options, kb.oobFields(), hashes);
             parsing.cache(cache);
             UnitRun run = runUnit(unit, kb, options, cache, configDigest, descriptors);
             problems.addAll(run.failures);
@@ -118,6 +120,9 @@ public final class Engine {
                     notAnalysed.add(s.file());
                 }
             }
+        }
+        if (hashes != null) {
+            hashes.save();
         }
         settings.progress().parsed();
         settings.progress().timings(java.util.Collections.unmodifiableMap(timings));
@@ -220,7 +225,6 @@ public final class Engine {
         String recordKey = cache == null || kb.origin() == null ? null
                 : RunReuse.key(cache.key(), configDigest + " " + kb.origin() + (specs == null ? " all" : " sliced"),
                         relativizer.apply(unit.directory));
-        knownHashes = new byte[unit.sources.size()][];
         pendingSlice = null;
         if (recordKey != null) {
             long start = System.nanoTime();
@@ -235,11 +239,15 @@ public final class Engine {
         io.github.dovelint.slice.LexicalIndex index = null;
         if (specs != null) {
             Path store = cache == null ? null : cache.sidecar("lexical",
-                    cache.key() + "\u0000" + unit.directory + "\u0000" + options.includeDirs(), "idx");
+                    unit.directory + "\u0000" + options.includeDirs(), "idx");
             PendingSlice pending = pendingSlice;
             Slicing.Result sliced = Slicing.parse(unit.sources, specs, options.includeDirs(), parsing, parser(options),
-                    oobFields, settings.threads(), recordKey != null, timings, store, knownHashes,
+                    oobFields, settings.threads(), recordKey != null, timings, store,
+                    cache == null ? null : cache.hashes(),
                     pending == null ? null : pending.slice());
+            if (store != null) {
+                cache.retireOthers(store);
+            }
             if (sliced.parsed() == null) {
                 return fromPending(pending, cache, recordKey);
             }
@@ -305,8 +313,7 @@ public final class Engine {
             return null;
         }
         List<String> names = unit.sources.stream().map(relativizer::apply).toList();
-        Optional<List<Integer>> changed = RunReuse.changed(record, unit.sources, names, cache, settings.threads(),
-                knownHashes);
+        Optional<List<Integer>> changed = RunReuse.changed(record, unit.sources, names, cache, settings.threads());
         if (changed.isEmpty()) {
             return null;
         }
@@ -330,7 +337,8 @@ public final class Engine {
             }
             if (old.outOfReach()) {
                 // its hash is the one the check just compared (a file it could not read ends the reuse)
-                sources.set(i, new RunRecord.Source(old.file(), knownHashes[i], null, 0, List.of(),
+                sources.set(i, new RunRecord.Source(old.file(), cache.hashes().hash(path).orElseThrow(), null, 0,
+                        List.of(),
                         suppressionsOf(path), lexical, true));
                 changedFiles.add(old.file());
             } else {

@@ -23,6 +23,11 @@ final class FactCaches {
 
     static FactCache forUnit(Path dir, String toolVersion, Path root, ParseOptions options,
                              Collection<String> oobFields) {
+        return forUnit(dir, toolVersion, root, options, oobFields, io.github.dovelint.cache.FileHashes.inMemory());
+    }
+
+    static FactCache forUnit(Path dir, String toolVersion, Path root, ParseOptions options,
+                             Collection<String> oobFields, io.github.dovelint.cache.FileHashes hashes) {
         FactCache.KeyBuilder key = new FactCache.KeyBuilder()
                 .add("version", toolVersion)
                 .add("build", BUILD)
@@ -34,11 +39,12 @@ final class FactCaches {
                 .add("prelude-annotations", Prelude.ANNOTATIONS)
                 .add("prelude-types", Prelude.TYPES)
                 .add("oob", new TreeSet<>(oobFields).toString());
-        return new FactCache(dir, key.build());
+        return new FactCache(dir, key.build(), hashes);
     }
 
-    static FactCache forUnit(Path dir, Path root, ParseOptions options, Collection<String> oobFields) {
-        return forUnit(dir, Version.get(), root, options, oobFields);
+    static FactCache forUnit(Path dir, Path root, ParseOptions options, Collection<String> oobFields,
+                             io.github.dovelint.cache.FileHashes hashes) {
+        return forUnit(dir, Version.get(), root, options, oobFields, hashes);
     }
 
     /** For development builds, whose version does not change with the code: the jar's size and time. */

@@ -45,9 +45,10 @@ final class RunReuse {
     /**
      * The indexes of the sources whose bytes no longer hash as recorded, or empty when the
      * record cannot serve at all (other sources, a changed or unreadable header, an unreadable source).
+     * The hashes are the cache's {@link FactCache#hashes()}: later asked again, they are not computed again.
      */
     static Optional<List<Integer>> changed(RunRecord record, List<Path> sources, List<String> names,
-                                           FactCache cache, int threads, byte[][] hashesOut) {
+                                           FactCache cache, int threads) {
         if (record.sources().size() != sources.size()) {
             return Optional.empty();
         }
@@ -62,8 +63,7 @@ final class RunReuse {
                 return Optional.empty();
             }
         }
-        byte[][] hashes = hashAll(sources, threads);
-        System.arraycopy(hashes, 0, hashesOut, 0, Math.min(hashes.length, hashesOut.length));
+        byte[][] hashes = hashAll(sources, cache.hashes(), threads);
         List<Integer> changed = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             if (hashes[i] == null) {
@@ -77,7 +77,7 @@ final class RunReuse {
     }
 
     /** The SHA-256 of each file, null where it cannot be read; on {@code threads} threads. */
-    private static byte[][] hashAll(List<Path> files, int threads) {
+    private static byte[][] hashAll(List<Path> files, io.github.dovelint.cache.FileHashes oracle, int threads) {
         byte[][] out = new byte[files.size()][];
         AtomicInteger next = new AtomicInteger();
         int n = Math.max(1, Math.min(threads, files.size()));
@@ -87,7 +87,7 @@ final class RunReuse {
             for (int t = 0; t < n; t++) {
                 done.add(pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < out.length; i = next.getAndIncrement()) {
-                        out[i] = FactCache.contentHash(files.get(i)).orElse(null);
+                        out[i] = oracle.hash(files.get(i)).orElse(null);
                     }
                 }));
             }

@@ -50,21 +50,21 @@ final class Slicing {
 
     /**
      * @param store       where the index is kept between runs (read, then rewritten), or null
-     * @param knownHashes the sources' SHA-256 where already computed, else null entries
+     * @param fileHashes  where the sources' SHA-256 are taken from (null: read them)
      * @param expected    a slice that, if the index gives it again, needs no parsing (null: none)
      */
     static Result parse(List<Path> sources, List<Slicer.Spec> specs, List<Path> includeDirs, Parsing parsing,
                         CParser parser, Set<String> oobFields, int threads, boolean hashes,
-                        Map<String, Long> timings, Path store, byte[][] knownHashes, BitSet expected) {
+                        Map<String, Long> timings, Path store, io.github.dovelint.cache.FileHashes fileHashes,
+                        BitSet expected) {
         long start = System.nanoTime();
         String key = "lexical index";
         IndexStore.Stored previous = store == null ? null : IndexStore.read(store, key).orElse(null);
         LexicalIndex index = LexicalIndex.build(sources, includeDirs, threads, hashes || store != null, previous,
-                knownHashes);
-        // Rewriting the store costs about as much as reading it: a few files scanned afresh are
-        // cheaper to scan again next time.
-        if (store != null && (previous == null || index.scannedAfresh() > Math.max(64, sources.size() / 100))) {
-            IndexStore.write(store, key, sources, index);
+                fileHashes);
+        // A layout is stored when made: a few files scanned again are cheaper to scan again next time.
+        if (store != null && index.rebuilt()) {
+            IndexStore.write(store, key, index);
         }
         Slicer slicer = new Slicer(index);
         BitSet first = slicer.toConfirm(specs);

@@ -1,5 +1,6 @@
 package io.github.dovelint.slice;
 
+import io.github.dovelint.cache.FileHashes;
 import io.github.dovelint.parse.Daemons;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,114 +29,127 @@ import java.util.concurrent.atomic.AtomicInteger;
  * macros of the quoted headers a source includes (found next to it or in the
  * include directories, as the parser finds them) count as the source's own.
  *
+ * <p>Held as a {@link FlatIndex} (built now, or the stored one of an earlier
+ * run) plus the sources scanned since: those that changed, appeared, or that
+ * the stored one lacks. Their nodes come after the flat index's, whose nodes
+ * of sources now gone or scanned again are left out of every answer. When
+ * more than {@link #rebuildsAfter} sources were scanned again, the whole index
+ * is laid out anew (and is worth storing again: {@link #rebuilt()}).
+ *
  * <p>Built on {@code threads} threads; immutable once built.
  */
 public final class LexicalIndex {
 
+    private static final int[] NONE = new int[0];
+
     private final Symbols symbols;
+    private final FlatIndex base;
+    private final int baseNodes;
+    /** Per source of the flat index: the source of this index it is, or -1 (gone, or scanned again). */
+    private final int[] currentOf;
+    private final boolean allCurrent;
     private final int sources;
     /** Sources that could not be read or that hold NUL bytes: the parser reports them. */
     private final boolean[] unreadable;
-    private final int[] nodeFile;
-    private final int[] nodeName;
-    private final int[][] nodeMentions;
-    private final Csr definers;
-    private final Csr mentioners;
-    private final Csr boundTo;
-    private final Csr binders;
-    private final Csr membersOf;
     /** Per source: its index's digest, the SHA-256 of its bytes (when asked for), whether it has a suppression. */
     private final byte[][] digests;
     private final byte[][] hashes;
     private final boolean[] suppressions;
-    /** Every header read, by absolute path: a change there may change the index. */
-    private final java.util.SortedSet<Path> headers;
-    /** What was scanned or taken from the store, kept for {@link IndexStore#write}. */
-    final Scan scan;
+    // The nodes of the sources scanned after the flat index was laid out, numbered after its nodes.
+    private final int[] extraFile;
+    private final int[] extraName;
+    private final int[][] extraMentions;
+    private final Map<Integer, int[]> extraDefiners;
+    private final Map<Integer, int[]> extraMentioners;
+    private final Map<Integer, int[]> extraBoundTo;
+    private final Map<Integer, int[]> extraBinders;
+    private final Map<Integer, int[]> extraMembersOf;
+    /** Every header read, by absolute path, with its hash: a change there may change the index. */
+    private final SortedMap<String, byte[]> headerHashes;
+    private final int fresh;
+    private final boolean rebuilt;
 
-    private LexicalIndex(Symbols symbols, int sources, boolean[] unreadable, List<int[]> nodes,
-                         List<int[]> mentions, List<long[]> bindingsPerSource, Scan scan) {
-        this.symbols = symbols;
+    private LexicalIndex(FlatIndex base, int[] currentOf, Scan scan, List<Integer> extra, boolean rebuilt,
+                         SortedMap<String, byte[]> headerHashes) {
+        this.base = base;
+        this.symbols = scan.symbols;
+        this.baseNodes = base.nodes();
+        this.currentOf = currentOf;
+        this.allCurrent = Arrays.stream(currentOf).allMatch(k -> k >= 0);
+        this.sources = scan.digests.length;
+        this.unreadable = scan.unreadable;
         this.digests = scan.digests;
         this.hashes = scan.hashes;
         this.suppressions = scan.suppressions;
-        this.headers = new java.util.TreeSet<>(scan.headerHashes.keySet());
-        this.scan = scan;
-        this.sources = sources;
-        this.unreadable = unreadable;
-        int n = nodes.size();
-        this.nodeFile = new int[n];
-        this.nodeName = new int[n];
-        this.nodeMentions = mentions.toArray(new int[0][]);
-        for (int k = 0; k < n; k++) {
-            nodeFile[k] = nodes.get(k)[0];
-            nodeName[k] = nodes.get(k)[1];
-        }
-        int size = symbols.size();
-        Csr.Builder defs = new Csr.Builder(size);
-        Csr.Builder refs = new Csr.Builder(size);
-        for (int k = 0; k < n; k++) {
-            if (nodeName[k] >= 0) {
-                defs.count(nodeName[k]);
+        this.fresh = scan.fresh.get();
+        this.rebuilt = rebuilt;
+        this.headerHashes = headerHashes;
+        List<Integer> file = new ArrayList<>();
+        List<Integer> name = new ArrayList<>();
+        List<int[]> mentions = new ArrayList<>();
+        Map<Integer, List<Integer>> defs = new HashMap<>();
+        Map<Integer, List<Integer>> refs = new HashMap<>();
+        Map<Integer, List<Integer>> bound = new HashMap<>();
+        Map<Integer, List<Integer>> binders = new HashMap<>();
+        Map<Integer, List<Integer>> members = new HashMap<>();
+        for (int k : extra) {
+            Nodes own = scan.nodes[k];
+            for (int d = 0; d < own.names.length; d++) {
+                int node = baseNodes + file.size();
+                file.add(k);
+                name.add(own.names[d]);
+                mentions.add(own.mentions[d]);
+                if (own.names[d] >= 0) {
+                    defs.computeIfAbsent(own.names[d], x -> new ArrayList<>()).add(node);
+                }
+                for (int m : own.mentions[d]) {
+                    refs.computeIfAbsent(m, x -> new ArrayList<>()).add(node);
+                }
             }
-            for (int m : nodeMentions[k]) {
-                refs.count(m);
-            }
-        }
-        defs.allocate();
-        refs.allocate();
-        for (int k = 0; k < n; k++) {
-            if (nodeName[k] >= 0) {
-                defs.put(nodeName[k], k);
-            }
-            for (int m : nodeMentions[k]) {
-                refs.put(m, k);
+            for (long b : own.bindings) {
+                bound.computeIfAbsent(FileIndex.member(b), x -> new ArrayList<>()).add(FileIndex.function(b));
+                binders.computeIfAbsent(FileIndex.function(b), x -> new ArrayList<>()).add(k);
+                members.computeIfAbsent(FileIndex.function(b), x -> new ArrayList<>()).add(FileIndex.member(b));
             }
         }
-        this.definers = defs.build();
-        this.mentioners = refs.build();
-        Csr.Builder bound = new Csr.Builder(size);
-        Csr.Builder bindersB = new Csr.Builder(size);
-        Csr.Builder members = new Csr.Builder(size);
-        for (long[] bs : bindingsPerSource) {
-            for (long b : bs) {
-                bound.count(FileIndex.member(b));
-                bindersB.count(FileIndex.function(b));
-                members.count(FileIndex.function(b));
-            }
-        }
-        bound.allocate();
-        bindersB.allocate();
-        members.allocate();
-        for (int f = 0; f < bindingsPerSource.size(); f++) {
-            for (long b : bindingsPerSource.get(f)) {
-                bound.put(FileIndex.member(b), FileIndex.function(b));
-                bindersB.put(FileIndex.function(b), f);
-                members.put(FileIndex.function(b), FileIndex.member(b));
-            }
-        }
-        this.boundTo = bound.build();
-        this.binders = bindersB.build();
-        this.membersOf = members.build();
+        this.extraFile = file.stream().mapToInt(Integer::intValue).toArray();
+        this.extraName = name.stream().mapToInt(Integer::intValue).toArray();
+        this.extraMentions = mentions.toArray(new int[0][]);
+        this.extraDefiners = rows(defs);
+        this.extraMentioners = rows(refs);
+        this.extraBoundTo = rows(bound);
+        this.extraBinders = rows(binders);
+        this.extraMembersOf = rows(members);
+    }
+
+    private static Map<Integer, int[]> rows(Map<Integer, List<Integer>> lists) {
+        Map<Integer, int[]> out = new HashMap<>();
+        lists.forEach((k, v) -> out.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        return out;
     }
 
     /** What the scanning threads fill in, per source. */
     static final class Scan {
+        Symbols symbols;
         final byte[][] digests;
         final byte[][] hashes;
         final boolean[] suppressions;
-        /** Per source: each quoted include followed, as {@code directory, name, resolved path or ""}. */
+        final boolean[] unreadable;
+        /** Per source scanned: each quoted include followed, as {@code directory, name, resolved path or ""}. */
         final List<List<String[]>> resolutions;
+        /** Per source scanned (null for those the flat index serves): its nodes. */
         final Nodes[] nodes;
         final Map<Path, Optional<FileIndex>> headers = new ConcurrentHashMap<>();
         final Map<Path, byte[]> headerHashes = new ConcurrentHashMap<>();
-        /** How many sources were scanned rather than taken from a store. */
+        /** How many sources were scanned rather than taken from a stored index. */
         final AtomicInteger fresh = new AtomicInteger();
 
-        Scan(int count) {
+        Scan(Symbols symbols, int count) {
+            this.symbols = symbols;
             digests = new byte[count][];
             hashes = new byte[count][];
             suppressions = new boolean[count];
+            unreadable = new boolean[count];
             resolutions = new ArrayList<>(java.util.Collections.nCopies(count, List.of()));
             nodes = new Nodes[count];
         }
@@ -152,23 +168,34 @@ public final class LexicalIndex {
     }
 
     /**
-     * Scans {@code sources}, taking from {@code previous} (an index of an earlier run, or null)
+     * How many sources scanned again make the index worth laying out anew, out of {@code sources}:
+     * below that, a run is faster reading the old layout and scanning those again.
+     */
+    static int rebuildsAfter(int sources) {
+        return Math.max(64, sources / 100);
+    }
+
+    /**
+     * Scans {@code sources}, taking from {@code previous} (the index of an earlier run, or null)
      * each source whose bytes hash the same and whose includes resolve to the same headers,
      * when none of the headers it read changed.
      *
-     * @param knownHashes the SHA-256 of each source if already computed (entries may be null), or null
+     * @param oracle where the hashes of files are taken from, to compare with {@code previous}
+     *               (null: read them)
      */
     public static LexicalIndex build(List<Path> sources, List<Path> includeDirs, int threads, boolean hashes,
-                                     IndexStore.Stored previous, byte[][] knownHashes) {
-        IndexStore.Stored usable = previous != null && previous.headersUnchanged() ? previous : null;
-        Symbols symbols = usable != null ? Symbols.restore(usable.names()) : new Symbols();
-        int count = sources.size();
-        boolean[] unreadable = new boolean[count];
-        Scan scan = new Scan(count);
-        if (usable != null) {
-            scan.headerHashes.putAll(usable.headerHashes());
+                                     IndexStore.Stored previous, FileHashes oracle) {
+        FileHashes files = oracle != null ? oracle : FileHashes.inMemory();
+        FlatIndex old = previous == null ? null : previous.flat();
+        SortedMap<String, byte[]> oldHeaders = old == null ? null : old.headers();
+        if (old != null && !unchanged(oldHeaders, files)) {
+            old = null;
         }
-        Nodes[] perSource = scan.nodes;
+        FlatIndex base = old;
+        int count = sources.size();
+        Scan scan = new Scan(base == null ? new Symbols() : Symbols.over(base), count);
+        int[] baseOf = match(sources, base);
+        byte[] resolves = base == null ? null : new byte[base.resolutionCount()];
         AtomicInteger next = new AtomicInteger();
         int n = Math.max(1, Math.min(threads, count));
         ExecutorService pool = Executors.newFixedThreadPool(n, r -> Daemons.thread("dovelint-lexical", 4L << 20, r));
@@ -176,43 +203,21 @@ public final class LexicalIndex {
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < n; t++) {
                 done.add(pool.submit(() -> {
-                    FileScanner scanner = new FileScanner(symbols);
+                    FileScanner scanner = new FileScanner(scan.symbols);
                     for (int k = next.getAndIncrement(); k < count; k = next.getAndIncrement()) {
                         Path source = sources.get(k);
-                        IndexStore.Source stored = usable == null ? null : usable.source(source.toString());
-                        byte[] known = knownHashes == null ? null : knownHashes[k];
-                        byte[] bytes = null;
-                        if (stored != null && known == null) {
-                            bytes = bytes(source);
-                            known = bytes == null ? null : sha256(bytes);
+                        int j = baseOf[k];
+                        if (j >= 0) {
+                            byte[] known = files.hash(source).orElse(null);
+                            if (known != null && base.hashIs(j, known)
+                                    && stillResolves(base, j, includeDirs, resolves)) {
+                                scan.hashes[k] = known;
+                                scan.digests[k] = base.digest(j);
+                                scan.suppressions[k] = base.suppression(j);
+                                continue;
+                            }
                         }
-                        if (stored != null && known != null && java.util.Arrays.equals(known, stored.hash())
-                                && stored.stillResolves(includeDirs)) {
-                            scan.hashes[k] = stored.hash();
-                            scan.digests[k] = stored.digest();
-                            scan.suppressions[k] = stored.suppression();
-                            scan.resolutions.set(k, stored.resolutions());
-                            perSource[k] = stored.nodes();
-                            continue;
-                        }
-                        scan.fresh.incrementAndGet();
-                        if (bytes == null) {
-                            bytes = bytes(source);
-                        }
-                        if (bytes != null && hashes) {
-                            scan.hashes[k] = known != null ? known : sha256(bytes);
-                        }
-                        Optional<FileIndex> index = bytes == null ? Optional.empty() : index(scanner, bytes);
-                        if (index.isEmpty()) {
-                            unreadable[k] = true;
-                            continue;
-                        }
-                        scan.digests[k] = index.get().digest();
-                        scan.suppressions[k] = contains(bytes, SUPPRESSION);
-                        List<String[]> resolved = new ArrayList<>();
-                        List<FileIndex> inc = headersOf(scanner, source, index.get(), includeDirs, scan, resolved);
-                        scan.resolutions.set(k, resolved);
-                        perSource[k] = nodesOf(index.get(), inc);
+                        scanAfresh(k, source, scanner, scan, includeDirs, hashes);
                     }
                     return null;
                 }));
@@ -228,24 +233,123 @@ public final class LexicalIndex {
         } finally {
             pool.shutdownNow();
         }
-        List<int[]> nodes = new ArrayList<>();
-        List<int[]> mentions = new ArrayList<>();
-        List<long[]> bindings = new ArrayList<>();
-        for (int k = 0; k < count; k++) {
-            Nodes own = perSource[k];
-            if (own == null) {
-                bindings.add(new long[0]);
-                continue;
-            }
-            for (int d = 0; d < own.names.length; d++) {
-                nodes.add(new int[] {k, own.names[d]});
-                mentions.add(own.mentions[d]);
-            }
-            bindings.add(own.bindings);
+        SortedMap<String, byte[]> headers = new TreeMap<>();
+        if (oldHeaders != null && base != null) {
+            headers.putAll(oldHeaders);
         }
-        return new LexicalIndex(symbols, count, unreadable, nodes, mentions, bindings, scan);
+        scan.headerHashes.forEach((p, h) -> headers.putIfAbsent(p.toString(), h));
+        List<Integer> scanned = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            if (scan.nodes[k] != null) {
+                scanned.add(k);
+            }
+        }
+        if (base != null && scanned.size() <= rebuildsAfter(count)) {
+            int[] currentOf = new int[base.sources()];
+            Arrays.fill(currentOf, -1);
+            for (int k = 0; k < count; k++) {
+                if (baseOf[k] >= 0 && scan.nodes[k] == null && !scan.unreadable[k]) {
+                    currentOf[baseOf[k]] = k;
+                }
+            }
+            return new LexicalIndex(base, currentOf, scan, scanned, false, headers);
+        }
+        // Laid out anew: every source with nodes, from the old layout or scanned now, in order.
+        List<FlatIndex.Entry> entries = new ArrayList<>();
+        List<Integer> entryOf = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            FlatIndex.Entry e = scan.nodes[k] != null
+                    ? new FlatIndex.Entry(sources.get(k).toString(),
+                            scan.hashes[k] != null ? scan.hashes[k] : new byte[32], scan.digests[k],
+                            scan.suppressions[k], scan.resolutions.get(k), scan.nodes[k])
+                    : baseOf[k] >= 0 && !scan.unreadable[k] ? entryOf(base, baseOf[k]) : null;
+            if (e != null) {
+                entries.add(e);
+                entryOf.add(k);
+            }
+        }
+        FlatIndex laid = FlatIndex.build(scan.symbols.names(), entries, headers);
+        scan.symbols = Symbols.over(laid); // the same numbers, found in the layout
+        return new LexicalIndex(laid, entryOf.stream().mapToInt(Integer::intValue).toArray(), scan, List.of(),
+                true, headers);
     }
 
+    private static FlatIndex.Entry entryOf(FlatIndex base, int j) {
+        List<String[]> res = new ArrayList<>();
+        for (int r : base.resolutions(j)) {
+            res.add(base.resolution(r));
+        }
+        return new FlatIndex.Entry(base.path(j), base.hash(j), base.digest(j), base.suppression(j), res,
+                base.nodesOf(j));
+    }
+
+    /** Per source, the source of {@code base} with its path, or -1. */
+    private static int[] match(List<Path> sources, FlatIndex base) {
+        int[] out = new int[sources.size()];
+        Arrays.fill(out, -1);
+        if (base == null) {
+            return out;
+        }
+        Map<String, Integer> byPath = new HashMap<>();
+        for (int j = 0; j < base.sources(); j++) {
+            byPath.put(base.path(j), j);
+        }
+        for (int k = 0; k < out.length; k++) {
+            out[k] = byPath.getOrDefault(sources.get(k).toString(), -1);
+        }
+        return out;
+    }
+
+    /** Whether every header read then hashes the same now. */
+    private static boolean unchanged(SortedMap<String, byte[]> headers, FileHashes files) {
+        for (Map.Entry<String, byte[]> h : headers.entrySet()) {
+            Optional<byte[]> now = files.hash(Path.of(h.getKey()));
+            if (now.isEmpty() || !Arrays.equals(now.get(), h.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether every include of a stored source resolves now as it did; {@code memo} keeps the
+     * answer per resolution (0 not known yet, 1 same, 2 changed), as many sources share them.
+     */
+    private static boolean stillResolves(FlatIndex base, int source, List<Path> includeDirs, byte[] memo) {
+        for (int r : base.resolutions(source)) {
+            byte known = memo[r];
+            if (known == 0) {
+                String[] res = base.resolution(r);
+                Path now = resolveFrom(Path.of(res[0]), res[1], includeDirs);
+                known = (now == null ? "" : now.toString()).equals(res[2]) ? (byte) 1 : (byte) 2;
+                memo[r] = known;
+            }
+            if (known == 2) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void scanAfresh(int k, Path source, FileScanner scanner, Scan scan, List<Path> includeDirs,
+                                   boolean hashes) {
+        scan.fresh.incrementAndGet();
+        byte[] bytes = bytes(source);
+        if (bytes != null && hashes) {
+            scan.hashes[k] = sha256(bytes);
+        }
+        Optional<FileIndex> index = bytes == null ? Optional.empty() : index(scanner, bytes);
+        if (index.isEmpty()) {
+            scan.unreadable[k] = true;
+            return;
+        }
+        scan.digests[k] = index.get().digest();
+        scan.suppressions[k] = contains(bytes, SUPPRESSION);
+        List<String[]> resolved = new ArrayList<>();
+        List<FileIndex> inc = headersOf(scanner, source, index.get(), includeDirs, scan, resolved);
+        scan.resolutions.set(k, resolved);
+        scan.nodes[k] = nodesOf(index.get(), inc);
+    }
     /** One source's nodes: its functions and its headers', then its file scope (name -1). */
     record Nodes(int[] names, int[][] mentions, long[] bindings) {
     }
@@ -475,12 +579,27 @@ public final class LexicalIndex {
 
     /** How many sources were scanned, not taken from a stored index. */
     public int scannedAfresh() {
-        return scan.fresh.get();
+        return fresh;
+    }
+
+    /** Whether the index was laid out anew in this run (none stored, or many sources scanned again). */
+    public boolean rebuilt() {
+        return rebuilt;
+    }
+
+    /** The layout of the index, when {@link #rebuilt()} (what {@link IndexStore} writes). */
+    FlatIndex layout() {
+        if (!rebuilt) {
+            throw new IllegalStateException("the stored layout is still the one to keep");
+        }
+        return base;
     }
 
     /** Every quoted header the index read. */
     public java.util.SortedSet<Path> headers() {
-        return java.util.Collections.unmodifiableSortedSet(headers);
+        java.util.SortedSet<Path> out = new java.util.TreeSet<>();
+        headerHashes.keySet().forEach(h -> out.add(Path.of(h)));
+        return out;
     }
 
     public Symbols symbols() {
@@ -497,101 +616,95 @@ public final class LexicalIndex {
         return unreadable[source];
     }
 
+    /** The number of nodes; a node of a source scanned again is still numbered, in no answer, of no file. */
     public int nodes() {
-        return nodeFile.length;
+        return baseNodes + extraFile.length;
     }
 
-    /** The source a node belongs to. */
+    /** The source a node belongs to; -1 for a stored node superseded (in no answer). */
     public int file(int node) {
-        return nodeFile[node];
+        return node < baseNodes ? currentOf[base.nodeFile(node)] : extraFile[node - baseNodes];
     }
 
     /** The function a node defines, -1 for a file's scope. */
     public int name(int node) {
-        return nodeName[node];
+        return node < baseNodes ? base.nodeName(node) : extraName[node - baseNodes];
     }
 
     /** The identifiers a node mentions, sorted. */
     public int[] mentions(int node) {
-        return nodeMentions[node];
+        return node < baseNodes ? base.mentions(node) : extraMentions[node - baseNodes];
     }
 
     /** Whether a node mentions {@code symbol}. */
     public boolean mentions(int node, int symbol) {
-        return Arrays.binarySearch(nodeMentions[node], symbol) >= 0;
+        return node < baseNodes ? base.mentions(node, symbol)
+                : Arrays.binarySearch(extraMentions[node - baseNodes], symbol) >= 0;
     }
 
     /** The nodes that define a function called {@code symbol}. */
     public int[] definers(int symbol) {
-        return definers.get(symbol);
+        return plus(current(base.definers(symbol)), extraDefiners.get(symbol));
     }
 
     /** The nodes that mention {@code symbol}. */
     public int[] mentioners(int symbol) {
-        return mentioners.get(symbol);
+        return plus(current(base.mentioners(symbol)), extraMentioners.get(symbol));
     }
 
     /** The functions bound to a member called {@code symbol} anywhere. */
     public int[] boundTo(int symbol) {
-        return boundTo.get(symbol);
+        return plus(bindings(base.bindingsOfMember(symbol), Part.FUNCTION), extraBoundTo.get(symbol));
     }
 
     /** The sources that bind function {@code symbol} to some member. */
     public int[] binders(int symbol) {
-        return binders.get(symbol);
+        return plus(bindings(base.bindingsOfFunction(symbol), Part.FILE), extraBinders.get(symbol));
     }
 
     /** The members function {@code symbol} is bound to anywhere (calls through them may reach it). */
     public int[] membersOf(int symbol) {
-        return membersOf.get(symbol);
+        return plus(bindings(base.bindingsOfFunction(symbol), Part.MEMBER), extraMembersOf.get(symbol));
     }
 
-    /** Compressed rows: for each symbol, the ints stored for it. */
-    static final class Csr {
-        private static final int[] NONE = new int[0];
-        private final int[] start;
-        private final int[] values;
-
-        private Csr(int[] start, int[] values) {
-            this.start = start;
-            this.values = values;
+    /** The stored nodes among {@code nodes} whose source is still as stored. */
+    private int[] current(int[] nodes) {
+        if (allCurrent) {
+            return nodes;
         }
-
-        int[] get(int symbol) {
-            if (symbol < 0 || symbol + 1 >= start.length || start[symbol] == start[symbol + 1]) {
-                return NONE;
-            }
-            return Arrays.copyOfRange(values, start[symbol], start[symbol + 1]);
-        }
-
-        static final class Builder {
-            private final int[] start;
-            private int[] fill;
-            private int[] values;
-
-            Builder(int symbols) {
-                start = new int[symbols + 1];
-            }
-
-            void count(int symbol) {
-                start[symbol + 1]++;
-            }
-
-            void allocate() {
-                for (int k = 1; k < start.length; k++) {
-                    start[k] += start[k - 1];
-                }
-                fill = Arrays.copyOf(start, start.length);
-                values = new int[start[start.length - 1]];
-            }
-
-            void put(int symbol, int value) {
-                values[fill[symbol]++] = value;
-            }
-
-            Csr build() {
-                return new Csr(start, values);
+        int w = 0;
+        for (int n : nodes) {
+            if (currentOf[base.nodeFile(n)] >= 0) {
+                nodes[w++] = n;
             }
         }
+        return w == nodes.length ? nodes : Arrays.copyOf(nodes, w);
+    }
+
+    private enum Part { FILE, MEMBER, FUNCTION }
+
+    /** A part of each stored binding among {@code bindings} whose source is still as stored. */
+    private int[] bindings(int[] bindings, Part part) {
+        int w = 0;
+        for (int b : bindings) {
+            int file = currentOf[base.bindFile(b)];
+            if (file >= 0) {
+                bindings[w++] = switch (part) {
+                    case FILE -> file;
+                    case MEMBER -> base.bindMember(b);
+                    case FUNCTION -> base.bindFunction(b);
+                };
+            }
+        }
+        return w == bindings.length ? bindings : Arrays.copyOf(bindings, w);
+    }
+
+    private static int[] plus(int[] a, int[] b) {
+        if (b == null) {
+            return a.length == 0 ? NONE : a;
+        }
+        int[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 }

@@ -6,46 +6,52 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Identifiers as small integers, shared by the threads that scan files. The
- * numbers depend on the order files are scanned in; nothing that is reported
- * depends on them.
+ * Identifiers as small integers, shared by the threads that scan files. Those
+ * of a stored index ({@link FlatIndex}) keep their numbers and are looked up
+ * there; names it does not know are numbered after them. The numbers depend on
+ * the order files are scanned in; nothing that is reported depends on them.
  */
 public final class Symbols {
 
+    /** The symbols of a stored index, numbered from 0; null when none. */
+    private final FlatIndex base;
+    private final int baseSize;
+    /** The names beyond the base, by name. */
     private final ConcurrentHashMap<String, Integer> ids;
-    /** The names by number; grown under this object's lock, read once scanning is over. */
+    /** The names beyond the base, by number minus the base's size; grown under this object's lock. */
     private String[] names;
     private int size;
 
     public Symbols() {
-        this(1 << 16);
+        this(null);
     }
 
-    private Symbols(int capacity) {
-        ids = new ConcurrentHashMap<>(capacity);
-        names = new String[Math.max(16, capacity)];
+    private Symbols(FlatIndex base) {
+        this.base = base;
+        this.baseSize = base == null ? 0 : base.symbols();
+        ids = new ConcurrentHashMap<>(1 << 16);
+        names = new String[1 << 10];
     }
 
-    /** Symbols numbered as {@code names} lists them (an index of an earlier run). */
-    static Symbols restore(String[] names) {
-        Symbols out = new Symbols(names.length + names.length / 2 + 16); // no resizing on the way
-        for (int k = 0; k < names.length; k++) {
-            out.ids.put(names[k], k);
-        }
-        System.arraycopy(names, 0, out.names, 0, names.length);
-        out.size = names.length;
-        return out;
+    /** The symbols of a stored index, numbered as it numbers them. */
+    static Symbols over(FlatIndex base) {
+        return new Symbols(base);
     }
 
     /** Every name, by its number. */
     synchronized String[] names() {
-        return Arrays.copyOf(names, size);
+        String[] out = new String[baseSize + size];
+        for (int k = 0; k < baseSize; k++) {
+            out[k] = base.name(k);
+        }
+        System.arraycopy(names, 0, out, baseSize, size);
+        return out;
     }
 
     /** The number of {@code name}, assigned on first use. */
     public int id(String name) {
-        Integer known = ids.get(name);
-        return known != null ? known : ids.computeIfAbsent(name, this::add);
+        int known = find(name);
+        return known >= 0 ? known : ids.computeIfAbsent(name, this::add);
     }
 
     private synchronized int add(String name) {
@@ -53,11 +59,17 @@ public final class Symbols {
             names = Arrays.copyOf(names, size * 2);
         }
         names[size] = name;
-        return size++;
+        return baseSize + size++;
     }
 
     /** The number of {@code name}, or -1 if no file mentions it. */
     public int find(String name) {
+        if (base != null) {
+            int b = base.find(name);
+            if (b >= 0) {
+                return b;
+            }
+        }
         Integer known = ids.get(name);
         return known == null ? -1 : known;
     }
@@ -77,12 +89,14 @@ public final class Symbols {
         List<int[]> out = new ArrayList<>();
         int[][] found = new int[patterns.size()][16];
         int[] counts = new int[patterns.size()];
-        for (int id = 0; id < size; id++) {
-            String name = names[id];
+        for (int id = 0; id < baseSize + size; id++) {
+            String name = id < baseSize ? null : names[id - baseSize];
+            int length = name != null ? name.length() : base.nameLength(id);
             for (int k = 0; k < found.length; k++) {
                 String[] p = patterns.get(k);
-                if (name.length() >= p[0].length() + p[1].length() && name.startsWith(p[0])
-                        && name.endsWith(p[1])) {
+                if (length >= p[0].length() + p[1].length()
+                        && (name != null ? name.startsWith(p[0]) && name.endsWith(p[1])
+                        : base.starts(id, p[0]) && base.ends(id, p[1]))) {
                     if (counts[k] == found[k].length) {
                         found[k] = Arrays.copyOf(found[k], counts[k] * 2);
                     }
@@ -98,6 +112,6 @@ public final class Symbols {
 
     /** How many identifiers have a number. */
     public synchronized int size() {
-        return size;
+        return baseSize + size;
     }
 }

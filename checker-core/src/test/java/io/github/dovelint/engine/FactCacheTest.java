@@ -204,4 +204,21 @@ class FactCacheTest {
         assertEquals(render(analyse(2, false)), changed, "after a header change");
         assertNotEquals(reference, changed);
     }
+
+    @Test
+    void aSidecarOfAnotherVersionIsRetiredAndOtherOwnersAreKept() throws Exception {
+        writeTree();
+        Path old = cache("0.9", List.of("oob_data"), Map.of()).sidecar("lexical", "unit a", "idx");
+        Path otherUnit = cache("0.9", List.of("oob_data"), Map.of()).sidecar("lexical", "unit b", "idx");
+        Path now = cache().sidecar("lexical", "unit a", "idx");
+        assertNotEquals(old, now);
+        for (Path p : List.of(old, otherUnit, now)) {
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, "x");
+        }
+        cache().retireOthers(now);
+        assertTrue(Files.exists(now));
+        assertTrue(Files.exists(otherUnit), "another unit's");
+        assertTrue(!Files.exists(old), "the same unit's, under the old version");
+    }
 }

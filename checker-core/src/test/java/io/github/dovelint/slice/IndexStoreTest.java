@@ -59,7 +59,11 @@ class IndexStoreTest {
     private List<String> storedRun() {
         IndexStore.Stored previous = IndexStore.read(store, "k").orElse(null);
         LexicalIndex index = LexicalIndex.build(sources, List.of(), 2, true, previous, null);
-        IndexStore.write(store, "k", sources, index);
+        if (index.rebuilt()) {
+            IndexStore.write(store, "k", index);
+        }
+        assertEquals(answers(LexicalIndex.build(sources, List.of(), 2, true)), answers(index),
+                "the stored index and the files scanned since answer as a fresh scan");
         return slice(index);
     }
 
@@ -84,14 +88,86 @@ class IndexStoreTest {
     void aChangedSourceIsScannedAgainAndTheOthersComeFromTheStore() throws Exception {
         storedRun();
         IndexStore.Stored stored = IndexStore.read(store, "k").orElseThrow();
-        byte[] before = stored.source(tmp.resolve("far.c").toString()).digest();
+        byte[] before = stored.digest(tmp.resolve("far.c").toString());
         write("far.c", "void far(void) { printk(); }\n/* a comment */\n");
         LexicalIndex again = LexicalIndex.build(sources, List.of(), 2, true, stored, null);
         assertArrayEquals(before, again.digest(1), "same identifiers, same digest");
         write("far.c", "void far(void) { pr_info(); }\n");
         LexicalIndex changed = LexicalIndex.build(sources, List.of(), 2, true, stored, null);
         assertFalse(java.util.Arrays.equals(before, changed.digest(1)));
-        assertNotEquals(stored.names().length, changed.symbols().size(), "pr_info is a new symbol");
+        assertNotEquals(stored.symbols(), changed.symbols().size(), "pr_info is a new symbol");
+        assertEquals(1, changed.scannedAfresh(), "only far.c");
+        assertFalse(changed.rebuilt(), "one file scanned again: the stored layout stays");
+    }
+
+    /**
+     * Every question the slicer asks, answered by name (symbol and node numbers differ between
+     * indexes): for each symbol, who defines, mentions and binds it, and what each node mentions.
+     */
+    private static java.util.SortedMap<String, String> answers(LexicalIndex index) {
+        java.util.SortedMap<String, String> out = new java.util.TreeMap<>();
+        String[] names = index.symbols().names();
+        java.util.function.IntFunction<String> node = n -> index.file(n) + ":" + (index.name(n) < 0 ? "<file>"
+                : names[index.name(n)]);
+        for (int s = 0; s < names.length; s++) {
+            java.util.List<String> row = new ArrayList<>();
+            row.add("def " + sorted(java.util.Arrays.stream(index.definers(s)).mapToObj(node)));
+            row.add("ref " + sorted(java.util.Arrays.stream(index.mentioners(s)).mapToObj(node)));
+            row.add("bound " + sorted(java.util.Arrays.stream(index.boundTo(s)).mapToObj(f -> names[f])));
+            row.add("binders " + sorted(java.util.Arrays.stream(index.binders(s)).mapToObj(String::valueOf)));
+            row.add("members " + sorted(java.util.Arrays.stream(index.membersOf(s)).mapToObj(m -> names[m])));
+            if (!row.equals(List.of("def []", "ref []", "bound []", "binders []", "members []"))) {
+                out.put(names[s], row.toString());
+            }
+        }
+        for (int n = 0; n < index.nodes(); n++) {
+            if (index.file(n) >= 0) {
+                out.put("node " + node.apply(n),
+                        sorted(java.util.Arrays.stream(index.mentions(n)).mapToObj(m -> names[m])).toString());
+            }
+        }
+        for (int f = 0; f < index.sources(); f++) {
+            out.put("source " + f, index.unreadable(f) + " " + java.util.HexFormat.of().formatHex(
+                    index.digest(f) == null ? new byte[0] : index.digest(f)) + " " + index.hasSuppression(f));
+        }
+        return out;
+    }
+
+    private static List<String> sorted(java.util.stream.Stream<String> s) {
+        return s.sorted().toList();
+    }
+
+    @Test
+    void manySourcesChangedLayTheIndexOutAnewFromTheStoreAndTheScans() throws Exception {
+        sources.clear();
+        for (int k = 0; k < 80; k++) {
+            String name = String.format("f%02d.c", k);
+            write(name, "void f" + k + "(void) { f" + (k + 1) + "(); }\n");
+            sources.add(tmp.resolve(name));
+        }
+        storedRun();
+        for (int k = 0; k < 70; k++) {
+            write(String.format("f%02d.c", k), "void f" + k + "(void) { g" + k + "(); files_fdtable(x); }\n");
+        }
+        IndexStore.Stored stored = IndexStore.read(store, "k").orElseThrow();
+        LexicalIndex index = LexicalIndex.build(sources, List.of(), 2, true, stored, null);
+        assertEquals(70, index.scannedAfresh());
+        assertTrue(index.rebuilt(), "more than 64 scanned again");
+        assertEquals(answers(LexicalIndex.build(sources, List.of(), 2, true)), answers(index));
+        IndexStore.write(store, "k", index);
+        LexicalIndex again = LexicalIndex.build(sources, List.of(), 2, true, IndexStore.read(store, "k").orElseThrow(),
+                null);
+        assertEquals(0, again.scannedAfresh(), "the new layout was stored");
+        assertEquals(answers(index), answers(again));
+    }
+
+    @Test
+    void aSourceGoneOrAddedIsAnsweredForAsAFreshScanWould() throws Exception {
+        storedRun();
+        sources.remove(tmp.resolve("helper.c"));
+        write("added.c", "void added(void) { files_fdtable(f); }\n");
+        sources.add(0, tmp.resolve("added.c"));
+        assertEquals(List.of("added.c", "caller.c", "seed.c"), storedRun());
     }
 
     @Test

@@ -1,0 +1,107 @@
+package io.github.dovelint.cache;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link FileHashes}: a file whose stat did not change is not read again; any edit is seen,
+ * even one that keeps the size and sets the mtime back; a file changed just before it was
+ * hashed is not trusted; a damaged store is no store.
+ */
+class FileHashesTest {
+
+    @TempDir
+    Path tmp;
+
+    /** A clock a minute ahead: every file here changed long enough ago to be remembered. */
+    private static final java.util.function.LongSupplier LATER = () -> System.currentTimeMillis() + 60_000;
+
+    private static byte[] sha(String text) throws Exception {
+        return MessageDigest.getInstance("SHA-256").digest(text.getBytes());
+    }
+
+    private FileHashes run(java.util.function.LongSupplier clock) {
+        return FileHashes.at(tmp.resolve("cache/hashes.bin"), clock);
+    }
+
+    @Test
+    void anUnchangedFileIsNotReadAgain() throws Exception {
+        Path f = Files.writeString(tmp.resolve("a.c"), "int a;\n");
+        FileHashes first = run(LATER);
+        assertArrayEquals(sha("int a;\n"), first.hash(f).orElseThrow());
+        assertArrayEquals(sha("int a;\n"), first.hash(f).orElseThrow(), "asked twice");
+        assertEquals(1, first.reads(), "once per run");
+        first.save();
+        FileHashes second = run(LATER);
+        assertArrayEquals(sha("int a;\n"), second.hash(f).orElseThrow());
+        assertEquals(0, second.reads(), "the stat matched");
+    }
+
+    @Test
+    void anEditOfTheSameSizeWithTheMtimeSetBackIsSeen() throws Exception {
+        Path f = Files.writeString(tmp.resolve("a.c"), "int a;\n");
+        FileTime mtime = Files.getLastModifiedTime(f);
+        FileHashes first = run(LATER);
+        first.hash(f);
+        first.save();
+        Thread.sleep(20); // a ctime that differs even on a coarse clock source
+        Files.writeString(f, "int b;\n");
+        Files.setLastModifiedTime(f, mtime);
+        FileHashes second = run(LATER);
+        assertArrayEquals(sha("int b;\n"), second.hash(f).orElseThrow(), "the ctime changed");
+        assertEquals(1, second.reads());
+    }
+
+    @Test
+    void aFileChangedJustBeforeItWasHashedIsReadAgainNextTime() throws Exception {
+        Path f = Files.writeString(tmp.resolve("a.c"), "int a;\n");
+        FileHashes first = run(System::currentTimeMillis);
+        first.hash(f);
+        first.save();
+        FileHashes second = run(LATER);
+        second.hash(f);
+        assertEquals(1, second.reads(), "changed under two seconds before it was read: not trusted");
+    }
+
+    @Test
+    void aDamagedOrMissingStoreMeansEveryFileIsRead() throws Exception {
+        Path f = Files.writeString(tmp.resolve("a.c"), "int a;\n");
+        FileHashes first = run(LATER);
+        first.hash(f);
+        first.save();
+        Path store = tmp.resolve("cache/hashes.bin");
+        byte[] good = Files.readAllBytes(store);
+        byte[] bad = good.clone();
+        bad[bad.length / 2] ^= 1;
+        Files.write(store, bad);
+        FileHashes second = run(LATER);
+        assertArrayEquals(sha("int a;\n"), second.hash(f).orElseThrow());
+        assertEquals(1, second.reads(), "checksum");
+        Files.delete(store);
+        FileHashes third = run(LATER);
+        third.hash(f);
+        assertEquals(1, third.reads(), "missing");
+    }
+
+    @Test
+    void anUnreadableOrVanishedFileHasNoHash() throws Exception {
+        Path f = Files.writeString(tmp.resolve("a.c"), "int a;\n");
+        FileHashes first = run(LATER);
+        first.hash(f);
+        first.save();
+        Files.delete(f);
+        FileHashes second = run(LATER);
+        assertTrue(second.hash(f).isEmpty());
+        second.save();
+        assertFalse(run(LATER).hash(f).isPresent());
+    }
+}
