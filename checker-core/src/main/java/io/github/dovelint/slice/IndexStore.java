@@ -19,7 +19,7 @@ import java.util.zip.CRC32C;
  * scans that file and takes every other one from here. The file is a short
  * header (magic, format, the key it was written under), the index's
  * {@link FlatIndex} layout, and a CRC32C of everything before it. It is
- * mapped, not read: a run reads the pages its slice asks for. Written
+ * mapped, not read (but on Windows): a run touches the pages its slice asks for. Written
  * atomically; anything unreadable, foreign or inconsistent is no store (the run
  * scans everything, as the first one did).
  */
@@ -27,6 +27,11 @@ public final class IndexStore {
 
     private static final int MAGIC = 0x444C4C53; // "DLLS"
     private static final int FORMAT = 2;
+    /**
+     * Whether the store is mapped rather than read: not on Windows, where a mapped file cannot
+     * be replaced until the mapping is collected, so a run could never store a new layout.
+     */
+    private static final boolean MAPS = java.io.File.separatorChar == '/';
 
     private IndexStore() {
     }
@@ -116,7 +121,16 @@ public final class IndexStore {
             if (size < header.capacity() + 4 || size > Integer.MAX_VALUE) {
                 return Optional.empty();
             }
-            ByteBuffer all = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
+            ByteBuffer all;
+            if (MAPS) {
+                all = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
+            } else {
+                all = ByteBuffer.allocate((int) size);
+                while (all.hasRemaining() && ch.read(all) >= 0) {
+                    // read it all
+                }
+                all.clear();
+            }
             if (!all.slice(0, header.capacity()).equals(header)) {
                 return Optional.empty(); // another format or key
             }

@@ -33,6 +33,22 @@ class FileHashesTest {
         return FileHashes.at(tmp.resolve("cache/hashes.bin"), clock);
     }
 
+    /** How many files a new run reads to hash {@code f}. */
+    private int readsToHash(Path f) {
+        FileHashes next = run(LATER);
+        next.hash(f);
+        return next.reads();
+    }
+
+    /** {@code a.c} written, then hashed by a run on {@code clock} that saves what it learnt. */
+    private Path hashedOnce(java.util.function.LongSupplier clock) throws Exception {
+        Path f = Files.writeString(tmp.resolve("a.c"), "int a;\n");
+        FileHashes first = run(clock);
+        first.hash(f);
+        first.save();
+        return f;
+    }
+
     @Test
     void anUnchangedFileIsNotReadAgain() throws Exception {
         Path f = Files.writeString(tmp.resolve("a.c"), "int a;\n");
@@ -48,11 +64,8 @@ class FileHashesTest {
 
     @Test
     void anEditOfTheSameSizeWithTheMtimeSetBackIsSeen() throws Exception {
-        Path f = Files.writeString(tmp.resolve("a.c"), "int a;\n");
+        Path f = hashedOnce(LATER);
         FileTime mtime = Files.getLastModifiedTime(f);
-        FileHashes first = run(LATER);
-        first.hash(f);
-        first.save();
         Thread.sleep(20); // a ctime that differs even on a coarse clock source
         Files.writeString(f, "int b;\n");
         Files.setLastModifiedTime(f, mtime);
@@ -63,41 +76,27 @@ class FileHashesTest {
 
     @Test
     void aFileChangedJustBeforeItWasHashedIsReadAgainNextTime() throws Exception {
-        Path f = Files.writeString(tmp.resolve("a.c"), "int a;\n");
-        FileHashes first = run(System::currentTimeMillis);
-        first.hash(f);
-        first.save();
-        FileHashes second = run(LATER);
-        second.hash(f);
-        assertEquals(1, second.reads(), "changed under two seconds before it was read: not trusted");
+        Path f = hashedOnce(System::currentTimeMillis);
+        assertEquals(1, readsToHash(f), "changed under two seconds before it was read: not trusted");
     }
 
     @Test
     void aDamagedOrMissingStoreMeansEveryFileIsRead() throws Exception {
-        Path f = Files.writeString(tmp.resolve("a.c"), "int a;\n");
-        FileHashes first = run(LATER);
-        first.hash(f);
-        first.save();
+        Path f = hashedOnce(LATER);
         Path store = tmp.resolve("cache/hashes.bin");
         byte[] good = Files.readAllBytes(store);
         byte[] bad = good.clone();
         bad[bad.length / 2] ^= 1;
         Files.write(store, bad);
-        FileHashes second = run(LATER);
-        assertArrayEquals(sha("int a;\n"), second.hash(f).orElseThrow());
-        assertEquals(1, second.reads(), "checksum");
+        assertArrayEquals(sha("int a;\n"), run(LATER).hash(f).orElseThrow());
+        assertEquals(1, readsToHash(f), "checksum");
         Files.delete(store);
-        FileHashes third = run(LATER);
-        third.hash(f);
-        assertEquals(1, third.reads(), "missing");
+        assertEquals(1, readsToHash(f), "missing");
     }
 
     @Test
     void anUnreadableOrVanishedFileHasNoHash() throws Exception {
-        Path f = Files.writeString(tmp.resolve("a.c"), "int a;\n");
-        FileHashes first = run(LATER);
-        first.hash(f);
-        first.save();
+        Path f = hashedOnce(LATER);
         Files.delete(f);
         FileHashes second = run(LATER);
         assertTrue(second.hash(f).isEmpty());
