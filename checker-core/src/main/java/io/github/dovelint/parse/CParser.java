@@ -164,6 +164,9 @@ public final class CParser {
             }
             List<Problem> problems = new ArrayList<>(
                     new ProblemCollector(pathString, text, headers, !headerless).collect(tu, scan.problems()));
+            if (headerless) {
+                AmbiguousCalls.repair(tu); // with the headers, the parser knows the types
+            }
             int open = Lexical.unterminatedComment(text);
             if (open >= 0) {
                 int line = 1 + (int) text.substring(0, open).chars().filter(c -> c == '\n').count();
