@@ -11,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -118,7 +119,7 @@ public final class CallGraph {
             String name = named.name();
             List<Expr> assigned = caller.locals().get(name);
             if (assigned != null) {
-                return throughVariable(caller, assigned);
+                return throughVariable(caller, program.unitsOf(caller), assigned);
             }
             if (caller.paramIndex(name) >= 0) {
                 return List.of(); // a function-pointer parameter: unknown target
@@ -126,7 +127,8 @@ public final class CallGraph {
             if (program.definitions(name).isEmpty()) {
                 List<Expr> initial = program.globalValues(caller, name);
                 if (initial != null) {
-                    return throughVariable(caller, initial); // static void (*cb)(void) = waiter;
+                    // static void (*cb)(void) = waiter;
+                    return throughVariable(caller, program.globalScope(caller, name), initial);
                 }
             }
             return byName(caller, name);
@@ -142,7 +144,7 @@ public final class CallGraph {
      * {@code fn = cond ? a : b} and a member read ({@code fn = ops->get}, resolved like a
      * call through that member whatever the struct, since the value carries no type).
      */
-    private List<Target> throughVariable(FunctionFacts caller, List<Expr> assigned) {
+    private List<Target> throughVariable(FunctionFacts caller, Set<String> scope, List<Expr> assigned) {
         Map<String, Target> out = new LinkedHashMap<>();
         java.util.Deque<Expr> todo = new java.util.ArrayDeque<>(assigned);
         for (int guard = 0; !todo.isEmpty() && guard < 64; guard++) {
@@ -160,7 +162,7 @@ public final class CallGraph {
             }
             String fn = Expr.functionRef(e);
             if (fn != null && caller.locals().get(fn) == null) {
-                for (Target t : byName(caller, fn)) {
+                for (Target t : byName(scope, fn)) {
                     if (!t.isExternal() || !fn.equals("NULL")) {
                         out.putIfAbsent(key(t), t);
                     }
@@ -209,11 +211,16 @@ public final class CallGraph {
     }
 
     private List<Target> byName(FunctionFacts caller, String name) {
+        return byName(program.unitsOf(caller), name);
+    }
+
+    /** The definitions {@code name} denotes in {@code units}: their own static ones, else the global ones. */
+    private List<Target> byName(Set<String> units, String name) {
         List<FunctionFacts> defs = program.definitions(name);
         if (defs.isEmpty()) {
             return external(name);
         }
-        List<FunctionFacts> visibleStatic = program.staticDefinitions(program.unitsOf(caller), name);
+        List<FunctionFacts> visibleStatic = program.staticDefinitions(units, name);
         return toTargets(name, !visibleStatic.isEmpty() ? visibleStatic : program.globalDefinitions(name));
     }
 

@@ -31,6 +31,8 @@ public final class Program {
     /** unit file -> static variable -> initializers (a header's static seen once per including unit). */
     private final Map<String, Map<String, List<Expr>>> staticGlobals = new HashMap<>();
     private final Map<String, List<Expr>> globals = new HashMap<>();
+    /** The units defining each global (not static) variable with an initializer. */
+    private final Map<String, Set<String>> globalUnits = new HashMap<>();
     /** unit file -> name -> the static definitions it sees, in program order. */
     private final Map<String, Map<String, List<FunctionFacts>>> staticsByUnit = new HashMap<>();
     /** name -> the non-static definitions, in program order. */
@@ -52,6 +54,9 @@ public final class Program {
             for (GlobalVar g : unit.globals()) {
                 Map<String, List<Expr>> target = g.isStatic()
                         ? staticGlobals.computeIfAbsent(unit.file(), k -> new HashMap<>()) : globals;
+                if (!g.isStatic()) {
+                    globalUnits.computeIfAbsent(g.name(), k -> new java.util.TreeSet<>()).add(unit.file());
+                }
                 List<Expr> values = target.computeIfAbsent(g.name(), k -> new ArrayList<>());
                 if (!values.contains(g.value())) {
                     values.add(g.value());
@@ -123,8 +128,26 @@ public final class Program {
      * there is none. Only initializers are known: later assignments are not tracked.
      */
     public List<Expr> globalValues(FunctionFacts f, String name) {
+        return globalValues(unitsOf(f), name);
+    }
+
+    /**
+     * The units where the names in the initializers of {@link #globalValues} are to be looked
+     * up: those of {@code f} for a {@code static} variable, else those defining the global (a
+     * {@code static} function whose address a global holds is called from anywhere).
+     */
+    public Set<String> globalScope(FunctionFacts f, String name) {
+        for (String unit : unitsOf(f)) {
+            if (staticGlobals.getOrDefault(unit, Map.of()).containsKey(name)) {
+                return unitsOf(f);
+            }
+        }
+        return globalUnits.getOrDefault(name, Set.of());
+    }
+
+    private List<Expr> globalValues(Set<String> units, String name) {
         List<Expr> out = new ArrayList<>();
-        for (String unit : new java.util.TreeSet<>(unitsOf(f))) {
+        for (String unit : new java.util.TreeSet<>(units)) {
             List<Expr> v = staticGlobals.getOrDefault(unit, Map.of()).get(name);
             if (v != null) {
                 v.stream().filter(e -> !out.contains(e)).forEach(out::add);

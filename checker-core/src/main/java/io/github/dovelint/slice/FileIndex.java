@@ -18,7 +18,9 @@ import java.util.List;
  * @param mentions     for each function, the identifiers in its body
  * @param fileScope    the identifiers outside function bodies
  * @param bindings     member and function of each {@code .member = function} or
- *                     {@code ->member = function}, as {@code member << 32 | function}
+ *                     {@code ->member = function}, as {@code member << 32 | function}; a
+ *                     variable initialised at file scope ({@code void (*cb)(void) = f;})
+ *                     binds its function to the pseudo-member {@code cb=}
  * @param macros       the name of each macro defined
  * @param expansions   for each macro, the identifiers in its replacement
  * @param includes     the file names of the {@code #include "..."} directives, as written

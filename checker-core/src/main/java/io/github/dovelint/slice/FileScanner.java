@@ -85,6 +85,9 @@ public final class FileScanner {
     private int member = -1;        // the identifier after '.' or '->'
     private int boundMember = -1;   // ... followed by '='
     private char previous;          // the previous significant character anywhere
+    private char beforePrevious;    // ... and the one before it
+    private int declared = -1;      // at file scope, the name a declaration is declaring
+    private int initialized = -1;   // ... whose initializer starts here (after '=' or '= &')
 
     public FileScanner(Symbols symbols) {
         this.symbols = symbols;
@@ -174,6 +177,9 @@ public final class FileScanner {
         member = -1;
         boundMember = -1;
         previous = ';';
+        beforePrevious = ';';
+        declared = -1;
+        initialized = -1;
         digestA = 0xcbf29ce484222325L;
         digestB = 0x9e3779b97f4a7c15L;
         Arrays.fill(fileStamp, 0, fileStamp.length, 0);
@@ -287,13 +293,35 @@ public final class FileScanner {
             mentionAtFileScope(k);
         }
         binding(k);
+        if (braces == 0 && !inBody) {
+            variable(k);
+        }
         if (braces == 0) {
             if (parens == 0) {
                 lastIdent = last == ')' ? -1 : k; // foo(...) __acquires(x): not a new name
             }
             last = 'a';
         }
+        beforePrevious = previous;
         previous = 'a';
+    }
+
+    /**
+     * Follows {@code void (*cb)(void) = f;} at file scope: a call through {@code cb} anywhere
+     * may call {@code f}. Recorded as a binding of {@code f} to the pseudo-member {@code cb=}.
+     * The name declared is the last identifier outside parentheses ({@code *cb}, {@code cb[]})
+     * or the one in {@code (*cb)}; the value is the first identifier of the initializer.
+     */
+    private void variable(int k) {
+        if (initialized >= 0) {
+            feed(7, starts[initialized], lengths[initialized]);
+            int pseudo = symbols.id(new String(s, starts[initialized], lengths[initialized],
+                    StandardCharsets.ISO_8859_1) + "=");
+            bindings.add((long) pseudo << 32 | (global[k] & 0xffffffffL));
+            initialized = -1;
+        } else if (parens == 0 || previous == '*' && beforePrevious == '(') {
+            declared = k;
+        }
     }
 
     /** Whether the next significant byte is '[' (spaces and tabs skipped). */
@@ -353,6 +381,15 @@ public final class FileScanner {
             boundMember = -1;
         }
         member = -1;
+        if (c == '=' && braces == 0 && !inBody && parens == 0 && declared >= 0 && i < s.length && s[i] != '=') {
+            initialized = declared;
+        } else if (c != '&' || initialized < 0) {
+            initialized = -1;
+        }
+        if (c == ';' || c == ',' && parens == 0) {
+            declared = -1;
+        }
+        beforePrevious = previous;
         previous = c == '>' && i >= 2 && s[i - 2] == '-' ? '>' : c == '.' ? '.' : c;
         if (c == '}' && column0) {
             // kernel style: a function ends in column 0, whatever #if did to the count
@@ -404,9 +441,11 @@ public final class FileScanner {
         if (braces == 0) {
             last = (char) c;
         }
+        beforePrevious = previous;
         previous = (char) c;
         member = -1;
         boundMember = -1;
+        initialized = -1;
     }
 
     private void fileScopeReset() {

@@ -184,7 +184,7 @@ public final class Slicer {
             if (levels != Reach.ALL && item[1] >= levels) {
                 continue;
             }
-            for (int caller : index.mentioners(name)) {
+            for (int caller : callersOf(name)) {
                 if (!seen.get(caller)) {
                     seen.set(caller);
                     todo.add(new int[] {caller, item[1] + 1});
@@ -192,6 +192,26 @@ public final class Slicer {
             }
         }
         return seen;
+    }
+
+    /**
+     * The nodes that may call function {@code name}: those that mention it, and those that
+     * mention a variable initialised with it at file scope ({@code void (*cb)(void) = f;}, a
+     * binding to the pseudo-member {@code cb=}), which the call graph follows too.
+     */
+    private int[] callersOf(int name) {
+        int[] out = index.mentioners(name);
+        for (int member : index.membersOf(name)) {
+            String m = index.symbols().name(member);
+            int variable = m.endsWith("=") ? index.symbols().find(m.substring(0, m.length() - 1)) : -1;
+            if (variable >= 0) {
+                int[] more = index.mentioners(variable);
+                int[] both = Arrays.copyOf(out, out.length + more.length);
+                System.arraycopy(more, 0, both, out.length, more.length);
+                out = both;
+            }
+        }
+        return out;
     }
 
     /**

@@ -48,6 +48,11 @@ public final class Symbols {
         return out;
     }
 
+    /** The name numbered {@code id}. */
+    public synchronized String name(int id) {
+        return id < baseSize ? base.name(id) : names[id - baseSize];
+    }
+
     /** The number of {@code name}, assigned on first use. */
     public int id(String name) {
         int known = find(name);

@@ -93,6 +93,25 @@ class FileScannerTest {
     }
 
     @Test
+    void aVariableInitialisedAtFileScopeBindsItsValueToAPseudoMemberNamedAfterIt() {
+        FileIndex fi = scan("""
+                static void (*cb)(struct file *f, int n) = foo;
+                struct file_operations *ops = &fops, *p = &bar;
+                int x = 5, y = helper;
+                static int lock = LOCK(1);
+                static const struct file_operations table = { .open = foo_open };
+                void baz(void) { int n = inner; }
+                """);
+        List<String> bindings = new ArrayList<>();
+        for (long b : fi.bindings()) {
+            bindings.add(symbols.name(FileIndex.member(b)) + " " + symbols.name(FileIndex.function(b)));
+        }
+        bindings.sort(null);
+        assertEquals(List.of("cb= foo", "lock= LOCK", "open foo_open", "ops= fops", "p= bar", "y= helper"), bindings,
+                "the first identifier of the value, whatever it is; not a number, not a brace, not in a body");
+    }
+
+    @Test
     void macrosExpandAndIncludesAreKept() {
         FileIndex fi = scan("""
                 #include "local.h"
