@@ -89,18 +89,24 @@ public final class FactCache {
         return dir.resolve(folder).resolve(hexName(owner) + "-" + hexName(key) + "." + extension);
     }
 
+    /** How long a sidecar of another key may go unused before {@link #retireOthers} deletes it. */
+    public static final java.time.Duration RETIRE_AFTER = java.time.Duration.ofDays(7);
+
     /**
      * Deletes the sidecars of the same owner written under other keys (an older version of the
-     * tool, another configuration): they would never be read again, and an index of a whole
-     * kernel takes a few hundred megabytes.
+     * tool, another configuration) that no run used for {@link #RETIRE_AFTER} (their users
+     * touch them): an index of a whole kernel takes a few hundred megabytes, and two
+     * configurations used in turn must not delete each other's.
      */
     public void retireOthers(Path sidecar) {
+        long before = System.currentTimeMillis() - RETIRE_AFTER.toMillis();
         String name = sidecar.getFileName().toString();
         String owner = name.substring(0, name.indexOf('-') + 1);
         try (java.util.stream.Stream<Path> siblings = Files.list(sidecar.getParent())) {
             for (Path p : (Iterable<Path>) siblings::iterator) {
                 String other = p.getFileName().toString();
-                if (other.startsWith(owner) && !other.equals(name) && !other.contains(".tmp")) {
+                if (other.startsWith(owner) && !other.equals(name) && !other.contains(".tmp")
+                        && Files.getLastModifiedTime(p).toMillis() < before) {
                     Files.deleteIfExists(p);
                 }
             }

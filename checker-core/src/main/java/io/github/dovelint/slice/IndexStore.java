@@ -110,6 +110,15 @@ public final class IndexStore {
         return b.clear();
     }
 
+    /** Marks a store as used now: stores of other keys unused for a week are deleted (FactCache.retireOthers). */
+    private static void touch(Path file) {
+        try {
+            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException | RuntimeException e) {
+            // a read-only cache: it is only deleted later than it could be
+        }
+    }
+
     /** The store at {@code file} if it was written under {@code key} and is intact. */
     public static Optional<Stored> read(Path file, String key) {
         if (!Files.isRegularFile(file)) {
@@ -140,7 +149,9 @@ public final class IndexStore {
             if ((int) crc.getValue() != all.order(ByteOrder.BIG_ENDIAN).getInt(end)) {
                 return Optional.empty();
             }
-            return Optional.of(new Stored(FlatIndex.open(all.slice(header.capacity(), end - header.capacity()))));
+            Stored stored = new Stored(FlatIndex.open(all.slice(header.capacity(), end - header.capacity())));
+            touch(file);
+            return Optional.of(stored);
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // corrupt or stale: scan everything
         }

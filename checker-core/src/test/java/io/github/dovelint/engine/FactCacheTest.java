@@ -206,19 +206,24 @@ class FactCacheTest {
     }
 
     @Test
-    void aSidecarOfAnotherVersionIsRetiredAndOtherOwnersAreKept() throws Exception {
+    void aSidecarOfAnotherVersionUnusedForAWeekIsRetiredAndOtherOwnersAreKept() throws Exception {
         writeTree();
         Path old = cache("0.9", List.of("oob_data"), Map.of()).sidecar("lexical", "unit a", "idx");
         Path otherUnit = cache("0.9", List.of("oob_data"), Map.of()).sidecar("lexical", "unit b", "idx");
+        Path recent = cache("0.95", List.of("oob_data"), Map.of()).sidecar("lexical", "unit a", "idx");
         Path now = cache().sidecar("lexical", "unit a", "idx");
         assertNotEquals(old, now);
-        for (Path p : List.of(old, otherUnit, now)) {
+        java.nio.file.attribute.FileTime longAgo = java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - FactCache.RETIRE_AFTER.toMillis() - 60_000);
+        for (Path p : List.of(old, otherUnit, recent, now)) {
             Files.createDirectories(p.getParent());
             Files.writeString(p, "x");
+            Files.setLastModifiedTime(p, p == recent ? Files.getLastModifiedTime(p) : longAgo);
         }
         cache().retireOthers(now);
         assertTrue(Files.exists(now));
         assertTrue(Files.exists(otherUnit), "another unit's");
-        assertTrue(!Files.exists(old), "the same unit's, under the old version");
+        assertTrue(Files.exists(recent), "used within the week: another configuration in use");
+        assertTrue(!Files.exists(old), "the same unit's, under the old version, unused for a week");
     }
 }
