@@ -101,6 +101,29 @@ public final class FileHashes {
                 return Optional.of(known.hash.clone());
             }
         }
+        Read r = read(path, key, stat);
+        return r == null ? Optional.empty() : Optional.of(r.hash.clone());
+    }
+
+    /** A file's bytes as read, and their hash. */
+    private record Read(byte[] bytes, byte[] hash) {
+    }
+
+    /**
+     * Reads a file for a caller that needs its bytes (to scan it), hashing them on the way as
+     * {@link #hash} would: a later {@link #hash} of it in this run, or of the unchanged file in
+     * the next one, does not read it again. Null when it cannot be read.
+     */
+    public byte[] bytes(Path path) {
+        String key = path.toAbsolutePath().toString();
+        seen.add(key);
+        Read r = read(path, key, file == null ? null : stat(path));
+        memo.putIfAbsent(path, r == null ? Optional.empty() : Optional.of(r.hash.clone()));
+        return r == null ? null : r.bytes;
+    }
+
+    /** Reads the file after its stat was taken, and remembers its hash if the stat can tell a change. */
+    private Read read(Path path, String key, Entry stat) {
         long before = clock.getAsLong();
         byte[] bytes;
         try {
@@ -108,7 +131,7 @@ public final class FileHashes {
             bytes = Files.readAllBytes(path);
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             changed |= previous.containsKey(key);
-            return Optional.empty();
+            return null;
         }
         byte[] hash = sha256(bytes);
         if (stat != null && Math.max(stat.mtime, stat.ctime) < TimeUnit.MILLISECONDS.toNanos(before - RACY_MILLIS)) {
@@ -117,7 +140,7 @@ public final class FileHashes {
         } else {
             changed |= previous.containsKey(key);
         }
-        return Optional.of(hash.clone());
+        return new Read(bytes, hash);
     }
 
     /** The file's stat, null where the filesystem has no ctime or inode (or the file is gone). */

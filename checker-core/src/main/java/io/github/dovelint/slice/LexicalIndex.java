@@ -217,7 +217,7 @@ public final class LexicalIndex {
                                 continue;
                             }
                         }
-                        scanAfresh(k, source, scanner, scan, includeDirs, hashes);
+                        scanAfresh(k, source, scanner, scan, includeDirs, hashes, oracle);
                     }
                     return null;
                 }));
@@ -331,11 +331,14 @@ public final class LexicalIndex {
         return true;
     }
 
+    /** Scans a source; with an {@code oracle}, read through it, which keeps its hash for the next run. */
     private static void scanAfresh(int k, Path source, FileScanner scanner, Scan scan, List<Path> includeDirs,
-                                   boolean hashes) {
+                                   boolean hashes, FileHashes oracle) {
         scan.fresh.incrementAndGet();
-        byte[] bytes = bytes(source);
-        if (bytes != null && hashes) {
+        byte[] bytes = oracle != null ? oracle.bytes(source) : bytes(source);
+        if (bytes != null && oracle != null) {
+            scan.hashes[k] = oracle.hash(source).orElse(null); // the hash of these bytes, kept by bytes()
+        } else if (bytes != null && hashes) {
             scan.hashes[k] = sha256(bytes);
         }
         Optional<FileIndex> index = bytes == null ? Optional.empty() : index(scanner, bytes);

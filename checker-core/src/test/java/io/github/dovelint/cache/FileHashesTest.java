@@ -63,6 +63,17 @@ class FileHashesTest {
     }
 
     @Test
+    void aFileReadForItsBytesIsNotReadAgainToBeHashedThisRunOrTheNext() throws Exception {
+        Path f = Files.writeString(tmp.resolve("a.c"), "int a;\n");
+        FileHashes first = run(LATER);
+        assertArrayEquals("int a;\n".getBytes(), first.bytes(f));
+        assertArrayEquals(sha("int a;\n"), first.hash(f).orElseThrow());
+        assertEquals(1, first.reads());
+        first.save();
+        assertEquals(0, readsToHash(f));
+    }
+
+    @Test
     void anEditOfTheSameSizeWithTheMtimeSetBackIsSeen() throws Exception {
         Path f = hashedOnce(LATER);
         FileTime mtime = Files.getLastModifiedTime(f);

@@ -84,6 +84,19 @@ class SamplesTest {
     }
 
     @Test
+    void aRunParsingOnlyWhatTheRulesReachGivesTheSameResultOnOneThreadOrSeveral() throws Exception {
+        // the symbols of the lexical index are numbered in the order the threads scan files
+        AnalysisResult one = Analyzer.builder().root(SAMPLES).path(SAMPLES).scope(Analyzer.Scope.REACH).threads(1)
+                .build().run();
+        AnalysisResult four = Analyzer.builder().root(SAMPLES).path(SAMPLES).scope(Analyzer.Scope.REACH)
+                .threads(4).build().run();
+        assertEquals(one.findings(), four.findings());
+        assertEquals(one.problems(), four.problems());
+        assertEquals(one.files(), four.files());
+        assertEquals(one.outOfReach(), four.outOfReach());
+    }
+
+    @Test
     void everyFindingIsInASample() {
         List<String> stray = result.findings().stream().map(f -> f.location().file())
                 .filter(f -> !f.contains("/")).distinct().collect(Collectors.toList());
