@@ -144,3 +144,20 @@ struct file *evl_slot_unlocked(struct files_struct *files, unsigned int fd)
 {
 	return evl_slot_locked(files, fd);
 }
+
+/*
+ * Correct: the same stated with sparse's annotation, which dovelint reads off
+ * the definition: the lock counts as held from the entry on.
+ */
+static struct file *evl_slot_annotated(struct files_struct *files, unsigned int fd)
+	__must_hold(&files->file_lock)
+{
+	struct fdtable *fdt = files_fdtable(files);
+
+	return fd < fdt->max_fds ? fdt->fd[fd] : NULL;
+}
+
+struct file *evl_slot_checked(struct files_struct *files, unsigned int fd)
+{
+	return evl_slot_annotated(files, fd);
+}

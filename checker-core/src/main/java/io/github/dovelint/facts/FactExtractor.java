@@ -54,6 +54,8 @@ public final class FactExtractor {
 
     private final SourcePositions positions;
     private final Set<String> oobFields;
+    /** Whether the unit's text has a lock annotation ({@link LockAnnotations}) anywhere. */
+    private boolean annotated;
 
     /**
      * @param positions turns nodes into locations
@@ -69,6 +71,7 @@ public final class FactExtractor {
         List<FunctionFacts> functions = new ArrayList<>();
         List<FieldBinding> bindings = new ArrayList<>();
         List<GlobalVar> globals = new ArrayList<>();
+        annotated = LockAnnotations.HELD_ON_ENTRY.matcher(tu.getRawSignature()).find();
         for (IASTDeclaration decl : tu.getDeclarations()) {
             if (decl.getFileLocation() == null) {
                 continue;
@@ -126,9 +129,40 @@ public final class FactExtractor {
         }
         Cfg cfg = def.getBody() == null ? Cfg.UNAVAILABLE
                 : CfgBuilder.build(def.getBody(), positions, body.callNodes);
+        List<CallFact> calls = body.calls;
+        List<CallFact> held = annotated && def.getBody() != null
+                ? LockAnnotations.heldOnEntry(head(def), location) : List.of();
+        if (!held.isEmpty()) {
+            calls = new ArrayList<>(held);
+            calls.addAll(body.calls);
+            cfg = enteredWith(cfg, held);
+        }
         return new FunctionFacts(name, location, isStatic, isInline, isWeak, TypeText.returnType(def), params,
-                body.calls, body.currentUses, body.locals, body.bindings, lockOps(body.calls), body.oobAccesses,
+                calls, body.currentUses, body.locals, body.bindings, lockOps(calls), body.oobAccesses,
                 cfg);
+    }
+
+    /** The text of a definition before its body: its specifiers, declarator and annotations. */
+    private static String head(IASTFunctionDefinition def) {
+        String all = def.getRawSignature();
+        String body = def.getBody().getRawSignature();
+        return all.endsWith(body) ? all.substring(0, all.length() - body.length()) : "";
+    }
+
+    /** The graph with {@code calls} made on entry, before anything else. */
+    private static Cfg enteredWith(Cfg cfg, List<CallFact> calls) {
+        if (!cfg.available()) {
+            return cfg;
+        }
+        List<Cfg.Event> events = new ArrayList<>();
+        for (CallFact c : calls) {
+            events.add(new Cfg.Call(c, LockApis.classify(c)));
+        }
+        Cfg.Block entry = cfg.block(Cfg.ENTRY);
+        events.addAll(entry.events());
+        List<Cfg.Block> blocks = new ArrayList<>(cfg.blocks());
+        blocks.set(Cfg.ENTRY, new Cfg.Block(Cfg.ENTRY, events, entry.successors()));
+        return new Cfg(blocks);
     }
 
     private static List<LockOp> lockOps(List<CallFact> calls) {

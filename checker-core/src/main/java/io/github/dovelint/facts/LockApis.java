@@ -51,7 +51,9 @@ public final class LockApis {
             shape("local_bh_disable", LockOp.Action.ACQUIRE, "bh", false),
             shape("local_bh_enable", LockOp.Action.RELEASE, "bh", false),
             shape("lockdep_assert_held(_once|_read|_write|_exclusive)?", LockOp.Action.ASSERT_HELD, "lockdep", true),
-            shape("assert_spin_locked|assert_raw_spin_locked", LockOp.Action.ASSERT_HELD, "spin", true));
+            shape("assert_spin_locked|assert_raw_spin_locked", LockOp.Action.ASSERT_HELD, "spin", true),
+            // sparse's annotations, as LockAnnotations reads them off a definition
+            shape("__must_hold|__releases", LockOp.Action.ASSERT_HELD, "context", true));
 
     /**
      * The names a function must mention to take or drop what protects an fd table: the RCU

@@ -182,7 +182,10 @@ final class LocalEffects {
                 case RELEASE -> add(out, new Site(EffectKind.FILE_LOCK, op.location(), f.name(),
                         op.api() + "() releases " + lock + where), c);
                 case ASSERT_HELD -> add(out, new Site(EffectKind.FILE_LOCK_ASSERT, op.location(), f.name(),
-                        op.api() + "() asserts that " + lock + " is held" + where), c);
+                        op.family().equals("context")
+                                ? f.name() + "() is annotated " + op.api() + "(" + lock + "): it assumes " + lock
+                                        + " is held"
+                                : op.api() + "() asserts that " + lock + " is held" + where), c);
                 case QUERY -> {
                     if (call != null && call.macro() != null && ASSERTING.contains(call.macro())) {
                         add(out, new Site(EffectKind.FILE_LOCK_ASSERT, op.location(), f.name(),
