@@ -179,13 +179,13 @@ public final class FactCache {
      * @return a hit, or a miss carrying what {@link #store} needs (null source when the file cannot be read)
      */
     public Lookup lookup(Path path, String file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(path);
-        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+        // read through the run's hashes: the next run knows this file's hash without reading it
+        Optional<FileHashes.Content> content = hashes.content(path);
+        if (content.isEmpty()) {
             return new Lookup(null, null);
         }
-        Source source = new Source(path, file, sha256(bytes));
+        byte[] bytes = content.get().bytes();
+        Source source = new Source(path, file, content.get().hash());
         Entry hit = null;
         try {
             hit = read(source, bytes);

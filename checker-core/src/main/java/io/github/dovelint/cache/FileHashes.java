@@ -18,8 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The SHA-256 of files' bytes: computed once per run, and taken from the last
- * run without reading the file when its stat (size, device, inode, mtime and
+ * The SHA-256 of files' bytes, and whether they hold a suppression comment
+ * ({@link #MARKER}): computed once per run, and taken from the last run
+ * without reading the file when its stat (size, device, inode, mtime and
  * ctime) is what it was when it was hashed. That is how git's index and
  * ccache's direct mode tell an unchanged file; ctime cannot be set back by
  * {@code touch} or {@code tar}, so an edit always shows.
@@ -37,12 +38,15 @@ public final class FileHashes {
     /** Its file's name in a cache folder. */
     public static final String FILE_NAME = "hashes.bin";
     private static final int MAGIC = 0x444C4648; // "DLFH"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
+    /** The word of a suppression comment: a file without it has none, and need not be decoded. */
+    public static final String MARKER = "dovelint-ignore";
+    private static final byte[] MARKER_BYTES = MARKER.getBytes(StandardCharsets.US_ASCII);
     /** How long after its last change a file's stat is trusted to tell a change. */
     static final long RACY_MILLIS = 2_000;
 
-    /** A file's stat and the hash of the bytes read after it was taken. */
-    private record Entry(long size, long dev, long ino, long mtime, long ctime, byte[] hash) {
+    /** A file's stat, and the hash of the bytes read after it was taken and whether they hold the marker. */
+    private record Entry(long size, long dev, long ino, long mtime, long ctime, byte[] hash, boolean marked) {
 
         boolean sameStat(Entry o) {
             return size == o.size && dev == o.dev && ino == o.ino && mtime == o.mtime && ctime == o.ctime;
@@ -52,7 +56,11 @@ public final class FileHashes {
     private final Path file;
     private final Map<String, Entry> previous;
     private final Map<String, Entry> now = new ConcurrentHashMap<>();
-    private final Map<Path, Optional<byte[]>> memo = new ConcurrentHashMap<>();
+    private final Map<Path, Optional<Known>> memo = new ConcurrentHashMap<>();
+
+    /** What a run knows of a readable file. */
+    private record Known(byte[] hash, boolean marked) {
+    }
     /** The files looked at in this run, by absolute path. */
     private final java.util.Set<String> seen = ConcurrentHashMap.newKeySet();
     /** The wall clock, in milliseconds, that tells how long ago a file changed. */
@@ -87,10 +95,26 @@ public final class FileHashes {
 
     /** The SHA-256 of the file's bytes, empty if it cannot be read. */
     public Optional<byte[]> hash(Path path) {
-        return memo.computeIfAbsent(path, this::compute);
+        return memo.computeIfAbsent(path, this::compute).map(k -> k.hash.clone());
     }
 
-    private Optional<byte[]> compute(Path path) {
+    /**
+     * Whether the file's bytes hold {@link #MARKER} (a suppression comment may be there); false
+     * when it cannot be read. Known without reading the file while its stat holds.
+     */
+    public boolean marked(Path path) {
+        Optional<Known> known = memo.get(path);
+        if (known == null && file == null) {
+            try {
+                return holdsMarker(Files.readAllBytes(path)); // nothing to keep: no hash to compute
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {
+                return false;
+            }
+        }
+        return (known != null ? known : memo.computeIfAbsent(path, this::compute)).map(Known::marked).orElse(false);
+    }
+
+    private Optional<Known> compute(Path path) {
         String key = path.toAbsolutePath().toString();
         seen.add(key);
         Entry stat = file == null ? null : stat(path);
@@ -98,28 +122,33 @@ public final class FileHashes {
             Entry known = previous.get(key);
             if (known != null && known.sameStat(stat)) {
                 now.put(key, known);
-                return Optional.of(known.hash.clone());
+                return Optional.of(new Known(known.hash, known.marked));
             }
         }
         Read r = read(path, key, stat);
-        return r == null ? Optional.empty() : Optional.of(r.hash.clone());
+        return r == null ? Optional.empty() : Optional.of(r.known);
     }
 
-    /** A file's bytes as read, and their hash. */
-    private record Read(byte[] bytes, byte[] hash) {
+    /** A file's bytes as read, and what they tell. */
+    private record Read(byte[] bytes, Known known) {
+    }
+
+    /** A file's bytes as read now, and their SHA-256. */
+    public record Content(byte[] bytes, byte[] hash) {
     }
 
     /**
-     * Reads a file for a caller that needs its bytes (to scan it), hashing them on the way as
-     * {@link #hash} would: a later {@link #hash} of it in this run, or of the unchanged file in
-     * the next one, does not read it again. Null when it cannot be read.
+     * Reads a file for a caller that needs its bytes (to scan or parse it), hashing them on
+     * the way: a later {@link #hash} of it in this run, or of the unchanged file in the next
+     * one, does not read it again. The hash is that of these very bytes, even if the file
+     * changed since an earlier {@link #hash} of this run. Empty when it cannot be read.
      */
-    public byte[] bytes(Path path) {
+    public Optional<Content> content(Path path) {
         String key = path.toAbsolutePath().toString();
         seen.add(key);
         Read r = read(path, key, file == null ? null : stat(path));
-        memo.putIfAbsent(path, r == null ? Optional.empty() : Optional.of(r.hash.clone()));
-        return r == null ? null : r.bytes;
+        memo.putIfAbsent(path, r == null ? Optional.empty() : Optional.of(r.known));
+        return r == null ? Optional.empty() : Optional.of(new Content(r.bytes, r.known.hash.clone()));
     }
 
     /** Reads the file after its stat was taken, and remembers its hash if the stat can tell a change. */
@@ -133,14 +162,35 @@ public final class FileHashes {
             changed |= previous.containsKey(key);
             return null;
         }
-        byte[] hash = sha256(bytes);
+        Known known = new Known(sha256(bytes), holdsMarker(bytes));
         if (stat != null && Math.max(stat.mtime, stat.ctime) < TimeUnit.MILLISECONDS.toNanos(before - RACY_MILLIS)) {
-            now.put(key, new Entry(stat.size, stat.dev, stat.ino, stat.mtime, stat.ctime, hash));
+            now.put(key, new Entry(stat.size, stat.dev, stat.ino, stat.mtime, stat.ctime, known.hash, known.marked));
             changed = true;
         } else {
             changed |= previous.containsKey(key);
         }
-        return new Read(bytes, hash);
+        return new Read(bytes, known);
+    }
+
+    /** Whether {@code bytes} hold {@link #MARKER}. */
+    public static boolean holdsMarker(byte[] bytes) {
+        return contains(bytes, MARKER_BYTES);
+    }
+
+    private static boolean contains(byte[] bytes, byte[] word) {
+        outer:
+        for (int k = 0; k + word.length <= bytes.length; k++) {
+            if (bytes[k] != word[0]) {
+                continue;
+            }
+            for (int q = 1; q < word.length; q++) {
+                if (bytes[k + q] != word[q]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     /** The file's stat, null where the filesystem has no ctime or inode (or the file is gone). */
@@ -148,7 +198,7 @@ public final class FileHashes {
         try {
             Map<String, Object> a = Files.readAttributes(path, "unix:size,dev,ino,lastModifiedTime,ctime");
             return new Entry((Long) a.get("size"), (Long) a.get("dev"), (Long) a.get("ino"),
-                    nanos(a.get("lastModifiedTime")), nanos(a.get("ctime")), null);
+                    nanos(a.get("lastModifiedTime")), nanos(a.get("ctime")), null, false);
         } catch (IOException | RuntimeException e) {
             return null; // no "unix" view (UnsupportedOperationException), or unreadable
         }
@@ -191,6 +241,7 @@ public final class FileHashes {
                 d.writeLong(s.mtime);
                 d.writeLong(s.ctime);
                 d.write(s.hash);
+                d.writeBoolean(s.marked);
             }
             d.flush();
             Checksummed.write(file, buffer.toByteArray());
@@ -206,7 +257,7 @@ public final class FileHashes {
                 return Map.of();
             }
             int n = in.getInt();
-            if (n < 0 || n > in.remaining() / 72) {
+            if (n < 0 || n > in.remaining() / 77) {
                 return Map.of();
             }
             Map<String, Entry> out = new HashMap<>(n + n / 2);
@@ -217,10 +268,14 @@ public final class FileHashes {
                 }
                 String name = new String(in.array(), in.arrayOffset() + in.position(), len, StandardCharsets.UTF_8);
                 in.position(in.position() + len);
-                Entry e = new Entry(in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong(), null);
+                long size = in.getLong();
+                long dev = in.getLong();
+                long ino = in.getLong();
+                long mtime = in.getLong();
+                long ctime = in.getLong();
                 byte[] hash = new byte[32];
                 in.get(hash);
-                out.put(name, new Entry(e.size, e.dev, e.ino, e.mtime, e.ctime, hash));
+                out.put(name, new Entry(size, dev, ino, mtime, ctime, hash, in.get() != 0));
             }
             return in.hasRemaining() ? Map.of() : out;
         } catch (IOException | RuntimeException e) {

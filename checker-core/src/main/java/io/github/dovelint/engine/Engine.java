@@ -56,6 +56,8 @@ public final class Engine {
     private final Map<String, Long> timings = new java.util.LinkedHashMap<>();
     /** The parser pool of the current run. */
     private Parsing parsing;
+    /** What the current run knows of files' bytes (their hashes, whether they hold a suppression). */
+    private FileHashes fileHashes = FileHashes.inMemory();
     /** The current run's effective limits. */
     private Limits limits = Limits.DEFAULT;
 
@@ -95,8 +97,9 @@ public final class Engine {
         Map<Path, List<Suppression>> scannedSuppressions = new TreeMap<>();
         String configDigest = digest.digest(settings, limits);
         // one per run, shared by the units: a header several include is hashed once
-        FileHashes hashes = settings.cacheDir() == null ? null
+        FileHashes hashes = settings.cacheDir() == null ? FileHashes.inMemory()
                 : FileHashes.at(settings.cacheDir().resolve(FileHashes.FILE_NAME));
+        fileHashes = hashes;
         for (ProgramUnit unit : units.values()) {
             KnowledgeBase kb = knowledge(unit, base);
             ParseOptions options = parseOptions(unit.config);
@@ -121,9 +124,6 @@ public final class Engine {
                 }
             }
         }
-        if (hashes != null) {
-            hashes.save();
-        }
         settings.progress().parsed();
         settings.progress().timings(java.util.Collections.unmodifiableMap(timings));
 
@@ -136,6 +136,7 @@ public final class Engine {
             suppressions.addAll(known != null ? known
                     : suppressionsOf(p));
         }
+        hashes.save(); // after the suppressions of every file were looked for: their answers are kept too
         List<Finding> findings = new ArrayList<>(Suppressor.apply(raw, suppressions));
         findings = applySeverities(findings, runConfig, units);
         Collections.sort(findings);
@@ -289,6 +290,9 @@ public final class Engine {
 
     /** The dovelint-ignore comments of a file not parsed (a header, a file out of reach). */
     private List<Suppression> suppressionsOf(Path file) {
+        if (!fileHashes.marked(file)) {
+            return List.of(); // most files: not decoded, and not even read while their stat holds
+        }
         return List.copyOf(SuppressionScanner.scan(relativizer.apply(file),
                 Snippets.readLenient(file, limits.maxFileBytes())));
     }

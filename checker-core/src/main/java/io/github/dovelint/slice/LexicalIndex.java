@@ -155,8 +155,6 @@ public final class LexicalIndex {
         }
     }
 
-    private static final byte[] SUPPRESSION = "dovelint-ignore".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-
     /**
      * Scans {@code sources} and the quoted headers they include.
      *
@@ -335,11 +333,14 @@ public final class LexicalIndex {
     private static void scanAfresh(int k, Path source, FileScanner scanner, Scan scan, List<Path> includeDirs,
                                    boolean hashes, FileHashes oracle) {
         scan.fresh.incrementAndGet();
-        byte[] bytes = oracle != null ? oracle.bytes(source) : bytes(source);
-        if (bytes != null && oracle != null) {
-            scan.hashes[k] = oracle.hash(source).orElse(null); // the hash of these bytes, kept by bytes()
-        } else if (bytes != null && hashes) {
-            scan.hashes[k] = sha256(bytes);
+        byte[] bytes;
+        if (oracle != null) {
+            FileHashes.Content content = oracle.content(source).orElse(null);
+            bytes = content == null ? null : content.bytes();
+            scan.hashes[k] = content == null ? null : content.hash();
+        } else {
+            bytes = bytes(source);
+            scan.hashes[k] = bytes != null && hashes ? sha256(bytes) : null;
         }
         Optional<FileIndex> index = bytes == null ? Optional.empty() : index(scanner, bytes);
         if (index.isEmpty()) {
@@ -347,7 +348,7 @@ public final class LexicalIndex {
             return;
         }
         scan.digests[k] = index.get().digest();
-        scan.suppressions[k] = contains(bytes, SUPPRESSION);
+        scan.suppressions[k] = FileHashes.holdsMarker(bytes);
         List<String[]> resolved = new ArrayList<>();
         List<FileIndex> inc = headersOf(scanner, source, index.get(), includeDirs, scan, resolved);
         scan.resolutions.set(k, resolved);
@@ -417,22 +418,6 @@ public final class LexicalIndex {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static boolean contains(byte[] bytes, byte[] word) {
-        outer:
-        for (int k = 0; k + word.length <= bytes.length; k++) {
-            if (bytes[k] != word[0]) {
-                continue;
-            }
-            for (int q = 1; q < word.length; q++) {
-                if (bytes[k + q] != word[q]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,11 +67,44 @@ class FileHashesTest {
     void aFileReadForItsBytesIsNotReadAgainToBeHashedThisRunOrTheNext() throws Exception {
         Path f = Files.writeString(tmp.resolve("a.c"), "int a;\n");
         FileHashes first = run(LATER);
-        assertArrayEquals("int a;\n".getBytes(), first.bytes(f));
+        assertArrayEquals("int a;\n".getBytes(), first.content(f).orElseThrow().bytes());
         assertArrayEquals(sha("int a;\n"), first.hash(f).orElseThrow());
         assertEquals(1, first.reads());
         first.save();
         assertEquals(0, readsToHash(f));
+    }
+
+    @Test
+    void whetherAFileHoldsASuppressionIsKnownWithoutReadingItWhileItsStatHolds() throws Exception {
+        Path plain = Files.writeString(tmp.resolve("a.h"), "int a;\n");
+        Path marked = Files.writeString(tmp.resolve("b.h"), "int b; /* dovelint-ignore DL101: why */\n");
+        FileHashes first = run(LATER);
+        assertFalse(first.marked(plain));
+        assertTrue(first.marked(marked));
+        first.save();
+        FileHashes second = run(LATER);
+        assertFalse(second.marked(plain));
+        assertTrue(second.marked(marked));
+        assertEquals(0, second.reads());
+        assertTrue(FileHashes.inMemory().marked(marked), "no cache: read, not hashed");
+    }
+
+    @Test
+    void aRunKeepsWhatItLearntOfEveryFileItLookedAtHeadersIncluded() throws Exception {
+        Path tree = Files.createDirectories(tmp.resolve("tree"));
+        Path source = Files.writeString(tree.resolve("a.c"), "#include \"b.h\"\nvoid f(void) { g(); }\n");
+        Path header = Files.writeString(tree.resolve("b.h"), "void g(void);\n");
+        Path unused = Files.writeString(tree.resolve("c.h"), "/* dovelint-ignore DL101 */\n");
+        Thread.sleep(FileHashes.RACY_MILLIS + 200); // changed long enough ago to be remembered
+        io.github.dovelint.Analyzer.builder().root(tree).path(tree).cacheDir(tmp.resolve("cache"))
+                .knowledge(io.github.dovelint.kb.KnowledgeBaseLoader.load("test.yml", io.github.dovelint.engine.TestRun.KB))
+                .rules(List.of(new io.github.dovelint.engine.TestRun.SleepRule())).build().run();
+        FileHashes next = FileHashes.at(tmp.resolve("cache").resolve(FileHashes.FILE_NAME));
+        next.hash(source);
+        next.hash(header);
+        assertTrue(next.marked(unused), "a header no source includes, looked at for its suppressions");
+        assertFalse(next.marked(header));
+        assertEquals(0, next.reads(), "each was remembered by the run");
     }
 
     @Test
