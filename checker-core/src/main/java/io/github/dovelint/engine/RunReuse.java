@@ -12,10 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Taking a unit's findings from its last {@link RunRecord} instead of building
@@ -79,28 +75,10 @@ final class RunReuse {
     /** The SHA-256 of each file, null where it cannot be read; on {@code threads} threads. */
     private static byte[][] hashAll(List<Path> files, io.github.dovelint.cache.FileHashes oracle, int threads) {
         byte[][] out = new byte[files.size()][];
-        AtomicInteger next = new AtomicInteger();
-        int n = Math.max(1, Math.min(threads, files.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(n, r -> Daemons.thread("dovelint-hash", 1L << 20, r));
         try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < n; t++) {
-                done.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < out.length; i = next.getAndIncrement()) {
-                        out[i] = oracle.hash(files.get(i)).orElse(null);
-                    }
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Daemons.forEachIndex("dovelint-hash", out.length, threads, i -> out[i] = oracle.hash(files.get(i)).orElse(null));
+        } catch (RuntimeException e) {
             Arrays.fill(out, null); // unusable: a full run
-        } catch (java.util.concurrent.ExecutionException e) {
-            Arrays.fill(out, null);
-        } finally {
-            pool.shutdownNow();
         }
         return out;
     }
