@@ -2,13 +2,19 @@ package io.github.dovelint.cache;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32C;
 
 /**
- * The files the cache writes end with a CRC32C of everything before it. A file
- * whose checksum does not match (truncated, corrupt, half written) is no file.
+ * The files the cache writes end with a CRC32C of everything before it, and
+ * are written atomically. A file whose checksum does not match (truncated,
+ * corrupt, half written) is no file.
  */
 public final class Checksummed {
 
@@ -16,29 +22,45 @@ public final class Checksummed {
     }
 
     /**
-     * Writes {@code body} and its checksum to {@code target} atomically: a reader sees the
-     * old file or the new one, never a part (a temporary file beside it, then a rename).
+     * Writes {@code parts}, end to end, and their checksum to {@code target} atomically: a
+     * reader sees the old file or the new one, never a part (a temporary file beside it, then
+     * a rename). The buffers are read from their positions, which are left as they were.
      */
-    public static void write(Path target, byte[] body) throws IOException {
+    public static void write(Path target, ByteBuffer... parts) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path tmp = parent.resolve(target.getFileName() + ".tmp"
-                + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()));
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         CRC32C crc = new CRC32C();
-        crc.update(body);
+        for (ByteBuffer p : parts) {
+            crc.update(p.duplicate());
+        }
+        ByteBuffer trailer = ByteBuffer.allocate(4).putInt((int) crc.getValue()).flip();
         try {
-            try (java.io.OutputStream out = Files.newOutputStream(tmp)) {
-                out.write(body);
-                out.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                for (ByteBuffer p : parts) {
+                    write(out, p.duplicate());
+                }
+                write(out, trailer);
             }
             try {
-                Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** As {@link #write(Path, ByteBuffer...)}, of one array. */
+    public static void write(Path target, byte[] body) throws IOException {
+        write(target, ByteBuffer.wrap(body));
+    }
+
+    private static void write(FileChannel out, ByteBuffer b) throws IOException {
+        while (b.hasRemaining()) {
+            out.write(b);
         }
     }
 
@@ -48,14 +70,21 @@ public final class Checksummed {
             return null;
         }
         byte[] all = Files.readAllBytes(file);
-        if (all.length < 8) {
+        return all.length < 8 ? null : verified(ByteBuffer.wrap(all));
+    }
+
+    /**
+     * The part of a whole file's bytes (read or mapped, from index 0 to its capacity) before
+     * its checksum, if the checksum matches; else null.
+     */
+    public static ByteBuffer verified(ByteBuffer all) {
+        int end = all.capacity() - 4;
+        if (end < 0) {
             return null;
         }
         CRC32C crc = new CRC32C();
-        crc.update(all, 0, all.length - 4);
-        if ((int) crc.getValue() != ByteBuffer.wrap(all, all.length - 4, 4).getInt()) {
-            return null;
-        }
-        return ByteBuffer.wrap(all, 0, all.length - 4);
+        crc.update(all.slice(0, end));
+        return (int) crc.getValue() == all.duplicate().order(java.nio.ByteOrder.BIG_ENDIAN).getInt(end)
+                ? all.slice(0, end) : null;
     }
 }

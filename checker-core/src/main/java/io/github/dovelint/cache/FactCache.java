@@ -10,10 +10,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -21,8 +19,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.zip.CRC32C;
 
 /**
  * A cache of per-file facts on disk ({@code .dovelint-cache/} under the
@@ -298,11 +294,6 @@ public final class FactCache {
                 out.write(encoded);
             }
             out.flush();
-            CRC32C crc = new CRC32C();
-            byte[] body = buffer.toByteArray();
-            crc.update(body);
-            out.writeInt((int) crc.getValue());
-            out.flush();
             writeAtomically(entryPath(source.file), buffer.toByteArray());
         } catch (IOException | RuntimeException e) {
             // an unwritable cache only costs time on the next run
@@ -310,25 +301,18 @@ public final class FactCache {
         return digest;
     }
 
-    void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path parent = target.getParent();
+    /**
+     * Writes {@code body} and its checksum atomically ({@link Checksummed#write}); a cache folder
+     * that cannot be created is not tried again in this run.
+     */
+    void writeAtomically(Path target, byte[] body) throws IOException {
         try {
-            Files.createDirectories(parent);
+            Files.createDirectories(target.getParent());
         } catch (IOException e) {
             writable = false;
             throw e;
         }
-        Path tmp = parent.resolve(target.getFileName() + ".tmp" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
-        try {
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        Checksummed.write(target, body);
     }
 
     /** A file name for {@code s}: hex digits of its SHA-256. */

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.CRC32C;
 
 /**
  * What the last run concluded about one program unit: every source with the
@@ -98,10 +97,6 @@ public record RunRecord(List<Source> sources, Map<String, byte[]> headers, List<
             out.writeInt(FORMAT);
             out.writeUTF(key);
             encode(out, new FactsCodec.Writer(out));
-            out.flush();
-            CRC32C crc = new CRC32C();
-            crc.update(buffer.toByteArray());
-            out.writeInt((int) crc.getValue());
             out.flush();
             cache.writeAtomically(path(cache, key), buffer.toByteArray());
         } catch (IOException | RuntimeException e) {

@@ -1,18 +1,14 @@
 package io.github.dovelint.slice;
 
+import io.github.dovelint.cache.Checksummed;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.zip.CRC32C;
 
 /**
  * A {@link LexicalIndex} kept between runs, so that a run where one file changed
@@ -66,39 +62,10 @@ public final class IndexStore {
 
     /** Writes an index laid out anew ({@link LexicalIndex#rebuilt()}) under {@code key}; a failure only costs time. */
     public static void write(Path file, String key, LexicalIndex index) {
-        Path tmp = null;
         try {
-            ByteBuffer body = index.layout().layout();
-            ByteBuffer header = header(key);
-            CRC32C crc = new CRC32C();
-            crc.update(header.duplicate());
-            crc.update(body.duplicate());
-            ByteBuffer trailer = ByteBuffer.allocate(4).putInt((int) crc.getValue()).flip();
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            tmp = file.resolveSibling(file.getFileName() + ".tmp" + Long.toHexString(
-                    ThreadLocalRandom.current().nextLong()));
-            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                for (ByteBuffer b : new ByteBuffer[] {header, body, trailer}) {
-                    while (b.hasRemaining()) {
-                        out.write(b);
-                    }
-                }
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            Checksummed.write(file, header(key), index.layout().layout());
         } catch (IOException | RuntimeException e) {
             // no store: the next run scans everything
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException e) {
-                    // left behind: harmless
-                }
-            }
         }
     }
 
@@ -143,13 +110,12 @@ public final class IndexStore {
             if (!all.slice(0, header.capacity()).equals(header)) {
                 return Optional.empty(); // another format or key
             }
-            int end = (int) size - 4;
-            CRC32C crc = new CRC32C();
-            crc.update(all.slice(0, end));
-            if ((int) crc.getValue() != all.order(ByteOrder.BIG_ENDIAN).getInt(end)) {
+            ByteBuffer body = Checksummed.verified(all);
+            if (body == null) {
                 return Optional.empty();
             }
-            Stored stored = new Stored(FlatIndex.open(all.slice(header.capacity(), end - header.capacity())));
+            Stored stored = new Stored(FlatIndex.open(body.slice(header.capacity(),
+                    body.capacity() - header.capacity())));
             touch(file);
             return Optional.of(stored);
         } catch (IOException | RuntimeException e) {
