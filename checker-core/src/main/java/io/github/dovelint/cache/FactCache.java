@@ -257,7 +257,7 @@ public final class FactCache {
      */
     public byte[] store(Source source, List<Path> headers, Entry entry) {
         byte[] encoded = entry.facts() == null ? null : encode(entry.facts());
-        byte[] digest = encoded == null ? null : sha256(encoded);
+        byte[] digest = encoded == null ? null : FileHashes.sha256(encoded);
         if (source == null || !writable) {
             return digest;
         }
@@ -317,26 +317,18 @@ public final class FactCache {
 
     /** A file name for {@code s}: hex digits of its SHA-256. */
     static String hexName(String s) {
-        return HexFormat.of().formatHex(sha256(s.getBytes(StandardCharsets.UTF_8))).substring(0, 40);
+        return HexFormat.of().formatHex(FileHashes.sha256(s.getBytes(StandardCharsets.UTF_8))).substring(0, 40);
     }
 
     /** The entry file of a source, named after a hash of its report name (256 sub-folders). */
     Path entryPath(String file) {
-        String h = HexFormat.of().formatHex(sha256(file.getBytes(StandardCharsets.UTF_8)));
+        String h = HexFormat.of().formatHex(FileHashes.sha256(file.getBytes(StandardCharsets.UTF_8)));
         return dir.resolve(h.substring(0, 2)).resolve(h.substring(2, 40) + ".facts");
     }
 
     /** The SHA-256 of a header's bytes, read at most once per run; empty when it cannot be read. */
     public Optional<byte[]> headerHash(Path header) {
         return hashes.hash(header);
-    }
-
-    static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Decodes like the parser does for valid UTF-8 (the only kind an entry with text comes from). */
@@ -381,7 +373,7 @@ public final class FactCache {
                 return add(name, null);
             }
             try {
-                return add(name, file + "\u0000" + HexFormat.of().formatHex(sha256(Files.readAllBytes(file))));
+                return add(name, file + "\u0000" + HexFormat.of().formatHex(FileHashes.sha256(Files.readAllBytes(file))));
             } catch (IOException | RuntimeException e) {
                 return add(name, file + "\u0000unreadable");
             }

@@ -283,7 +283,8 @@ public final class FileHashes {
         }
     }
 
-    static byte[] sha256(byte[] bytes) {
+    /** The SHA-256 of {@code bytes}. */
+    public static byte[] sha256(byte[] bytes) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {

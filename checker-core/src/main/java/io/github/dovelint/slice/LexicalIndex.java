@@ -144,8 +144,12 @@ public final class LexicalIndex {
         /** How many sources were scanned rather than taken from a stored index. */
         final AtomicInteger fresh = new AtomicInteger();
 
-        Scan(Symbols symbols, int count) {
+        /** Where the headers are read through. */
+        final FileHashes files;
+
+        Scan(Symbols symbols, int count, FileHashes files) {
             this.symbols = symbols;
+            this.files = files;
             digests = new byte[count][];
             hashes = new byte[count][];
             suppressions = new boolean[count];
@@ -191,7 +195,7 @@ public final class LexicalIndex {
         }
         FlatIndex base = old;
         int count = sources.size();
-        Scan scan = new Scan(base == null ? new Symbols() : Symbols.over(base), count);
+        Scan scan = new Scan(base == null ? new Symbols() : Symbols.over(base), count, files);
         int[] baseOf = match(sources, base);
         byte[] resolves = base == null ? null : new byte[base.resolutionCount()];
         AtomicInteger next = new AtomicInteger();
@@ -340,7 +344,7 @@ public final class LexicalIndex {
             scan.hashes[k] = content == null ? null : content.hash();
         } else {
             bytes = bytes(source);
-            scan.hashes[k] = bytes != null && hashes ? sha256(bytes) : null;
+            scan.hashes[k] = bytes != null && hashes ? FileHashes.sha256(bytes) : null;
         }
         Optional<FileIndex> index = bytes == null ? Optional.empty() : index(scanner, bytes);
         if (index.isEmpty()) {
@@ -412,14 +416,6 @@ public final class LexicalIndex {
         return read(new FileScanner(new Symbols()), file);
     }
 
-    static byte[] sha256(byte[] bytes) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /**
      * The indexes of the quoted headers a file includes, transitively, each once; each include
      * followed is added to {@code resolved} as {@code directory, name, path or ""}.
@@ -442,10 +438,11 @@ public final class LexicalIndex {
                 }
                 Optional<FileIndex> hi = scan.headers.get(h);
                 if (hi == null) {
-                    byte[] bytes = bytes(h);
-                    hi = bytes == null ? Optional.empty() : index(scanner, bytes);
-                    if (bytes != null) {
-                        scan.headerHashes.putIfAbsent(h, sha256(bytes));
+                    // through the run's hashes: the fact cache and the suppression pass need not read it again
+                    FileHashes.Content content = scan.files.content(h).orElse(null);
+                    hi = content == null ? Optional.empty() : index(scanner, content.bytes());
+                    if (content != null) {
+                        scan.headerHashes.putIfAbsent(h, content.hash());
                     }
                     scan.headers.putIfAbsent(h, hi);
                 }
