@@ -54,14 +54,10 @@ public final class FactCache {
     private volatile boolean writable = true;
 
     /**
-     * @param dir the cache directory (created on the first write)
-     * @param key the configuration key ({@link KeyBuilder#build()})
+     * @param dir    the cache directory (created on the first write)
+     * @param key    the configuration key ({@link KeyBuilder#build()})
+     * @param hashes the hashes of files, shared by a run's units
      */
-    public FactCache(Path dir, String key) {
-        this(dir, key, FileHashes.inMemory());
-    }
-
-    /** A cache that takes the hashes of headers from {@code hashes} (shared by a run's units). */
     public FactCache(Path dir, String key, FileHashes hashes) {
         this.dir = dir.toAbsolutePath().normalize();
         this.key = key;
