@@ -1,0 +1,245 @@
+package io.github.dovelint.rules.fdtable;
+
+import io.github.dovelint.rules.locks.LockEffects;
+import io.github.dovelint.rules.locks.LockFlow;
+
+import io.github.dovelint.callgraph.CallGraph;
+import io.github.dovelint.callgraph.Target;
+import io.github.dovelint.facts.Cfg;
+import io.github.dovelint.facts.FieldBinding;
+import io.github.dovelint.facts.FunctionFacts;
+import io.github.dovelint.facts.LockOp;
+import io.github.dovelint.flow.Dataflow;
+import io.github.dovelint.flow.FlowAnalysis;
+import io.github.dovelint.flow.Solution;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The fd-table protection in force at each point of a function: the
+ * RCU read-side depth ({@code rcu_read_lock}, {@code _sched}, {@code _bh}),
+ * whether a {@code ->file_lock} is held, and whether the code runs for a
+ * hook (whose {@code files} argument the VFS protects). Must-facts: where
+ * paths meet, the smaller depth, and a lock only if held on both.
+ *
+ * <p>A function's entry context is the meet over its call sites, looked at
+ * {@link #CALLER_LEVELS} levels of callers up: a caller's own entry is met
+ * over its callers in turn, and at the last level a caller is taken as
+ * entered unprotected. Hooks start in hook context (met with their callers');
+ * a function nothing else calls, or whose address is stored (a
+ * {@code file_operations} handler, a callback), starts unprotected. Helpers
+ * called by name that return with RCU or a {@code file_lock} taken, or that
+ * drop them, count as doing so at the call, when the lock is at most
+ * {@link #HELPER_LEVELS} calls down ({@link LockEffects#bounded}); calls
+ * through struct members have no effect. These bounds are the rules'
+ * {@code Reach}: what a whole tree holds beyond them changes nothing.
+ *
+ * <p>Rules first look at a function from an unprotected entry
+ * ({@link #unprotected}), which can only be less protected than its real one
+ * (the analysis is monotone in it), and ask for the real entry only when that
+ * finds something. One instance per rule run; not thread-safe.
+ */
+final class Sections {
+
+    /** Levels of callers whose protection counts. */
+    static final int CALLER_LEVELS = 2;
+    /** Levels of helpers whose lock effects count (the helper called is the first). */
+    static final int HELPER_LEVELS = 2;
+
+    /** The protection in force. */
+    record Ctx(int rcu, boolean fileLock, boolean hook) {
+        static final Ctx NONE = new Ctx(0, false, false);
+        static final Ctx TOP = new Ctx(LockFlow.CAP, true, true);
+        static final Ctx HOOK = new Ctx(0, false, true);
+
+        Ctx meet(Ctx o) {
+            return new Ctx(Math.min(rcu, o.rcu), fileLock && o.fileLock, hook && o.hook);
+        }
+
+        boolean inRcu() {
+            return rcu > 0;
+        }
+    }
+
+    private final CallGraph graph;
+    private final LockEffects effects;
+    private final Set<String> hookIds = new HashSet<>();
+    private final Set<String> bound = new HashSet<>();
+    /** Entry contexts by function id and levels of callers. */
+    private final Map<String, Ctx> entries = new HashMap<>();
+    /** What a function passes to its callees from a given entry: by function id and entry. */
+    private final Map<String, Map<String, Ctx>> passed = new HashMap<>();
+
+    Sections(CallGraph graph, List<FunctionFacts> hooks) {
+        this.graph = graph;
+        this.effects = LockEffects.bounded(graph, HELPER_LEVELS);
+        hooks.forEach(h -> hookIds.add(h.id()));
+        for (FieldBinding b : graph.program().bindings()) {
+            bound.add(b.function());
+        }
+    }
+
+    /** The context on entry to {@code f}, from its callers {@link #CALLER_LEVELS} levels up. */
+    Ctx entry(FunctionFacts f) {
+        return entry(f, CALLER_LEVELS);
+    }
+
+    /** The analysis of one function's body from its entry context. */
+    Solution<Ctx> solve(FunctionFacts f) {
+        return Dataflow.forward(f.cfg(), new Flow(f, entry(f)));
+    }
+
+    /**
+     * The analysis of one function's body from an unprotected entry: at every point no more
+     * protected than {@link #solve} finds, so what is protected here is protected there.
+     */
+    Solution<Ctx> unprotected(FunctionFacts f) {
+        return Dataflow.forward(f.cfg(), new Flow(f, Ctx.NONE));
+    }
+
+    /**
+     * The entry of {@code f} from {@code levels} levels of callers: hooks start in hook context,
+     * functions nothing else calls or whose address is stored start unprotected, and at level 0
+     * every other function does.
+     */
+    private Ctx entry(FunctionFacts f, int levels) {
+        boolean hook = hookIds.contains(f.id());
+        if (levels == 0) {
+            return hook ? Ctx.HOOK : Ctx.NONE;
+        }
+        String key = f.id() + "@" + levels;
+        Ctx known = entries.get(key);
+        if (known != null) {
+            return known;
+        }
+        Ctx out;
+        if (!hook && (!calledByOthers(f) || bound.contains(f.name()))) {
+            out = Ctx.NONE;
+        } else {
+            Ctx meet = hook ? Ctx.HOOK : null;
+            boolean recursive = false;
+            for (FunctionFacts caller : graph.callers(f)) {
+                if (caller.id().equals(f.id())) {
+                    recursive = true;
+                } else if (caller.cfg().available()) {
+                    Ctx at = passedOn(caller, entry(caller, levels - 1)).get(f.id());
+                    if (at != null) {
+                        meet = meet == null ? at : meet.meet(at);
+                    }
+                }
+            }
+            out = meet == null ? Ctx.NONE : meet; // called only from code no path reaches
+            // A function that calls itself enters itself with what it has at that call:
+            // the greatest context that its own calls keep.
+            while (recursive && f.cfg().available()) {
+                Ctx self = passedOn(f, out).get(f.id());
+                Ctx next = self == null ? out : out.meet(self);
+                if (next.equals(out)) {
+                    break;
+                }
+                out = next;
+            }
+        }
+        entries.put(key, out);
+        return out;
+    }
+
+    private boolean calledByOthers(FunctionFacts f) {
+        for (FunctionFacts caller : graph.callers(f)) {
+            if (!caller.id().equals(f.id())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The meet of the contexts at {@code f}'s calls of each function, from {@code entry}. */
+    private Map<String, Ctx> passedOn(FunctionFacts f, Ctx entry) {
+        String key = f.id() + "@" + entry;
+        Map<String, Ctx> known = passed.get(key);
+        if (known != null) {
+            return known;
+        }
+        Map<String, Ctx> out = new HashMap<>();
+        Dataflow.forward(f.cfg(), new Flow(f, entry)).events((before, event) -> {
+            if (event instanceof Cfg.Call c) {
+                for (Target t : graph.targets(f, c.call())) {
+                    if (t.definition() != null) {
+                        out.merge(t.definition().id(), before, Ctx::meet);
+                    }
+                }
+            }
+        });
+        Map<String, Ctx> result = out.isEmpty() ? Map.of() : out;
+        passed.put(key, result);
+        return result;
+    }
+
+    private final class Flow implements FlowAnalysis<Ctx> {
+        private final FunctionFacts function;
+        private final Ctx entry;
+
+        Flow(FunctionFacts function, Ctx entry) {
+            this.function = function;
+            this.entry = entry;
+        }
+
+        @Override
+        public Ctx initial() {
+            return entry;
+        }
+
+        @Override
+        public Ctx join(Ctx a, Ctx b) {
+            return a.meet(b);
+        }
+
+        @Override
+        public Ctx transfer(Ctx s, Cfg.Event event) {
+            if (!(event instanceof Cfg.Call c)) {
+                return s;
+            }
+            LockOp op = c.lock();
+            if (op != null && op.action() == LockOp.Action.ASSERT_HELD) {
+                // lockdep_assert_held(&files->file_lock): the code states, and lockdep checks, that
+                // its callers hold the lock; taken as held from here on, as a reviewer would
+                Ctx out = s;
+                for (String key : LockFlow.keys(op)) {
+                    if (LockEffects.isFileLock(key)) {
+                        out = new Ctx(out.rcu(), true, out.hook());
+                    }
+                }
+                return out;
+            }
+            if (op != null) {
+                int delta = op.action() == LockOp.Action.ACQUIRE ? 1 : op.action() == LockOp.Action.RELEASE ? -1 : 0;
+                Ctx out = s;
+                for (String key : LockFlow.keys(op)) {
+                    out = apply(out, key, delta);
+                }
+                return out;
+            }
+            Ctx out = s;
+            for (Map.Entry<String, Integer> e : effects.of(function, c.call()).entrySet()) {
+                out = apply(out, e.getKey(), e.getValue());
+            }
+            return out;
+        }
+
+        private Ctx apply(Ctx s, String key, int delta) {
+            if (delta == 0) {
+                return s;
+            }
+            if (LockEffects.isRcuReadLock(key)) {
+                return new Ctx(Math.max(0, Math.min(LockFlow.CAP, s.rcu() + delta)), s.fileLock(), s.hook());
+            }
+            if (LockEffects.isFileLock(key)) {
+                return new Ctx(s.rcu(), delta > 0, s.hook());
+            }
+            return s;
+        }
+    }
+}

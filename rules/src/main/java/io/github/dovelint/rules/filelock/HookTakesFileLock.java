@@ -1,0 +1,31 @@
+package io.github.dovelint.rules.filelock;
+
+import static io.github.dovelint.summary.EffectKind.FILE_LOCK;
+
+import io.github.dovelint.Severity;
+import io.github.dovelint.rules.Reached;
+import io.github.dovelint.rules.Rule;
+import io.github.dovelint.rules.RuleContext;
+import io.github.dovelint.rules.Reach;
+import io.github.dovelint.rules.RuleInfo;
+
+/**
+ * Contract 2: never take or drop {@code files->file_lock} in a hook, nor call
+ * a VFS helper that takes it. {@code do_dup2()}, {@code file_close_fd_locked()}
+ * and {@code do_close_on_exec()} call the hooks with it held (self-deadlock);
+ * dropping it breaks the caller's critical section.
+ */
+@Reach(defines = Reach.HOOKS)
+@RuleInfo(id = "DL102", name = "hook-takes-file-lock", severity = Severity.ERROR,
+        summary = "A hook, or something it calls, takes or drops files->file_lock, or calls a VFS helper "
+                + "that takes it, while its caller may already hold it.")
+public final class HookTakesFileLock implements Rule {
+
+    @Override
+    public void check(RuleContext context) {
+        for (Reached reached : context.reachable(FILE_LOCK).from(context.hooks())) {
+            context.report(reached, reached.site().description() + "; reachable from " + reached.entries()
+                    + ", whose callers (do_dup2, close, exec) may already hold files->file_lock");
+        }
+    }
+}

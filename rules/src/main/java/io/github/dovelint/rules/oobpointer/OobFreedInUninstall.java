@@ -1,0 +1,32 @@
+package io.github.dovelint.rules.oobpointer;
+
+import io.github.dovelint.rules.currenttask.UninstallUsesCurrent;
+
+import static io.github.dovelint.summary.EffectKind.OOB_FREE;
+
+import io.github.dovelint.Severity;
+import io.github.dovelint.rules.Reached;
+import io.github.dovelint.rules.Rule;
+import io.github.dovelint.rules.RuleContext;
+import io.github.dovelint.rules.Reach;
+import io.github.dovelint.rules.RuleInfo;
+
+/**
+ * Contract 5: uninstall is a per-fd event. Other fds (dup, fork children)
+ * may still refer to the same file; its oob object is torn down by the
+ * driver's {@code .release} when the last reference goes.
+ */
+@Reach(defines = Reach.HOOKS)
+@RuleInfo(id = "DL203", name = "oob-freed-in-uninstall", severity = Severity.ERROR,
+        summary = "uninstall_inband_fd, or something it calls, frees the file's oob object, which other "
+                + "fds of the same file may still use.")
+public final class OobFreedInUninstall implements Rule {
+
+    @Override
+    public void check(RuleContext context) {
+        for (Reached reached : context.reachable(OOB_FREE).from(context.hook(UninstallUsesCurrent.UNINSTALL))) {
+            context.report(reached, reached.site().description() + "; reachable from " + reached.entries()
+                    + ", a per-fd event: other fds may still refer to the file; free it in the driver's .release");
+        }
+    }
+}

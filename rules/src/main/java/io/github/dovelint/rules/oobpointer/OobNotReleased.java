@@ -1,0 +1,58 @@
+package io.github.dovelint.rules.oobpointer;
+
+import static io.github.dovelint.summary.EffectKind.OOB_CLEAR;
+import static io.github.dovelint.summary.EffectKind.OOB_FREE;
+import static io.github.dovelint.summary.EffectKind.OOB_SET;
+
+import io.github.dovelint.CallChain;
+import io.github.dovelint.Severity;
+import io.github.dovelint.facts.FieldBinding;
+import io.github.dovelint.facts.FunctionFacts;
+import io.github.dovelint.rules.Reached;
+import io.github.dovelint.rules.Rule;
+import io.github.dovelint.rules.RuleContext;
+import io.github.dovelint.rules.Reach;
+import io.github.dovelint.rules.RuleInfo;
+import java.util.List;
+
+/**
+ * Contract 5: what {@code .open} hangs on the file, {@code .release} tears
+ * down (clears the pointer or frees the object). Without it the oob object
+ * outlives the file, or the pointer dangles for the oob side.
+ */
+@Reach(mentions = Reach.OOB_FIELDS, callers = Reach.ALL)
+@RuleInfo(id = "DL205", name = "oob-not-released", severity = Severity.WARNING,
+        summary = "A file_operations whose .open sets the file's oob pointer has no .release, or a .release "
+                + "that neither clears the pointer nor frees the oob object.")
+public final class OobNotReleased implements Rule {
+
+    @Override
+    public void check(RuleContext context) {
+        for (RuleContext.FileOperations fops : context.fileOperations()) {
+            FieldBinding open = fops.member("open");
+            if (open == null) {
+                continue;
+            }
+            List<Reached> sets = context.reachable(OOB_SET).from(context.definitionsOf(open));
+            if (sets.isEmpty()) {
+                continue;
+            }
+            List<CallChain> chains = sets.get(0).chains();
+            String setter = open.function() + "() " + sets.get(0).site().description();
+            FieldBinding release = fops.member("release");
+            if (release == null) {
+                context.report(fops.location(), "", fops.name() + ": .open " + setter
+                        + " but there is no .release to clear it or free the oob object", chains);
+                continue;
+            }
+            List<FunctionFacts> releases = context.definitionsOf(release);
+            boolean tornDown = releases.isEmpty()
+                    || !context.reachable(OOB_CLEAR, OOB_SET, OOB_FREE).from(releases).isEmpty();
+            if (!tornDown) {
+                context.report(fops.location(), "", fops.name() + ": .open " + setter
+                        + " but its .release, " + release.function()
+                        + "(), neither clears the pointer nor frees the oob object", chains);
+            }
+        }
+    }
+}

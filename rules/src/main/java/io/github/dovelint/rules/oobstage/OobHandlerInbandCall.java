@@ -1,0 +1,33 @@
+package io.github.dovelint.rules.oobstage;
+
+import static io.github.dovelint.summary.EffectKind.CURRENT_FILES;
+import static io.github.dovelint.summary.EffectKind.CURRENT_MM;
+import static io.github.dovelint.summary.EffectKind.SLEEP;
+
+import io.github.dovelint.Severity;
+import io.github.dovelint.rules.Reached;
+import io.github.dovelint.rules.Rule;
+import io.github.dovelint.rules.RuleContext;
+import io.github.dovelint.rules.Reach;
+import io.github.dovelint.rules.RuleInfo;
+
+/**
+ * Contract 4, out-of-band side: the {@code .oob_read}, {@code .oob_write} and
+ * {@code .oob_ioctl} handlers run on the oob stage, where in-band services
+ * must not be used: nothing that may sleep (the in-band scheduler is not in
+ * control), and no in-band VFS or mm state of the current task.
+ */
+@Reach(boundTo = {"oob_read", "oob_write", "oob_ioctl", "compat_oob_ioctl", "oob_poll"})
+@RuleInfo(id = "DL401", name = "oob-handler-inband-call", severity = Severity.ERROR,
+        summary = "An .oob_read, .oob_write or .oob_ioctl handler, or something it calls, makes an in-band "
+                + "call that may sleep or uses current->files or current->mm.")
+public final class OobHandlerInbandCall implements Rule {
+
+    @Override
+    public void check(RuleContext context) {
+        for (Reached reached : context.reachable(SLEEP, CURRENT_FILES, CURRENT_MM).from(context.oobHandlers())) {
+            context.report(reached, reached.site().description() + "; reachable from the oob handler "
+                    + reached.entries() + ", which runs on the out-of-band stage");
+        }
+    }
+}
