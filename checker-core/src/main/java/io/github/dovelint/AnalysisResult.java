@@ -17,7 +17,7 @@ import java.util.List;
  *                     a gate refuses a run where this is not empty (see {@link #complete()})
  * @param configDigest {@code sha256:<hex>} of the effective configuration: the bytes of every
  *                     configuration file used plus the analysis options; "" when unknown
- * @param outOfReach   the files no rule can look at ({@link io.github.dovelint.rules.Reach}), found
+ * @param outOfReach   the files no rule can look at ({@link io.github.dovelint.rules.Scope}), found
  *                     by a lexical index and not parsed, relative to the root, sorted; they
  *                     cannot change the findings, and count as checked
  */

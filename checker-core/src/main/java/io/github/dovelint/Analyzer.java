@@ -127,7 +127,7 @@ public final class Analyzer {
 
     /**
      * Which files a run parses. A run can index every file lexically and parse only the part
-     * of the program its rules can look at ({@link io.github.dovelint.rules.Reach}), listing
+     * of the program its rules can look at ({@link io.github.dovelint.rules.Scope}), listing
      * the others as out of reach ({@link AnalysisResult#outOfReach()}): the findings are the
      * same as when every file is parsed, the parse problems of files out of reach are not
      * reported, and a whole kernel tree takes seconds instead of minutes.

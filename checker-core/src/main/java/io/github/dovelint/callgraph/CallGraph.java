@@ -89,7 +89,7 @@ public final class CallGraph {
      * The definitions a call reaches by the name it is written with ({@code foo(x)} where
      * {@code foo} is a function of the program, not a local, a parameter or a global
      * function pointer): no call through a struct member or a variable. Rules that declare
-     * they do not follow members ({@code Reach.followsMembers}) walk these only.
+     * they do not follow members ({@code Scope.withoutMemberCalls}) walk these only.
      */
     public List<FunctionFacts> directTargets(FunctionFacts caller, CallFact call) {
         if (!(call.callee() instanceof Callee.Named named) || caller.locals().get(named.name()) != null

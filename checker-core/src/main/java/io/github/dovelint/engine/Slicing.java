@@ -3,7 +3,7 @@ package io.github.dovelint.engine;
 import io.github.dovelint.facts.FunctionFacts;
 import io.github.dovelint.kb.KnowledgeBase;
 import io.github.dovelint.parse.CParser;
-import io.github.dovelint.rules.Reach;
+import io.github.dovelint.rules.Scope;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.slice.IndexStore;
 import io.github.dovelint.slice.LexicalIndex;
@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Parsing only the part of a unit its rules can look at ({@link Reach},
+ * Parsing only the part of a unit its rules can look at ({@link Scope},
  * {@link Slicer}): every source is indexed lexically, the sources with
  * starting points only facts can confirm are parsed first, then the rest of
  * the slice. The other sources are out of reach and never parsed.
@@ -33,17 +33,15 @@ final class Slicing {
     record Result(ParsedFile[] parsed, LexicalIndex index) {
     }
 
-    /** The reach of each rule, or null when a rule does not declare one (then everything is parsed). */
+    /** The scope of each rule, or null when a rule can look at everything (then everything is parsed). */
     static List<Slicer.Spec> specs(List<Rule> rules, KnowledgeBase kb) {
         List<Slicer.Spec> out = new ArrayList<>();
         for (Rule rule : rules) {
-            Reach[] reaches = rule.getClass().getAnnotationsByType(Reach.class);
-            if (reaches.length == 0) {
+            Scope scope = rule.scope();
+            if (scope.isEverything()) {
                 return null;
             }
-            for (Reach r : reaches) {
-                out.add(Slicer.Spec.of(r, kb));
-            }
+            out.addAll(scope.slicerSpecs(kb));
         }
         return out;
     }

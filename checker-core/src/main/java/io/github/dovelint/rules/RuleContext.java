@@ -130,15 +130,6 @@ public final class RuleContext {
         return List.copyOf(out.values());
     }
 
-    /** The handlers installed as {@code .oob_read}, {@code .oob_write}, {@code .oob_ioctl} (and the compat/poll ones). */
-    public List<FunctionFacts> oobHandlers() {
-        Map<String, FunctionFacts> out = new java.util.TreeMap<>();
-        for (String field : OOB_HANDLER_FIELDS) {
-            handlers(field).forEach(f -> out.putIfAbsent(f.id(), f));
-        }
-        return List.copyOf(out.values());
-    }
-
     /**
      * One {@code struct file_operations} initializer: its function members.
      *

@@ -1,7 +1,5 @@
 package io.github.dovelint.slice;
 
-import io.github.dovelint.kb.KnowledgeBase;
-import io.github.dovelint.rules.Reach;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,7 +10,7 @@ import java.util.List;
 
 /**
  * The sources a run must parse so that its rules see everything they can
- * look at ({@link Reach}): the functions each rule starts from, their callers
+ * look at ({@code io.github.dovelint.rules.Scope}): the functions each rule starts from, their callers
  * up to the levels it follows, the callees of all those down to the levels it
  * follows (only those that can matter, when the rule says which), and the
  * files that bind any of those functions to a member. The walk is over a
@@ -30,42 +28,25 @@ public final class Slicer {
         this.index = index;
     }
 
-    /** A rule's {@link Reach} with the knowledge base's names filled in. */
+    /** No limit on the levels followed. */
+    public static final int ALL = -1;
+
+    /**
+     * Where one rule starts and how far it follows calls (see {@code io.github.dovelint.rules.Scope}),
+     * with the knowledge base's names filled in. Names may be written {@code a+b} (a function that
+     * mentions both), {@code prefix*} or {@code *suffix}, {@code name[} for a subscripted name.
+     *
+     * @param defines           functions by their name
+     * @param mentions          functions by what they mention
+     * @param confirmed         functions mentioning one of these names, kept if their facts confirm it
+     * @param boundTo           functions bound to one of these struct members
+     * @param callers           levels of callers ({@link #ALL}: every level)
+     * @param callees           levels of callees ({@link #ALL}: every level)
+     * @param calleesMentioning when not empty, the only callees that matter
+     * @param followsMembers    whether a call through a struct member reaches every function bound to it
+     */
     public record Spec(List<String> defines, List<String> mentions, List<String> confirmed, List<String> boundTo,
                        int callers, int callees, List<String> calleesMentioning, boolean followsMembers) {
-
-        public static Spec of(Reach reach, KnowledgeBase kb) {
-            List<String> mentions = new ArrayList<>();
-            List<String> confirmed = new ArrayList<>();
-            for (String m : reach.mentions()) {
-                if (m.equals(Reach.OOB_FIELDS)) {
-                    confirmed.addAll(kb.oobFields());
-                } else {
-                    mentions.addAll(expand(m, kb));
-                }
-            }
-            List<String> filter = new ArrayList<>();
-            for (String m : reach.calleesMentioning()) {
-                filter.addAll(expand(m, kb));
-            }
-            List<String> defines = new ArrayList<>();
-            for (String d : reach.defines()) {
-                defines.addAll(expand(d, kb));
-            }
-            return new Spec(defines, mentions, confirmed, List.of(reach.boundTo()), reach.callers(),
-                    reach.callees(), filter, reach.followsMembers());
-        }
-
-        private static List<String> expand(String name, KnowledgeBase kb) {
-            return switch (name) {
-                case Reach.HOOKS -> kb.hooks();
-                case Reach.OOB_FIELDS -> kb.oobFields();
-                case Reach.PLAIN_INCREASE -> kb.profile().plainIncrease();
-                case Reach.COUNT_FIELDS -> kb.profile().countFields();
-                case Reach.FD_TABLE_LOCKS -> io.github.dovelint.facts.LockApis.FD_TABLE_LOCK_NAMES;
-                default -> List.of(name);
-            };
-        }
     }
 
     /** A function the facts confirmed as a starting point: its source and its name. */
@@ -181,7 +162,7 @@ public final class Slicer {
             for (int f : index.binders(name)) {
                 files.set(f); // the facts of the binding say the function's address is taken
             }
-            if (levels != Reach.ALL && item[1] >= levels) {
+            if (levels != ALL && item[1] >= levels) {
                 continue;
             }
             for (int caller : callersOf(name)) {
@@ -226,7 +207,7 @@ public final class Slicer {
         int[] relevance = spec.calleesMentioning().isEmpty() ? null
                 : relevance(spec.calleesMentioning(), levels, members);
         // A file's scope (its initializers) is followed only by a rule that looks at everything below.
-        boolean fromFileScope = relevance == null && levels == Reach.ALL;
+        boolean fromFileScope = relevance == null && levels == ALL;
         BitSet seen = new BitSet(index.nodes());
         // The walk is breadth first: the first time a name is followed is at its least depth,
         // where the filter allows the most, so each name is followed once.
@@ -236,7 +217,7 @@ public final class Slicer {
         while (!todo.isEmpty()) {
             int[] item = todo.poll();
             int depth = item[1] + 1;
-            if (levels != Reach.ALL && depth > levels) {
+            if (levels != ALL && depth > levels) {
                 continue;
             }
             for (int m : index.mentions(item[0])) {
@@ -261,7 +242,7 @@ public final class Slicer {
             return;
         }
         if (relevance != null) {
-            int budget = levels == Reach.ALL ? Integer.MAX_VALUE : levels - depth;
+            int budget = levels == ALL ? Integer.MAX_VALUE : levels - depth;
             boolean any = false;
             for (int d : defs) {
                 any |= relevance[d] <= budget;
@@ -297,7 +278,7 @@ public final class Slicer {
         while (!todo.isEmpty()) {
             int n = todo.poll();
             int name = index.name(n);
-            if (name < 0 || levels != Reach.ALL && out[n] + 1 > levels) {
+            if (name < 0 || levels != ALL && out[n] + 1 > levels) {
                 continue;
             }
             propagate(index.mentioners(name), out[n] + 1, out, todo);

@@ -7,7 +7,8 @@ import io.github.dovelint.Severity;
 import io.github.dovelint.rules.Reached;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
-import io.github.dovelint.rules.Reach;
+import io.github.dovelint.rules.FunctionMatcher;
+import io.github.dovelint.rules.Scope;
 import io.github.dovelint.rules.RuleInfo;
 import io.github.dovelint.spec.HookContracts;
 
@@ -18,18 +19,25 @@ import io.github.dovelint.spec.HookContracts;
  * and the last reference may be dropped by an unrelated task (a /proc reader).
  * Install and replace may use them: there {@code files == current->files}.
  */
-@Reach(defines = Reach.HOOKS)
 @RuleInfo(id = "DL104", name = "uninstall-uses-current", severity = Severity.ERROR,
         summary = "uninstall_inband_fd, or something it calls, uses current->files or current->mm, "
                 + "which may be NULL or belong to another task when it runs.")
 public final class UninstallUsesCurrent implements Rule {
+
+    /** The hooks that may run at exit or from another task: where this rule starts. */
+    private static final FunctionMatcher ENTRIES = FunctionMatcher.hooks(HookContracts::mayRunWithForeignFiles);
+
+    @Override
+    public Scope scope() {
+        return Scope.from(ENTRIES);
+    }
 
     public static final String UNINSTALL = "uninstall_inband_fd";
 
     @Override
     public void check(RuleContext context) {
         for (Reached reached : context.reachable(CURRENT_FILES, CURRENT_MM)
-                .from(context.hooks(HookContracts::mayRunWithForeignFiles))) {
+                .from(ENTRIES.select(context))) {
             context.report(reached, reached.site().description() + "; reachable from " + reached.entries()
                     + ", which may run at exit or in another task: use its files argument");
         }

@@ -10,13 +10,15 @@ import io.github.dovelint.facts.CallFact;
 import io.github.dovelint.facts.Cfg;
 import io.github.dovelint.facts.Expr;
 import io.github.dovelint.facts.FunctionFacts;
+import io.github.dovelint.match.Footprint;
 import io.github.dovelint.flow.Dataflow;
 import io.github.dovelint.flow.FlowAnalysis;
 import io.github.dovelint.flow.Solution;
 import io.github.dovelint.kb.Profile;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
-import io.github.dovelint.rules.Reach;
+import io.github.dovelint.rules.FunctionMatcher;
+import io.github.dovelint.rules.Scope;
 import io.github.dovelint.rules.RuleInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,28 +35,34 @@ import java.util.TreeSet;
  * through helpers that return one or that take a plain reference on an
  * argument. Names come from the generation profile.
  */
-@Reach(mentions = {"lookup_fd_rcu", "files_lookup_fd_rcu", "rcu_dereference*+fd["},
-        callers = FileRefUnderRcu.LEVELS, callees = FileRefUnderRcu.LEVELS, calleesMentioning = {"lookup_fd_rcu",
-        "files_lookup_fd_rcu", "rcu_dereference*+fd[", Reach.PLAIN_INCREASE}, followsMembers = false)
 @RuleInfo(id = "DL302", name = "file-ref-under-rcu", severity = Severity.ERROR,
         summary = "A file found by an RCU lookup gets a plain reference (get_file, atomic_long_inc(&f->f_count)) "
                 + "instead of the increment-unless-zero form.")
 public final class FileRefUnderRcu implements Rule {
 
-    static final Set<String> LOOKUPS = Set.of("lookup_fd_rcu", "files_lookup_fd_rcu");
     /**
      * Levels of helpers followed: that return a file found under RCU (to the caller that
      * takes a reference on it), or that take a plain reference on an argument; also the
-     * levels of callers the rule looks at above a lookup. Its {@code Reach}.
+     * levels of callers the rule looks at above a lookup (its {@link #scope}).
      */
     static final int LEVELS = 2;
-    /** An {@code fd[]} index in an argument's text ({@code fdt->fd[fd]}); compiled once. */
-    private static final java.util.regex.Pattern FD_INDEX = java.util.regex.Pattern.compile(".*\\bfd\\[.*");
+
+    /** The functions that assign, pass or return the result of an RCU lookup: where this rule starts. */
+    private static final FunctionMatcher LOOKUP_USERS = FunctionMatcher.where(FdTableMatchers.RCU_LOOKUP::footprint,
+            (f, kb) -> f.cfg().available() && resultsUsed(f).stream().anyMatch(FdTableMatchers::isRcuLookup));
+
+    @Override
+    public Scope scope() {
+        return Scope.from(LOOKUP_USERS).callers(LEVELS).callees(LEVELS)
+                .calleesMentioning(kb -> FdTableMatchers.RCU_LOOKUP.footprint(kb)
+                        .or(Footprint.anyOf(kb.profile().plainIncrease())))
+                .withoutMemberCalls();
+    }
 
     @Override
     public void check(RuleContext context) {
         Run run = new Run(context.callGraph(), context.knowledge().profile());
-        Set<String> mayHold = mayHold(context.program());
+        Set<String> mayHold = mayHold(context.program(), LOOKUP_USERS.select(context));
         for (FunctionFacts f : context.program().functions()) {
             if (!f.cfg().available() || !mayHold.contains(f.id())) {
                 continue;
@@ -76,24 +84,21 @@ public final class FileRefUnderRcu implements Rule {
 
     /**
      * The ids of the functions that may hold a file found under RCU, without any dataflow: those
-     * that assign, pass or return the result of a {@link #isLookup lookup} or of a call to such a
+     * that assign, pass or return the result of a {@link FdTableMatchers#RCU_LOOKUP lookup} or of a call to such a
      * function, up to {@link #LEVELS} such calls away (by names, as {@link Run#isRcuFile} resolves
      * helpers by name). A function outside it never sees such a file, so it cannot report.
      */
-    static Set<String> mayHold(Program program) {
+    static Set<String> mayHold(Program program, List<FunctionFacts> lookupUsers) {
         Map<String, List<FunctionFacts>> usersOf = new HashMap<>();
         java.util.Deque<FunctionFacts> work = new java.util.ArrayDeque<>();
         for (FunctionFacts f : program.functions()) {
             if (!f.cfg().available()) {
                 continue;
             }
-            List<Expr.Call> used = resultsUsed(f);
-            if (used.stream().anyMatch(FileRefUnderRcu::isLookup)) {
-                work.add(f);
-            }
-            used.stream().map(Expr.Call::callee).distinct()
+            resultsUsed(f).stream().map(Expr.Call::callee).distinct()
                     .forEach(n -> usersOf.computeIfAbsent(n, k -> new ArrayList<>()).add(f));
         }
+        work.addAll(lookupUsers);
         Set<String> out = new HashSet<>();
         for (int level = 0; level <= LEVELS && !work.isEmpty(); level++) {
             java.util.Deque<FunctionFacts> next = new java.util.ArrayDeque<>();
@@ -135,12 +140,6 @@ public final class FileRefUnderRcu implements Rule {
         }
     }
 
-    /** A lookup under RCU: {@code lookup_fd_rcu()}, or an {@code rcu_dereference*()} of an {@code fd[]} entry. */
-    static boolean isLookup(Expr.Call c) {
-        return LOOKUPS.contains(c.callee()) || c.callee().startsWith("rcu_dereference")
-                && !c.callee().equals("rcu_dereference_protected") && !c.args().isEmpty()
-                && FD_INDEX.matcher(c.args().get(0).text().replace(" ", "")).matches();
-    }
 
     /**
      * Helper summaries for one rule run; not thread-safe. Helpers are looked at only when
@@ -163,9 +162,9 @@ public final class FileRefUnderRcu implements Rule {
             this.profile = profile;
             this.relevance = new Relevance(graph, f -> f.calls().stream().anyMatch(c -> {
                 String name = c.callee() instanceof io.github.dovelint.facts.Callee.Named n ? n.name() : "";
-                return LOOKUPS.contains(name) || profile.plainIncrease().contains(name)
+                return FdTableMatchers.LOOKUPS.contains(name) || profile.plainIncrease().contains(name)
                         || name.startsWith("rcu_dereference") && !name.equals("rcu_dereference_protected")
-                        && c.arg(0) != null && FD_INDEX.matcher(c.arg(0).text().replace(" ", "")).matches();
+                        && c.arg(0) != null && FdTableMatchers.indexesFd(c.arg(0));
             }));
         }
 
@@ -184,7 +183,7 @@ public final class FileRefUnderRcu implements Rule {
                 return held.contains(n.id());
             }
             if (value instanceof Expr.Call c) {
-                return isLookup(c) || returnsRcu(f, c);
+                return FdTableMatchers.isRcuLookup(c) || returnsRcu(f, c);
             }
             return false;
         }

@@ -4,39 +4,40 @@ import io.github.dovelint.Location;
 import io.github.dovelint.Severity;
 import io.github.dovelint.facts.Cfg;
 import io.github.dovelint.facts.FunctionFacts;
+import io.github.dovelint.kb.KnowledgeBase;
 import io.github.dovelint.flow.Solution;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
-import io.github.dovelint.rules.Reach;
+import io.github.dovelint.rules.FunctionMatcher;
+import io.github.dovelint.rules.Scope;
 import io.github.dovelint.rules.RuleInfo;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /** Seed 001: {@code lookup_fd_rcu()} / {@code files_lookup_fd_rcu()} only inside {@code rcu_read_lock()}. */
-@Reach(mentions = {"lookup_fd_rcu", "files_lookup_fd_rcu"}, callers = Sections.CALLER_LEVELS,
-        callees = Sections.HELPER_LEVELS, calleesMentioning = Reach.FD_TABLE_LOCKS, followsMembers = false)
 @RuleInfo(id = "DL303", name = "rcu-lookup-outside-rcu", severity = Severity.ERROR,
         summary = "lookup_fd_rcu() or files_lookup_fd_rcu() called outside rcu_read_lock().")
 public final class RcuLookupOutsideRcu implements Rule {
 
-    static final Set<String> LOOKUPS = Set.of("lookup_fd_rcu", "files_lookup_fd_rcu");
+    /** The functions that call an RCU lookup: where this rule starts. */
+    private static final FunctionMatcher LOOKERS = FunctionMatcher.containing(FdTableMatchers.LOOKUP_CALL);
+
+    @Override
+    public Scope scope() {
+        return Scope.from(LOOKERS).callers(Sections.CALLER_LEVELS).callees(Sections.HELPER_LEVELS)
+                .calleesMentioning(FdTableMatchers::fdTableLocks).withoutMemberCalls();
+    }
 
     @Override
     public void check(RuleContext context) {
-        List<FunctionFacts> relevant = new java.util.ArrayList<>();
-        for (FunctionFacts f : context.program().functions()) {
-            if (f.cfg().available() && f.cfg().blocks().stream().flatMap(b -> b.events().stream())
-                    .anyMatch(e -> e instanceof Cfg.Call c && c.name() != null && LOOKUPS.contains(c.name()))) {
-                relevant.add(f);
-            }
-        }
+        List<FunctionFacts> relevant = LOOKERS.select(context);
         // Only a lookup unprotected even from an unprotected entry needs the callers' protection.
         Sections sections = new Sections(context.callGraph(), context.hooks());
         List<FunctionFacts> suspects = relevant.stream()
-                .filter(f -> !lookupsOutsideRcu(sections.unprotected(f)).isEmpty()).toList();
+                .filter(f -> !lookupsOutsideRcu(f, sections.unprotected(f), context.knowledge()).isEmpty()).toList();
         for (FunctionFacts f : suspects) {
-            for (Lookup l : lookupsOutsideRcu(sections.solve(f))) {
+            for (Lookup l : lookupsOutsideRcu(f, sections.solve(f), context.knowledge())) {
                 context.report(l.call().location(), f.name(), f.name() + "() calls " + l.call().name()
                         + "() outside rcu_read_lock(): the file it returns may be freed at any moment"
                         + (l.fileLock() ? " (holding ->file_lock is not what it checks: use "
@@ -50,11 +51,12 @@ public final class RcuLookupOutsideRcu implements Rule {
     }
 
     /** The lookups made outside RCU, the first at each location. */
-    private static List<Lookup> lookupsOutsideRcu(Solution<Sections.Ctx> solution) {
+    private static List<Lookup> lookupsOutsideRcu(FunctionFacts f, Solution<Sections.Ctx> solution,
+                                                  KnowledgeBase kb) {
         List<Lookup> out = new java.util.ArrayList<>();
         Set<Location> seen = new HashSet<>();
         solution.events((ctx, event) -> {
-            if (event instanceof Cfg.Call c && c.name() != null && LOOKUPS.contains(c.name()) && !ctx.inRcu()
+            if (event instanceof Cfg.Call c && FdTableMatchers.LOOKUP_CALL.matches(event, f, kb) && !ctx.inRcu()
                     && seen.add(c.location())) {
                 out.add(new Lookup(c, ctx.fileLock()));
             }

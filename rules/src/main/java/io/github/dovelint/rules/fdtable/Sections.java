@@ -35,7 +35,7 @@ import java.util.Set;
  * drop them, count as doing so at the call, when the lock is at most
  * {@link #HELPER_LEVELS} calls down ({@link LockEffects#bounded}); calls
  * through struct members have no effect. These bounds are the rules'
- * {@code Reach}: what a whole tree holds beyond them changes nothing.
+ * {@code Scope}: what a whole tree holds beyond them changes nothing.
  *
  * <p>Rules first look at a function from an unprotected entry
  * ({@link #unprotected}), which can only be less protected than its real one

@@ -6,7 +6,8 @@ import io.github.dovelint.Severity;
 import io.github.dovelint.rules.Reached;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
-import io.github.dovelint.rules.Reach;
+import io.github.dovelint.rules.FunctionMatcher;
+import io.github.dovelint.rules.Scope;
 import io.github.dovelint.rules.RuleInfo;
 import io.github.dovelint.spec.HookContracts;
 
@@ -18,16 +19,23 @@ import io.github.dovelint.spec.HookContracts;
  * points are the hooks the spec says may run without the lock: every call
  * site of {@code replace_inband_fd} ({@code do_dup2()}) holds it.
  */
-@Reach(defines = Reach.HOOKS)
 @RuleInfo(id = "DL103", name = "hook-asserts-file-lock", severity = Severity.ERROR,
         summary = "A hook, or something it calls, asserts that files->file_lock is held, but the "
                 + "fd_install() fast path and the exit-time uninstall run without it.")
 public final class HookAssertsFileLock implements Rule {
 
+    /** The hooks some caller runs without file_lock: where this rule starts. */
+    private static final FunctionMatcher ENTRIES = FunctionMatcher.hooks(hook -> !HookContracts.fileLockAlwaysHeld(hook));
+
+    @Override
+    public Scope scope() {
+        return Scope.from(ENTRIES);
+    }
+
     @Override
     public void check(RuleContext context) {
         for (Reached reached : context.reachable(FILE_LOCK_ASSERT)
-                .from(context.hooks(hook -> !HookContracts.fileLockAlwaysHeld(hook)))) {
+                .from(ENTRIES.select(context))) {
             context.report(reached, reached.site().description() + "; reachable from " + reached.entries()
                     + ", which fd_install() and close_files() call without files->file_lock");
         }

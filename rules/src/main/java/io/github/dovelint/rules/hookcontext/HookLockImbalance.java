@@ -13,7 +13,8 @@ import io.github.dovelint.flow.PathSensitive;
 import io.github.dovelint.flow.Solution;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
-import io.github.dovelint.rules.Reach;
+import io.github.dovelint.rules.FunctionMatcher;
+import io.github.dovelint.rules.Scope;
 import io.github.dovelint.rules.RuleInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,16 +29,23 @@ import java.util.TreeMap;
  * hooks run with the VFS's own locks held; leaving a spinlock or an
  * interrupt/preemption section unbalanced corrupts the caller's context.
  */
-@Reach(defines = Reach.HOOKS)
 @RuleInfo(id = "DL106", name = "hook-lock-imbalance", severity = Severity.ERROR,
         summary = "A lock taken in a hook is not released on every path out of it, "
                 + "or is released on a path where the hook did not take it.")
 public final class HookLockImbalance implements Rule {
 
+    /** Every hook: where this rule starts. */
+    private static final FunctionMatcher ENTRIES = FunctionMatcher.hooks();
+
+    @Override
+    public Scope scope() {
+        return Scope.from(ENTRIES);
+    }
+
     @Override
     public void check(RuleContext context) {
         LockEffects effects = new LockEffects(context.callGraph());
-        for (FunctionFacts hook : context.hooks()) {
+        for (FunctionFacts hook : ENTRIES.select(context)) {
             if (hook.cfg().available()) {
                 check(context, hook, effects);
             }

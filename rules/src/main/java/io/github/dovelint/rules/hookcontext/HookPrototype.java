@@ -7,7 +7,8 @@ import io.github.dovelint.facts.FunctionFacts;
 import io.github.dovelint.facts.Param;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
-import io.github.dovelint.rules.Reach;
+import io.github.dovelint.rules.FunctionMatcher;
+import io.github.dovelint.rules.Scope;
 import io.github.dovelint.rules.RuleInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,11 +23,18 @@ import java.util.Set;
  * default (fs/file.c), not the core's override: it is ignored, so analysing a
  * whole Dovetail kernel with its companion core reports nothing for it.
  */
-@Reach(defines = Reach.HOOKS, callees = 0)
 @RuleInfo(id = "DL105", name = "hook-prototype", severity = Severity.ERROR,
         summary = "A definition of install_inband_fd, replace_inband_fd or uninstall_inband_fd does not "
                 + "override the kernel's weak one as intended (prototype, static, __weak, or defined twice).")
 public final class HookPrototype implements Rule {
+
+    /** Every hook definition: where this rule starts. */
+    private static final FunctionMatcher ENTRIES = FunctionMatcher.hooks();
+
+    @Override
+    public Scope scope() {
+        return Scope.from(ENTRIES).callees(0);
+    }
 
     /** Spellings of the fd parameter's type: all are unsigned int in the kernel. */
     private static final Set<String> UNSIGNED_INT = Set.of("unsigned int", "unsigned", "uint", "u32", "__u32",

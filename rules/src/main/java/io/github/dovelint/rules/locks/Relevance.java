@@ -11,7 +11,7 @@ import java.util.function.Predicate;
  * Whether a function does what an analysis looks for (takes an RCU read lock,
  * takes a file reference...) itself or through the functions it calls by name,
  * within a number of levels. Analyses that follow callees only as deep as
- * their rule's {@code Reach} says ask this before they look at a callee, so
+ * their rule's {@code Scope} says ask this before they look at a callee, so
  * that a callee that cannot matter is not looked at at all: not at depth, not
  * for a recursion, whatever the rest of the program holds. That is what makes
  * their result the same on a slice of the program as on all of it.

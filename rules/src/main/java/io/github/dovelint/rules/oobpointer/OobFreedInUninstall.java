@@ -8,7 +8,9 @@ import io.github.dovelint.Severity;
 import io.github.dovelint.rules.Reached;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
-import io.github.dovelint.rules.Reach;
+import io.github.dovelint.rules.FunctionMatcher;
+import io.github.dovelint.rules.Scope;
+import io.github.dovelint.spec.Hook;
 import io.github.dovelint.rules.RuleInfo;
 
 /**
@@ -16,15 +18,22 @@ import io.github.dovelint.rules.RuleInfo;
  * may still refer to the same file; its oob object is torn down by the
  * driver's {@code .release} when the last reference goes.
  */
-@Reach(defines = Reach.HOOKS)
 @RuleInfo(id = "DL203", name = "oob-freed-in-uninstall", severity = Severity.ERROR,
         summary = "uninstall_inband_fd, or something it calls, frees the file's oob object, which other "
                 + "fds of the same file may still use.")
 public final class OobFreedInUninstall implements Rule {
 
+    /** The uninstall hook: where this rule starts. */
+    private static final FunctionMatcher ENTRIES = FunctionMatcher.hooks(hook -> hook == Hook.UNINSTALL);
+
+    @Override
+    public Scope scope() {
+        return Scope.from(ENTRIES);
+    }
+
     @Override
     public void check(RuleContext context) {
-        for (Reached reached : context.reachable(OOB_FREE).from(context.hook(UninstallUsesCurrent.UNINSTALL))) {
+        for (Reached reached : context.reachable(OOB_FREE).from(ENTRIES.select(context))) {
             context.report(reached, reached.site().description() + "; reachable from " + reached.entries()
                     + ", a per-fd event: other fds may still refer to the file; free it in the driver's .release");
         }

@@ -11,7 +11,8 @@ import io.github.dovelint.facts.FunctionFacts;
 import io.github.dovelint.rules.Reached;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
-import io.github.dovelint.rules.Reach;
+import io.github.dovelint.rules.FunctionMatcher;
+import io.github.dovelint.rules.Scope;
 import io.github.dovelint.rules.RuleInfo;
 import java.util.List;
 
@@ -20,11 +21,15 @@ import java.util.List;
  * down (clears the pointer or frees the object). Without it the oob object
  * outlives the file, or the pointer dangles for the oob side.
  */
-@Reach(mentions = Reach.OOB_FIELDS, callers = Reach.ALL)
 @RuleInfo(id = "DL205", name = "oob-not-released", severity = Severity.WARNING,
         summary = "A file_operations whose .open sets the file's oob pointer has no .release, or a .release "
                 + "that neither clears the pointer nor frees the oob object.")
 public final class OobNotReleased implements Rule {
+
+    @Override
+    public Scope scope() {
+        return Scope.from(FunctionMatcher.accessingOobPointer()).callers(Scope.ALL);
+    }
 
     @Override
     public void check(RuleContext context) {

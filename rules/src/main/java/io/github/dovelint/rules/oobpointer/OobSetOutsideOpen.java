@@ -9,7 +9,8 @@ import io.github.dovelint.facts.FunctionFacts;
 import io.github.dovelint.rules.Reached;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
-import io.github.dovelint.rules.Reach;
+import io.github.dovelint.rules.FunctionMatcher;
+import io.github.dovelint.rules.Scope;
 import io.github.dovelint.rules.RuleInfo;
 import io.github.dovelint.summary.Site;
 import java.util.ArrayList;
@@ -24,12 +25,16 @@ import java.util.Set;
  * install hook already ran and missed the file. {@code .release} may clear it.
  * Writes reachable from a hook are DL202's, not reported again here.
  */
-@Reach(defines = Reach.HOOKS)
-@Reach(mentions = Reach.OOB_FIELDS, callers = Reach.ALL, callees = 0)
 @RuleInfo(id = "DL204", name = "oob-set-outside-open", severity = Severity.ERROR,
         summary = "The file's oob pointer is assigned outside the driver's file_operations.open handler "
                 + "(and what only it calls), after install_inband_fd() already ran for the fd.")
 public final class OobSetOutsideOpen implements Rule {
+
+    @Override
+    public Scope scope() {
+        return Scope.from(FunctionMatcher.hooks())
+                .and(Scope.from(FunctionMatcher.accessingOobPointer()).callers(Scope.ALL).callees(0));
+    }
 
     @Override
     public void check(RuleContext context) {

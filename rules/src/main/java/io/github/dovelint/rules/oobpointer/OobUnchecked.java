@@ -7,7 +7,8 @@ import io.github.dovelint.flow.Dataflow;
 import io.github.dovelint.flow.Solution;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
-import io.github.dovelint.rules.Reach;
+import io.github.dovelint.rules.FunctionMatcher;
+import io.github.dovelint.rules.Scope;
 import io.github.dovelint.rules.RuleInfo;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -19,17 +20,24 @@ import java.util.TreeMap;
  * Contract 5: hooks are called for every fd, oob-capable or not, so the
  * file's oob pointer must be tested against NULL before it is dereferenced.
  */
-@Reach(defines = Reach.HOOKS)
 @RuleInfo(id = "DL201", name = "oob-unchecked", severity = Severity.ERROR,
         summary = "A hook dereferences the file's oob pointer on a path where it was not tested against NULL; "
                 + "hooks run for every fd, most of which are not oob-capable.")
 public final class OobUnchecked implements Rule {
 
+    /** Every hook: where this rule starts. */
+    private static final FunctionMatcher ENTRIES = FunctionMatcher.hooks();
+
+    @Override
+    public Scope scope() {
+        return Scope.from(ENTRIES);
+    }
+
     @Override
     public void check(RuleContext context) {
         Set<String> fields = new LinkedHashSet<>(context.knowledge().oobFields());
         OobDerefs helpers = new OobDerefs(context.callGraph(), fields);
-        for (FunctionFacts hook : context.hooks()) {
+        for (FunctionFacts hook : ENTRIES.select(context)) {
             if (!hook.cfg().available()) {
                 continue;
             }

@@ -10,7 +10,9 @@ import io.github.dovelint.flow.FlowAnalysis;
 import io.github.dovelint.flow.NullTest;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
-import io.github.dovelint.rules.Reach;
+import io.github.dovelint.rules.FunctionMatcher;
+import io.github.dovelint.rules.Scope;
+import io.github.dovelint.spec.Hook;
 import io.github.dovelint.rules.RuleInfo;
 import java.util.Comparator;
 import java.util.List;
@@ -26,11 +28,18 @@ import java.util.TreeSet;
  * return NULL: nothing to remove), and the oob-pointer tests whose NULL side
  * was taken on a path that had not. What is left at the exit is reported.
  */
-@Reach(defines = Reach.HOOKS)
 @RuleInfo(id = "DL206", name = "replace-keeps-stale-entry", severity = Severity.ERROR,
         summary = "replace_inband_fd returns when the new file is not oob-capable without removing the "
                 + "companion's entry for (files, fd); do_dup2() never calls uninstall for the old file.")
 public final class ReplaceKeepsStaleEntry implements Rule {
+
+    /** The replace hook: where this rule starts. */
+    private static final FunctionMatcher ENTRIES = FunctionMatcher.hooks(hook -> hook == Hook.REPLACE);
+
+    @Override
+    public Scope scope() {
+        return Scope.from(ENTRIES);
+    }
 
     static final String REPLACE = "replace_inband_fd";
 
@@ -42,7 +51,7 @@ public final class ReplaceKeepsStaleEntry implements Rule {
         Set<String> fields = Set.copyOf(context.knowledge().oobFields());
         Removals removals = new Removals(context.callGraph());
         OobDerefs helpers = new OobDerefs(context.callGraph(), fields);
-        for (FunctionFacts replace : context.hook(REPLACE)) {
+        for (FunctionFacts replace : ENTRIES.select(context)) {
             if (!replace.cfg().available() || replace.params().size() < 2) {
                 continue;
             }

@@ -8,7 +8,8 @@ import io.github.dovelint.Severity;
 import io.github.dovelint.rules.Reached;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
-import io.github.dovelint.rules.Reach;
+import io.github.dovelint.rules.FunctionMatcher;
+import io.github.dovelint.rules.Scope;
 import io.github.dovelint.rules.RuleInfo;
 
 /**
@@ -17,15 +18,22 @@ import io.github.dovelint.rules.RuleInfo;
  * must not be used: nothing that may sleep (the in-band scheduler is not in
  * control), and no in-band VFS or mm state of the current task.
  */
-@Reach(boundTo = {"oob_read", "oob_write", "oob_ioctl", "compat_oob_ioctl", "oob_poll"})
 @RuleInfo(id = "DL401", name = "oob-handler-inband-call", severity = Severity.ERROR,
         summary = "An .oob_read, .oob_write or .oob_ioctl handler, or something it calls, makes an in-band "
                 + "call that may sleep or uses current->files or current->mm.")
 public final class OobHandlerInbandCall implements Rule {
 
+    /** The handlers a driver installs for the out-of-band stage: where this rule starts. */
+    private static final FunctionMatcher HANDLERS = FunctionMatcher.boundTo(kb -> RuleContext.OOB_HANDLER_FIELDS);
+
+    @Override
+    public Scope scope() {
+        return Scope.from(HANDLERS);
+    }
+
     @Override
     public void check(RuleContext context) {
-        for (Reached reached : context.reachable(SLEEP, CURRENT_FILES, CURRENT_MM).from(context.oobHandlers())) {
+        for (Reached reached : context.reachable(SLEEP, CURRENT_FILES, CURRENT_MM).from(HANDLERS.select(context))) {
             context.report(reached, reached.site().description() + "; reachable from the oob handler "
                     + reached.entries() + ", which runs on the out-of-band stage");
         }

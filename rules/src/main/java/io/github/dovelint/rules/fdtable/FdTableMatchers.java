@@ -1,0 +1,127 @@
+package io.github.dovelint.rules.fdtable;
+
+import static io.github.dovelint.match.Matchers.call;
+import static io.github.dovelint.match.Matchers.index;
+import static io.github.dovelint.match.Matchers.member;
+
+import io.github.dovelint.facts.Expr;
+import io.github.dovelint.facts.FunctionFacts;
+import io.github.dovelint.facts.LockApis;
+import io.github.dovelint.kb.KnowledgeBase;
+import io.github.dovelint.match.EventMatcher;
+import io.github.dovelint.match.ExprMatcher;
+import io.github.dovelint.match.Footprint;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What the fd-table rules look at, each stated once with its footprint: the
+ * table's accessor, a read of its {@code fd[]} array, the RCU lookups. The
+ * fd table is read under {@code rcu_read_lock()} or with
+ * {@code files->file_lock} held (docs/contracts.md, "fd table locking").
+ */
+final class FdTableMatchers {
+
+    private FdTableMatchers() {
+    }
+
+    /** The accessor of a {@code files_struct}'s table, which checks its own protection with lockdep. */
+    static final String FILES_FDTABLE = "files_fdtable";
+    /** The lookups that return a file without taking a reference: only valid inside RCU. */
+    static final List<String> LOOKUPS = List.of("lookup_fd_rcu", "files_lookup_fd_rcu");
+
+    /** A call of {@code files_fdtable()}. */
+    static final EventMatcher FILES_FDTABLE_CALL = call(FILES_FDTABLE);
+    /** A read of {@code fdt->fd[i]}, of any expression that is an fd table. */
+    static final EventMatcher FD_ARRAY_READ = index(member("fd").of(fdtable()));
+    /** What DL301 reports when unprotected. */
+    static final EventMatcher FDTABLE_READ = FILES_FDTABLE_CALL.or(FD_ARRAY_READ);
+    /** A call of an RCU lookup. */
+    static final EventMatcher LOOKUP_CALL = call(LOOKUPS.toArray(String[]::new));
+
+    /** What takes or drops an RCU read lock or a {@code ->file_lock}: the fd table's protection. */
+    static Footprint fdTableLocks(KnowledgeBase kb) {
+        return Footprint.anyOf(LockApis.FD_TABLE_LOCK_NAMES);
+    }
+
+    /** An {@code fd[]} index in an argument's text ({@code fdt->fd[fd]}); compiled once. */
+    private static final Pattern FD_INDEX = Pattern.compile(".*\\bfd\\[.*");
+
+    /**
+     * A call that returns a file found under RCU: one of the {@link #LOOKUPS}, or
+     * {@code rcu_dereference(fdt->fd[fd])} (not the {@code _protected} form, whose caller holds
+     * the lock).
+     */
+    static final ExprMatcher RCU_LOOKUP = new ExprMatcher() {
+        @Override
+        public boolean matches(Expr e, FunctionFacts in, KnowledgeBase kb) {
+            return e instanceof Expr.Call c && isRcuLookup(c);
+        }
+
+        @Override
+        public Footprint footprint(KnowledgeBase kb) {
+            return Footprint.anyOf(LOOKUPS).or(Footprint.allOf("rcu_dereference*", "fd["));
+        }
+    };
+
+    /** See {@link #RCU_LOOKUP}. */
+    static boolean isRcuLookup(Expr.Call c) {
+        return LOOKUPS.contains(c.callee()) || c.callee().startsWith("rcu_dereference")
+                && !c.callee().equals("rcu_dereference_protected") && !c.args().isEmpty()
+                && indexesFd(c.args().get(0));
+    }
+
+    /** Whether an expression's text holds an {@code fd[...]} subscript. */
+    static boolean indexesFd(Expr e) {
+        return FD_INDEX.matcher(e.text().replace(" ", "")).matches();
+    }
+
+    /**
+     * An fd table: {@code x->fdt}, {@code files_fdtable(x)}, {@code rcu_dereference*(x->fdt)}, or
+     * a local assigned one of those or named {@code fdt} / {@code *_fdt}.
+     */
+    static ExprMatcher fdtable() {
+        return new ExprMatcher() {
+            @Override
+            public boolean matches(Expr owner, FunctionFacts f, KnowledgeBase kb) {
+                if (owner instanceof Expr.Member m) {
+                    return m.field().equals("fdt");
+                }
+                if (owner instanceof Expr.Call c) {
+                    return filesOf(c) != null;
+                }
+                if (owner instanceof Expr.Name n) {
+                    List<Expr> values = f.locals().get(n.id());
+                    if (values != null && values.stream().anyMatch(v -> filesOf(v) != null)) {
+                        return true;
+                    }
+                    return n.id().equals("fdt") || n.id().endsWith("_fdt");
+                }
+                return false;
+            }
+
+            @Override
+            public Footprint footprint(KnowledgeBase kb) {
+                // Every case above writes "fdt", a name ending "_fdt", or the accessor.
+                return Footprint.anyOf("fdt", "*_fdt", FILES_FDTABLE);
+            }
+        };
+    }
+
+    /** The files argument of {@code files_fdtable(x)}, {@code rcu_dereference*(x->fdt)} or {@code x->fdt}, or null. */
+    static Expr filesOf(Expr v) {
+        if (v instanceof Expr.Call c && c.args().size() >= 1) {
+            if (c.callee().equals(FILES_FDTABLE)) {
+                return c.args().get(0);
+            }
+            if (c.callee().startsWith("rcu_dereference") && c.args().get(0) instanceof Expr.Member m
+                    && m.field().equals("fdt")) {
+                return m.owner();
+            }
+        }
+        if (v instanceof Expr.Member m && m.field().equals("fdt")) {
+            return m.owner();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,71 @@
+package io.github.dovelint.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.dovelint.Analyzer;
+import io.github.dovelint.kb.KnowledgeBase;
+import io.github.dovelint.slice.Slicer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every bundled rule says what it can look at ({@link Scope}): one without would make every
+ * large tree parse every file again. The slicer's view of each scope is pinned here, so that a
+ * change to a rule's matchers that widens or narrows what a whole-tree run parses is seen in
+ * review (whether the slice stays exact is {@code SamplesTest}'s business).
+ */
+class ScopeDeclaredTest {
+
+    private static final List<Rule> RULES = Analyzer.discoverRules(Analyzer.class.getClassLoader());
+
+    @Test
+    void everyBundledRuleDeclaresItsScope() {
+        assertTrue(RULES.size() >= 16, RULES::toString);
+        List<String> without = new ArrayList<>();
+        for (Rule r : RULES) {
+            if (r.scope().isEverything()) {
+                without.add(r.descriptor().id());
+            }
+        }
+        assertEquals(List.of(), without);
+    }
+
+    @Test
+    void theSlicerSeesWhatTheMatchersSay() throws Exception {
+        KnowledgeBase kb = KnowledgeBase.bundled();
+        Map<String, List<Slicer.Spec>> specs = new TreeMap<>();
+        for (Rule r : RULES) {
+            specs.put(r.descriptor().id(), r.scope().slicerSpecs(kb));
+        }
+        List<String> hooks = List.of("install_inband_fd", "replace_inband_fd", "uninstall_inband_fd");
+        assertEquals(List.of(new Slicer.Spec(hooks, List.of(), List.of(), List.of(), 0, Slicer.ALL, List.of(), true)),
+                specs.get("DL101"));
+        assertEquals(List.of(new Slicer.Spec(hooks, List.of(), List.of(), List.of(), 0, 0, List.of(), true)),
+                specs.get("DL105"));
+        // files_fdtable() or fd[] of something written as an fd table; two levels of callers and of
+        // lock helpers, no member calls.
+        Slicer.Spec dl301 = specs.get("DL301").get(0);
+        assertEquals(List.of("files_fdtable", "fd[+fdt", "fd[+*_fdt", "fd[+files_fdtable"), dl301.mentions());
+        assertEquals(2, dl301.callers());
+        assertEquals(2, dl301.callees());
+        assertTrue(dl301.calleesMentioning().containsAll(List.of("rcu_read_lock", "file_lock")),
+                dl301.calleesMentioning()::toString);
+        assertEquals(false, dl301.followsMembers());
+        Slicer.Spec dl302 = specs.get("DL302").get(0);
+        assertEquals(List.of("lookup_fd_rcu", "files_lookup_fd_rcu", "rcu_dereference*+fd["), dl302.mentions());
+        assertTrue(dl302.calleesMentioning().containsAll(List.of("rcu_dereference*+fd[", "get_file")),
+                dl302.calleesMentioning()::toString);
+        // DL204 starts from the hooks, and from the oob pointer's writers followed up to every caller.
+        List<Slicer.Spec> dl204 = specs.get("DL204");
+        assertEquals(2, dl204.size());
+        assertEquals(kb.oobFields(), dl204.get(1).confirmed());
+        assertEquals(Slicer.ALL, dl204.get(1).callers());
+        assertEquals(0, dl204.get(1).callees());
+        assertEquals(List.of("oob_read", "oob_write", "oob_ioctl", "compat_oob_ioctl", "oob_poll"),
+                specs.get("DL401").get(0).boundTo());
+    }
+}
