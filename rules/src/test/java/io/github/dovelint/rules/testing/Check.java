@@ -4,7 +4,6 @@ import io.github.dovelint.AnalysisResult;
 import io.github.dovelint.Analyzer;
 import io.github.dovelint.Finding;
 import io.github.dovelint.Problem;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,15 +11,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Test harness: writes C files into a directory, runs dovelint over it with
  * the bundled knowledge base and rules (found on the class path), and compares
- * the findings with the {@code expect: DL101} marks in the sources, exactly as
- * the samples do: every mark reported, every report marked.
+ * the findings with the {@code expect: DL101} marks in the sources
+ * ({@link Expectations}, as the samples do): every mark reported, every
+ * report marked.
  */
 public final class Check {
 
@@ -31,8 +28,6 @@ public final class Check {
         only = java.util.Set.of(ids);
         return this;
     }
-
-    private static final Pattern MARK = Pattern.compile("expect:\\s*(DL\\d{3}(?:\\s*,\\s*DL\\d{3})*)");
 
     private final Path dir;
     private final Map<String, String> files = new LinkedHashMap<>();
@@ -65,36 +60,13 @@ public final class Check {
         return Analyzer.builder().root(dir).path(dir).threads(threads).build().run();
     }
 
-    /** The expected (file:line rule) lines, sorted. */
-    public List<String> expected() {
-        List<String> out = new ArrayList<>();
-        files.forEach((name, text) -> {
-            String[] lines = text.split("\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                Matcher m = MARK.matcher(lines[i]);
-                while (m.find()) {
-                    for (String id : m.group(1).split(",")) {
-                        if (only == null || only.contains(id.strip())) {
-                            out.add(name + ":" + (i + 1) + " " + id.strip());
-                        }
-                    }
-                }
-            }
-        });
-        out.sort(null);
-        return out;
+    /** The marks of the files written, restricted to {@link #only} when set. */
+    public Expectations expectations() {
+        return Expectations.of(files).only("", this::compared);
     }
 
-    public List<String> actual(AnalysisResult r) {
-        List<String> out = new ArrayList<>();
-        for (Finding f : r.findings()) {
-            if (only != null && !only.contains(f.ruleId())) {
-                continue;
-            }
-            out.add(f.location().file() + ":" + f.location().line() + " " + f.ruleId());
-        }
-        out.sort(null);
-        return out;
+    private boolean compared(String rule) {
+        return only == null || only.contains(rule);
     }
 
     /** Runs and asserts that findings match the marks and that nothing failed to parse. */
@@ -105,7 +77,8 @@ public final class Check {
             problems.add(p.location() + ": " + p.message());
         }
         org.junit.jupiter.api.Assertions.assertEquals(List.of(), problems, "parse problems");
-        org.junit.jupiter.api.Assertions.assertEquals(String.join("\n", expected()), String.join("\n", actual(r)),
+        List<Finding> compared = r.findings().stream().filter(f -> compared(f.ruleId())).toList();
+        org.junit.jupiter.api.Assertions.assertEquals("", String.join("\n", expectations().compare(compared)),
                 () -> describe(r));
         return r;
     }

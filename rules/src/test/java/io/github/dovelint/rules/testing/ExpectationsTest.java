@@ -1,4 +1,4 @@
-package io.github.dovelint.samples;
+package io.github.dovelint.rules.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -41,5 +41,27 @@ class ExpectationsTest {
         Expectations e = Expectations.read(dir);
         assertEquals(List.of("a.c:1: unexpected DL101: msg"),
                 e.compare(List.of(finding("a.c", 1, "DL101"), finding("a.c", 1, "DL101"))));
+    }
+
+    @Test
+    void aQuotedTextMustOccurInTheMessage() throws Exception {
+        Expectations e = Expectations.of(java.util.Map.of("a.c",
+                "x(); /* expect: DL101 \"may sleep\", DL104 */\ny(); // expect: DL102 \"file_lock\"\n"));
+        assertEquals(3, e.count());
+        Finding sleeps = new Finding("DL101", "x", Severity.ERROR, "kmalloc() may sleep here",
+                new Location("a.c", 1, 1), "f", "", List.of());
+        Finding other = new Finding("DL102", "x", Severity.ERROR, "takes the wrong lock",
+                new Location("a.c", 2, 1), "f", "", List.of());
+        assertEquals(List.of("a.c:2: expected DL102 containing \"file_lock\" but dovelint reported nothing for it",
+                        "a.c:2: unexpected DL102: takes the wrong lock"),
+                e.compare(List.of(sleeps, finding("a.c", 1, "DL104"), other)));
+    }
+
+    @Test
+    void onlyKeepsAPrefixAndSomeRules() throws Exception {
+        Expectations e = Expectations.of(java.util.Map.of("s/a.c", "x(); // expect: DL101, DL104\n",
+                "t/b.c", "y(); // expect: DL101\n"));
+        assertEquals(1, e.only("s/", "DL104"::equals).count());
+        assertEquals(List.of(), e.only("s/", "DL104"::equals).compare(List.of(finding("s/a.c", 1, "DL104"))));
     }
 }
