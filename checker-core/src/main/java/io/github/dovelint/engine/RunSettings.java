@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything a run needs, with paths already absolute: what {@link io.github.dovelint.Analyzer}'s
+ * Everything a run needs, with paths already absolute: what the public {@code Analyzer}'s
  * builder collected, in a form the engine owns so that it depends on nothing above it.
  *
  * @param root            the checked root: reports name files relative to it

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Parsing only the part of a unit its rules can look at ({@link Reach},
@@ -87,7 +86,7 @@ final class Slicing {
         ParsedFile[] parsed = new ParsedFile[sources.size()];
         long parseStart = System.nanoTime();
         List<Slicer.Confirmed> confirmed = new ArrayList<>();
-        for (int i : parseInto(parsed, first, sources, run.parsing(), parser, job.oobFields())) {
+        for (int i : parseInto(parsed, first, run, job, parser)) {
             ParsedFile pf = parsed[i];
             if (pf.facts() != null) {
                 for (FunctionFacts f : pf.facts().functions()) {
@@ -106,21 +105,22 @@ final class Slicing {
             return new Result(null, index);
         }
         long restStart = System.nanoTime();
-        parseInto(parsed, chosen, sources, run.parsing(), parser, job.oobFields());
+        parseInto(parsed, chosen, run, job, parser);
         timings.since("parse", restStart);
         return new Result(parsed, index);
     }
 
     /** Parses the chosen sources not parsed yet; their indexes. */
-    private static List<Integer> parseInto(ParsedFile[] parsed, BitSet chosen, List<Path> sources, Parsing parsing,
-                                           CParser parser, Set<String> oobFields) {
+    private static List<Integer> parseInto(ParsedFile[] parsed, BitSet chosen, RunContext run, UnitJob job,
+                                           CParser parser) {
         List<Integer> which = new ArrayList<>();
         for (int i = chosen.nextSetBit(0); i >= 0; i = chosen.nextSetBit(i + 1)) {
             if (parsed[i] == null) {
                 which.add(i);
             }
         }
-        List<ParsedFile> done = parsing.parseAll(which.stream().map(sources::get).toList(), parser, oobFields);
+        List<ParsedFile> done = run.parsing().parseAll(which.stream().map(job.unit().sources()::get).toList(),
+                parser, job.oobFields(), job.cache());
         for (int k = 0; k < which.size(); k++) {
             parsed[which.get(k)] = done.get(k);
         }

@@ -33,7 +33,6 @@ final class UnitRunner {
     }
 
     UnitRun run(UnitJob job) throws AnalysisException {
-        run.parsing().cache(job.cache());
         long start = System.nanoTime();
         Reuse reuse = reuseCheck.check(job);
         if (reuse instanceof Reuse.Reused reused) {
@@ -56,8 +55,8 @@ final class UnitRunner {
             index = sliced.index();
         } else {
             long parseStart = System.nanoTime();
-            parsed = run.parsing().parseAll(job.unit().sources(), run.parser(job.options()), job.oobFields())
-                    .toArray(new ParsedFile[0]);
+            parsed = run.parsing().parseAll(job.unit().sources(), run.parser(job.options()), job.oobFields(),
+                    job.cache()).toArray(new ParsedFile[0]);
             run.timings().since("parse", parseStart);
         }
         return checkAndRecord(job, parsed, index);
