@@ -1,11 +1,13 @@
 package io.github.dovelint;
 
 import io.github.dovelint.engine.Engine;
+import io.github.dovelint.engine.ParseScope;
 import io.github.dovelint.engine.ProgressListener;
+import io.github.dovelint.engine.RuleCatalog;
+import io.github.dovelint.engine.RunSettings;
 import io.github.dovelint.kb.KnowledgeBase;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleDescriptor;
-import io.github.dovelint.suppress.Suppressor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,14 +33,14 @@ import java.util.ServiceLoader;
 public final class Analyzer {
 
     /** The name of the project configuration file looked up in the checked tree. */
-    public static final String CONFIG_FILE = ".dovelint.yml";
+    public static final String CONFIG_FILE = RunSettings.CONFIG_FILE;
 
     /** The usual facts cache folder, under the checked root. */
     public static final String DEFAULT_CACHE_DIR = ".dovelint-cache";
 
-    private final Settings settings;
+    private final RunSettings settings;
 
-    private Analyzer(Settings settings) {
+    private Analyzer(RunSettings settings) {
         this.settings = settings;
     }
 
@@ -75,54 +77,7 @@ public final class Analyzer {
 
     /** The descriptors of {@code rules} and of the engine's own suppression checks, sorted by id. */
     public static List<RuleDescriptor> catalog(List<Rule> rules) {
-        Map<String, RuleDescriptor> byId = new java.util.TreeMap<>();
-        for (Rule r : rules) {
-            byId.put(r.descriptor().id(), r.descriptor());
-        }
-        byId.put(Suppressor.WITHOUT_REASON.id(), Suppressor.WITHOUT_REASON);
-        byId.put(Suppressor.UNUSED.id(), Suppressor.UNUSED);
-        return List.copyOf(byId.values());
-    }
-
-    /**
-     * Everything a run needs, already validated for shape by the builder.
-     *
-     * @param root            the checked root: reports name files relative to it
-     * @param paths           files and directories to analyse
-     * @param configFile      an explicit configuration file, or null to look for {@value #CONFIG_FILE}
-     * @param includeDirs     extra include directories
-     * @param defines         extra macro definitions
-     * @param compileCommands a compile_commands.json, or null
-     * @param threads         parser threads (at least 1)
-     * @param rules           the rules to run
-     * @param knowledge       the knowledge base before configuration, or null for the bundled one
-     * @param limits          per-file budgets given by the caller, or null for the configuration's
-     *                        ({@code limits:}) over {@link Limits#DEFAULT}; each non-default value
-     *                        here wins over the configuration
-     * @param cacheDir        the folder of the facts cache, or null for no cache
-     * @param progress        hears the run advance (never null)
-     * @param scope           which files are parsed (see {@link Scope})
-     */
-    public record Settings(Path root, List<Path> paths, Path configFile, List<Path> includeDirs,
-                           Map<String, String> defines, Path compileCommands, int threads, List<Rule> rules,
-                           KnowledgeBase knowledge, Limits limits, Path cacheDir, ProgressListener progress,
-                           Scope scope) {
-        public Settings {
-            paths = List.copyOf(paths);
-            includeDirs = List.copyOf(includeDirs);
-            defines = Map.copyOf(defines);
-            rules = List.copyOf(rules);
-            progress = progress == null ? ProgressListener.NONE : progress;
-            scope = scope == null ? Scope.AUTO : scope;
-        }
-
-        /** Settings without caller limits (the configuration's or the defaults apply). */
-        public Settings(Path root, List<Path> paths, Path configFile, List<Path> includeDirs,
-                        Map<String, String> defines, Path compileCommands, int threads, List<Rule> rules,
-                        KnowledgeBase knowledge) {
-            this(root, paths, configFile, includeDirs, defines, compileCommands, threads, rules, knowledge, null,
-                    null, null, Scope.AUTO);
-        }
+        return RuleCatalog.of(rules);
     }
 
     /**
@@ -141,11 +96,15 @@ public final class Analyzer {
         REACH;
 
         /** Units with more sources than this are sliced under {@link #AUTO}. */
-        public static final int AUTO_THRESHOLD = 500;
+        public static final int AUTO_THRESHOLD = ParseScope.AUTO_THRESHOLD;
 
         /** Whether a unit of {@code sources} files is sliced. */
         public boolean slices(int sources) {
-            return this == REACH || this == AUTO && sources > AUTO_THRESHOLD;
+            return engineScope().slices(sources);
+        }
+
+        ParseScope engineScope() {
+            return ParseScope.valueOf(name());
         }
     }
 
@@ -263,12 +222,12 @@ public final class Analyzer {
                 absPaths.add(absRoot.resolve(p).toAbsolutePath().normalize());
             }
             List<Rule> r = rules != null ? rules : discoverRules(Analyzer.class.getClassLoader());
-            return new Analyzer(new Settings(absRoot, absPaths,
+            return new Analyzer(new RunSettings(absRoot, absPaths,
                     configFile == null ? null : absRoot.resolve(configFile).normalize(),
                     includeDirs.stream().map(p -> absRoot.resolve(p).normalize()).toList(), defines,
                     compileCommands == null ? null : absRoot.resolve(compileCommands).normalize(),
                     threads, r, knowledge, limits, cacheDir == null ? null : absRoot.resolve(cacheDir).normalize(),
-                    progress, scope));
+                    progress, scope == null ? null : scope.engineScope()));
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.github.dovelint.engine;
 
-import io.github.dovelint.Analyzer;
 import io.github.dovelint.Limits;
 import io.github.dovelint.rules.Rule;
 import java.io.IOException;
@@ -35,7 +34,7 @@ final class ConfigDigest {
     }
 
     /** {@code sha256:<64 hex digits>}. */
-    synchronized String digest(Analyzer.Settings settings, Limits limits) {
+    synchronized String digest(RunSettings settings, Limits limits) {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");

@@ -47,7 +47,6 @@ final class Parsing {
     private final int threads;
     private final Limits limits;
     private final ProgressListener progress;
-    private FactCache cache;
     private final SharedDefinitions shared = new SharedDefinitions();
     /** Line tables of included files, shared by every unit (see {@link SourcePositions}). */
     private final java.util.Map<String, int[]> headerLines = new java.util.concurrent.ConcurrentHashMap<>();
@@ -59,13 +58,14 @@ final class Parsing {
         this.progress = progress;
     }
 
-    /** Parses with this cache of facts from now on (null: none). */
-    void cache(FactCache value) {
-        cache = value;
+    /** Parses without a cache of facts. */
+    List<ParsedFile> parseAll(List<Path> sources, CParser parser, Set<String> oobFields) {
+        return parseAll(sources, parser, oobFields, null);
     }
 
-    List<ParsedFile> parseAll(List<Path> sources, CParser parser, Set<String> oobFields) {
-        Run run = new Run(sources, parser, oobFields);
+    /** Parses through {@code cache} (null: none): a file whose facts it holds is not parsed again. */
+    List<ParsedFile> parseAll(List<Path> sources, CParser parser, Set<String> oobFields, FactCache cache) {
+        Run run = new Run(sources, parser, oobFields, cache);
         for (int i = 0; i < Math.min(Math.max(1, threads), sources.size()); i++) {
             run.startWorker();
         }
@@ -81,13 +81,15 @@ final class Parsing {
         final List<Path> sources;
         final CParser parser;
         final Set<String> oobFields;
+        final FactCache cache;
         final List<CompletableFuture<ParsedFile>> results = new ArrayList<>();
         final AtomicInteger next = new AtomicInteger();
 
-        Run(List<Path> sources, CParser parser, Set<String> oobFields) {
+        Run(List<Path> sources, CParser parser, Set<String> oobFields, FactCache cache) {
             this.sources = sources;
             this.parser = parser;
             this.oobFields = oobFields;
+            this.cache = cache;
             sources.forEach(s -> results.add(new CompletableFuture<>()));
         }
 
@@ -123,7 +125,7 @@ final class Parsing {
                         TimeUnit.MILLISECONDS);
                 ParsedFile parsed;
                 try {
-                    parsed = parseOne(run.parser, source, run.oobFields);
+                    parsed = parseOne(run, source);
                 } catch (Throwable t) {
                     parsed = failed(source, Problem.Kind.INTERNAL, "internal error: " + t);
                 } finally {
@@ -169,10 +171,10 @@ final class Parsing {
         return new ParsedFile(file, null, List.of(new Problem(kind, new Location(file, 0, 0), why)), 0, "");
     }
 
-    private ParsedFile parseOne(CParser parser, Path source, Set<String> oobFields) {
-        ParsedFile out = cache == null ? parseFresh(parser, source, oobFields, null)
-                : CachedParse.parse(cache, relativizer.apply(source), source,
-                        src -> parseFresh(parser, source, oobFields, src));
+    private ParsedFile parseOne(Run run, Path source) {
+        ParsedFile out = run.cache == null ? parseFresh(run.parser, source, run.oobFields, null)
+                : CachedParse.parse(run.cache, relativizer.apply(source), source,
+                        src -> parseFresh(run.parser, source, run.oobFields, src));
         progress.fileDone(out.file(), out.lines());
         return out.scanned().withFacts(shared.share(out.facts()));
     }

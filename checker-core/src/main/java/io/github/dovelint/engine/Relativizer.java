@@ -67,4 +67,19 @@ public final class Relativizer {
             return root.resolve("<invalid>");
         }
     }
+
+    /** A path for an error message (not a report): relative inside the root, absolute outside. */
+    public String shown(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(root) ? apply(abs) : abs.toString();
+    }
+
+    /** {@link #shown(Path)} of a file name, or the name as is when it is no path. */
+    public String shown(String file) {
+        try {
+            return shown(Path.of(file));
+        } catch (RuntimeException e) {
+            return file;
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.github.dovelint.engine;
 
+import io.github.dovelint.cache.FactCache;
 import io.github.dovelint.facts.FunctionFacts;
 import io.github.dovelint.kb.KnowledgeBase;
 import io.github.dovelint.parse.CParser;
@@ -12,8 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Parsing only the part of a unit its rules can look at ({@link Scope},
@@ -47,31 +46,45 @@ final class Slicing {
     }
 
     /**
-     * @param store       where the index is kept between runs (read, then rewritten), or null
-     * @param fileHashes  where the sources' SHA-256 are taken from (null: read them)
-     * @param expected    a slice that, if the index gives it again, needs no parsing (null: none)
+     * Indexes the unit's sources, then parses its slice.
+     *
+     * @param expected a slice that, if the index gives it again, needs no parsing (null: none)
      */
-    static Result parse(List<Path> sources, List<Slicer.Spec> specs, List<Path> includeDirs, Parsing parsing,
-                        CParser parser, Set<String> oobFields, int threads, boolean hashes,
-                        Map<String, Long> timings, Path store, io.github.dovelint.cache.FileHashes fileHashes,
-                        BitSet expected) {
+    static Result parse(RunContext run, UnitJob job, CParser parser, BitSet expected) {
+        FactCache cache = job.cache();
+        // where the index is kept between runs (read, then rewritten)
+        Path store = cache == null ? null : cache.sidecar("lexical",
+                job.unit().directory() + "\u0000" + job.options().includeDirs(), "idx");
+        Result result = parse(run, job, parser, expected, store);
+        if (store != null) {
+            cache.retireOthers(store);
+        }
+        return result;
+    }
+
+    private static Result parse(RunContext run, UnitJob job, CParser parser, BitSet expected, Path store) {
+        List<Path> sources = job.unit().sources();
+        List<Slicer.Spec> specs = job.specs();
+        Timings timings = run.timings();
         long start = System.nanoTime();
         String key = "lexical index";
         IndexStore.Stored previous = store == null ? null : IndexStore.read(store, key).orElse(null);
-        LexicalIndex index = LexicalIndex.build(sources, includeDirs, threads, hashes || store != null, previous,
-                fileHashes);
+        // the sources' hashes are taken when a record or the stored index will need them
+        boolean hashes = job.recordKey() != null || store != null;
+        LexicalIndex index = LexicalIndex.build(sources, job.options().includeDirs(), run.settings().threads(),
+                hashes, previous, job.cache() == null ? null : job.cache().hashes());
         // A layout is stored when made: a few files scanned again are cheaper to scan again next time.
         if (store != null && index.rebuilt()) {
             IndexStore.write(store, key, index);
         }
         Slicer slicer = new Slicer(index);
         BitSet first = slicer.toConfirm(specs);
-        timings.merge("index", System.nanoTime() - start, Long::sum);
+        timings.since("index", start);
 
         ParsedFile[] parsed = new ParsedFile[sources.size()];
         long parseStart = System.nanoTime();
         List<Slicer.Confirmed> confirmed = new ArrayList<>();
-        for (int i : parseInto(parsed, first, sources, parsing, parser, oobFields)) {
+        for (int i : parseInto(parsed, first, run, job, parser)) {
             ParsedFile pf = parsed[i];
             if (pf.facts() != null) {
                 for (FunctionFacts f : pf.facts().functions()) {
@@ -81,30 +94,31 @@ final class Slicing {
                 }
             }
         }
-        timings.merge("parse", System.nanoTime() - parseStart, Long::sum);
+        timings.since("parse", parseStart);
         long sliceStart = System.nanoTime();
         BitSet chosen = slicer.slice(specs, confirmed);
         chosen.or(first);
-        timings.merge("index", System.nanoTime() - sliceStart, Long::sum);
+        timings.since("index", sliceStart);
         if (chosen.equals(expected)) {
             return new Result(null, index);
         }
         long restStart = System.nanoTime();
-        parseInto(parsed, chosen, sources, parsing, parser, oobFields);
-        timings.merge("parse", System.nanoTime() - restStart, Long::sum);
+        parseInto(parsed, chosen, run, job, parser);
+        timings.since("parse", restStart);
         return new Result(parsed, index);
     }
 
     /** Parses the chosen sources not parsed yet; their indexes. */
-    private static List<Integer> parseInto(ParsedFile[] parsed, BitSet chosen, List<Path> sources, Parsing parsing,
-                                           CParser parser, Set<String> oobFields) {
+    private static List<Integer> parseInto(ParsedFile[] parsed, BitSet chosen, RunContext run, UnitJob job,
+                                           CParser parser) {
         List<Integer> which = new ArrayList<>();
         for (int i = chosen.nextSetBit(0); i >= 0; i = chosen.nextSetBit(i + 1)) {
             if (parsed[i] == null) {
                 which.add(i);
             }
         }
-        List<ParsedFile> done = parsing.parseAll(which.stream().map(sources::get).toList(), parser, oobFields);
+        List<ParsedFile> done = run.parsing().parseAll(which.stream().map(job.unit().sources()::get).toList(),
+                parser, job.oobFields(), job.cache());
         for (int k = 0; k < which.size(); k++) {
             parsed[which.get(k)] = done.get(k);
         }

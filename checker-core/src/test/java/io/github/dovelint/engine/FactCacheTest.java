@@ -88,9 +88,8 @@ class FactCacheTest {
         }
         Parsing parsing = new Parsing(new Relativizer(tmp.resolve("tree")), 1, io.github.dovelint.Limits.DEFAULT,
                 ProgressListener.NONE);
-        parsing.cache(c);
         parsing.parseAll(List.of(src), new io.github.dovelint.parse.CParser(
-                new ParseOptions(List.of(), Map.of(), null, true)), java.util.Set.of("oob_data"));
+                new ParseOptions(List.of(), Map.of(), null, true)), java.util.Set.of("oob_data"), c);
         return false;
     }
 

@@ -1,0 +1,32 @@
+package io.github.dovelint.engine;
+
+import io.github.dovelint.Finding;
+import io.github.dovelint.Problem;
+import io.github.dovelint.cache.RunRecord;
+import io.github.dovelint.suppress.Suppression;
+import java.util.List;
+
+/**
+ * What a unit's run gives the report: per source (in the unit's order), then the unit's
+ * findings (before suppressions and severities) and failures.
+ */
+record UnitRun(List<Source> sources, List<Finding> findings, List<Problem> failures) {
+
+    /**
+     * One source's part of a report.
+     *
+     * @param suppressions its dovelint-ignore comments; null when it could not be analysed
+     */
+    record Source(String file, boolean analysed, boolean outOfReach, long lines, List<Problem> problems,
+                  List<Suppression> suppressions) {
+
+        static Source of(ParsedFile pf) {
+            return new Source(pf.file(), pf.facts() != null, false, pf.lines(), pf.problems(), pf.suppressions());
+        }
+
+        static Source of(RunRecord.Source s) {
+            return new Source(s.file(), s.factsDigest() != null, s.outOfReach(), s.lines(), s.problems(),
+                    s.suppressions());
+        }
+    }
+}
