@@ -42,7 +42,13 @@ import org.eclipse.cdt.core.dom.ast.IASTWhileStatement;
 import org.eclipse.cdt.core.dom.ast.gnu.IGNUASTCompoundStatementExpression;
 
 /**
- * Builds a {@link Cfg} from a function body. Bounded for hostile input: past
+ * Builds a {@link Cfg} from a function body. Scope-based cleanups
+ * ({@code guard()}, {@code scoped_guard()}, {@code CLASS()}, {@code __free()};
+ * see {@link ScopeCleanups}) are modelled as C++ destructors are: each scope
+ * keeps the cleanups registered in it, and wherever control leaves scopes (the
+ * closing brace, {@code return}, {@code goto} to a label outside, {@code break}
+ * and {@code continue}) the release calls of the scopes left are made there,
+ * innermost first. Bounded for hostile input: past
  * {@link #MAX_DEPTH} nested statements or expressions the deeper part is
  * skipped (no events, straight-line flow), and past {@link #MAX_BLOCKS}
  * blocks or {@link #MAX_EVENTS} events the whole function gets
@@ -73,16 +79,34 @@ final class CfgBuilder {
     private final Map<IASTFunctionCallExpression, CallFact> callFacts;
     private final List<List<Cfg.Event>> events = new ArrayList<>();
     private final List<List<Cfg.Edge>> edges = new ArrayList<>();
+    private final Map<IASTNode, ScopeCleanups.Cleanup> cleanups;
+    /** The release calls made at scope exits, for {@link FunctionFacts#calls()}. */
+    private final List<CallFact> releases;
     private final Map<String, Integer> labels = new HashMap<>();
-    private final Deque<Integer> breakTargets = new ArrayDeque<>();
-    private final Deque<Integer> continueTargets = new ArrayDeque<>();
+    /** The scopes enclosing each label, to know which scopes a {@code goto} leaves. */
+    private final Map<String, java.util.Set<IASTNode>> labelScopes = new HashMap<>();
+    /** The open scopes, innermost first, each with the cleanups registered in it so far. */
+    private final Deque<Scope> scopes = new ArrayDeque<>();
+    private final Deque<Target> breakTargets = new ArrayDeque<>();
+    private final Deque<Target> continueTargets = new ArrayDeque<>();
     /** Open switches: the dispatch block and whether a default label was seen. */
     private final Deque<int[]> switches = new ArrayDeque<>();
     private int eventCount;
 
-    private CfgBuilder(SourcePositions positions, Map<IASTFunctionCallExpression, CallFact> callFacts) {
+    /** A compound statement (or a scoped guard) and the cleanups to run when control leaves it. */
+    private record Scope(IASTNode node, List<ScopeCleanups.Cleanup> cleanups) {
+    }
+
+    /** Where {@code break} or {@code continue} goes, and how many scopes are open there. */
+    private record Target(int block, int scopes) {
+    }
+
+    private CfgBuilder(SourcePositions positions, Map<IASTFunctionCallExpression, CallFact> callFacts,
+                       Map<IASTNode, ScopeCleanups.Cleanup> cleanups, List<CallFact> releases) {
         this.positions = positions;
         this.callFacts = callFacts;
+        this.cleanups = cleanups;
+        this.releases = releases;
     }
 
     /**
@@ -91,7 +115,22 @@ final class CfgBuilder {
      */
     static Cfg build(IASTStatement body, SourcePositions positions,
                      Map<IASTFunctionCallExpression, CallFact> callFacts) {
-        CfgBuilder b = new CfgBuilder(positions, callFacts);
+        return build(body, positions, callFacts, Map.of(), new ArrayList<>());
+    }
+
+    /**
+     * @param body      the function body
+     * @param callFacts the call facts already extracted for the calls of the body, by node identity
+     * @param cleanups  the scope-based cleanups of the body, by the node of their use ({@link ScopeCleanups})
+     * @param releases  receives the release calls made at scope exits
+     */
+    static Cfg build(IASTStatement body, SourcePositions positions,
+                     Map<IASTFunctionCallExpression, CallFact> callFacts,
+                     Map<IASTNode, ScopeCleanups.Cleanup> cleanups, List<CallFact> releases) {
+        CfgBuilder b = new CfgBuilder(positions, callFacts, cleanups, releases);
+        if (!cleanups.isEmpty()) {
+            b.collectLabelScopes(body);
+        }
         try {
             int entry = b.newBlock();
             int exit = b.newBlock();
@@ -100,6 +139,7 @@ final class CfgBuilder {
             b.edges.set(exit, new ArrayList<>());
             return b.straightened(entry, exit);
         } catch (TooLarge | StackOverflowError e) {
+            releases.clear();
             return Cfg.UNAVAILABLE;
         }
     }
@@ -191,11 +231,17 @@ final class CfgBuilder {
         }
         int d = depth + 1;
         if (s instanceof IASTCompoundStatement c) {
-            int b = cur;
-            for (IASTStatement child : c.getStatements()) {
-                b = stmt(child, b, d);
+            scopes.push(new Scope(c, new ArrayList<>()));
+            try {
+                int b = cur;
+                for (IASTStatement child : c.getStatements()) {
+                    b = stmt(child, b, d);
+                }
+                leave(b, scopes.size() - 1, closingOf(c));
+                return b;
+            } finally {
+                scopes.pop();
             }
-            return b;
         }
         if (s instanceof IASTExpressionStatement e) {
             IASTExpression x = e.getExpression();
@@ -206,7 +252,11 @@ final class CfgBuilder {
                 cond(arg, cur, dead, next, loc(e), d);
                 return next;
             }
-            return expr(x, cur, d);
+            int b = expr(x, cur, d);
+            if (ExprBuilder.stripParens(x) instanceof IASTFunctionCallExpression call) {
+                register(cleanups.get(call)); // guard(mutex)(&m);
+            }
+            return b;
         }
         if (s instanceof IASTDeclarationStatement ds) {
             return declaration(ds.getDeclaration(), cur, d);
@@ -240,6 +290,9 @@ final class CfgBuilder {
             cond(w.getCondition(), test, body, after, loc(w), d);
             return after;
         }
+        if (s instanceof IASTForStatement f && scopedGuardEnter(f) != null) {
+            return scopedGuard(f, scopedGuardEnter(f), cur, d);
+        }
         if (s instanceof IASTForStatement f) {
             int b = stmt(f.getInitializerStatement(), cur, d);
             int head = newBlock();
@@ -261,7 +314,7 @@ final class CfgBuilder {
             int after = newBlock();
             int[] state = {dispatch, 0};
             switches.push(state);
-            breakTargets.push(after);
+            breakTargets.push(new Target(after, scopes.size()));
             int unreachable = newBlock();
             int end;
             try {
@@ -288,15 +341,11 @@ final class CfgBuilder {
             }
             return label;
         }
-        if (s instanceof IASTBreakStatement) {
-            if (!breakTargets.isEmpty()) {
-                edge(cur, breakTargets.peek(), null, true, null);
-            }
-            return newBlock();
-        }
-        if (s instanceof IASTContinueStatement) {
-            if (!continueTargets.isEmpty()) {
-                edge(cur, continueTargets.peek(), null, true, null);
+        if (s instanceof IASTBreakStatement || s instanceof IASTContinueStatement) {
+            Target t = (s instanceof IASTBreakStatement ? breakTargets : continueTargets).peek();
+            if (t != null) {
+                leave(cur, t.scopes(), loc(s));
+                edge(cur, t.block(), null, true, null);
             }
             return newBlock();
         }
@@ -308,6 +357,7 @@ final class CfgBuilder {
                 value = ExprBuilder.build(r.getReturnValue());
             }
             Location at = loc(r);
+            leave(b, 0, at);
             if (at != null) {
                 event(b, new Cfg.Return(value, at));
             }
@@ -315,7 +365,9 @@ final class CfgBuilder {
             return newBlock();
         }
         if (s instanceof IASTGotoStatement g) {
-            edge(cur, label(g.getName().toString()), null, true, null);
+            String name = g.getName().toString();
+            leave(cur, scopesKeptBy(name), loc(g));
+            edge(cur, label(name), null, true, null);
             return newBlock();
         }
         if (s instanceof IASTLabelStatement l) {
@@ -327,8 +379,8 @@ final class CfgBuilder {
     }
 
     private void loop(IASTStatement body, int start, int continueTo, int breakTo, int depth) {
-        breakTargets.push(breakTo);
-        continueTargets.push(continueTo);
+        breakTargets.push(new Target(breakTo, scopes.size()));
+        continueTargets.push(new Target(continueTo, scopes.size()));
         try {
             edge(stmt(body, start, depth), continueTo, null, true, null);
         } finally {
@@ -357,10 +409,149 @@ final class CfgBuilder {
                     if (!name.isEmpty() && at != null && eq.getInitializerClause() instanceof IASTExpression value) {
                         event(b, new Cfg.Assign(Expr.Name.of(name), ExprBuilder.build(value), at));
                     }
+                    if (eq.getInitializerClause() instanceof IASTFunctionCallExpression call) {
+                        register(cleanups.get(call)); // CLASS(fd, f)(fd);
+                    }
                 }
+                register(cleanups.get(dtor)); // T *p __free(kfree) = ...;
             }
         }
         return b;
+    }
+
+    // ---------------------------------------------------------------- scope-based cleanups
+
+    /** Adds a cleanup to the innermost open scope. */
+    private void register(ScopeCleanups.Cleanup cleanup) {
+        if (cleanup != null && !scopes.isEmpty()) {
+            scopes.peek().cleanups().add(cleanup);
+        }
+    }
+
+    /**
+     * Control leaves every scope above the outermost {@code keep} ones, from {@code block}:
+     * their cleanups run there, innermost scope first and, within a scope, last registered first.
+     */
+    private void leave(int block, int keep, Location at) {
+        if (at == null) {
+            return;
+        }
+        int open = scopes.size();
+        for (Scope scope : scopes) { // innermost first
+            if (open-- <= keep) {
+                break;
+            }
+            List<ScopeCleanups.Cleanup> list = scope.cleanups();
+            for (int i = list.size() - 1; i >= 0; i--) {
+                CallFact release = list.get(i).callAt(at);
+                releases.add(release);
+                event(block, new Cfg.Call(release, LockApis.classify(release)));
+            }
+        }
+    }
+
+    /** The closing brace of a compound statement, where falling off its end leaves it. */
+    private Location closingOf(IASTNode node) {
+        org.eclipse.cdt.core.dom.ast.IASTFileLocation f = node.getFileLocation();
+        if (f == null || f.getNodeLength() == 0) {
+            return loc(node);
+        }
+        return positions.at(f.getFileName(), f.getNodeOffset() + f.getNodeLength() - 1, f.getEndingLineNumber());
+    }
+
+    /** How many of the open scopes (outermost first) enclose label {@code name}: a goto there leaves the others. */
+    private int scopesKeptBy(String name) {
+        java.util.Set<IASTNode> enclosing = labelScopes.get(name);
+        if (enclosing == null) {
+            return scopes.size(); // unknown label: leave nothing
+        }
+        int kept = 0;
+        java.util.Iterator<Scope> outermostFirst = scopes.descendingIterator();
+        while (outermostFirst.hasNext() && enclosing.contains(outermostFirst.next().node())) {
+            kept++;
+        }
+        return kept;
+    }
+
+    private void collectLabelScopes(IASTStatement body) {
+        body.accept(new org.eclipse.cdt.core.dom.ast.ASTVisitor() {
+            {
+                shouldVisitStatements = true;
+            }
+
+            @Override
+            public int visit(IASTStatement statement) {
+                if (statement instanceof IASTLabelStatement l) {
+                    java.util.Set<IASTNode> enclosing = java.util.Collections.newSetFromMap(
+                            new java.util.IdentityHashMap<>());
+                    for (IASTNode n = l.getParent(); n != null && n != body.getParent(); n = n.getParent()) {
+                        enclosing.add(n);
+                    }
+                    labelScopes.put(l.getName().toString(), enclosing);
+                }
+                return PROCESS_CONTINUE;
+            }
+        });
+    }
+
+    /** The {@code __dl_scope_enter} call of a scoped guard's for statement, or null for another for. */
+    private IASTFunctionCallExpression scopedGuardEnter(IASTForStatement f) {
+        if (f.getInitializerStatement() instanceof IASTDeclarationStatement ds
+                && ds.getDeclaration() instanceof IASTSimpleDeclaration simple
+                && simple.getDeclarators().length == 1
+                && simple.getDeclarators()[0].getInitializer() instanceof IASTEqualsInitializer eq
+                && eq.getInitializerClause() instanceof IASTFunctionCallExpression call
+                && cleanups.containsKey(call)) {
+            return call;
+        }
+        return null;
+    }
+
+    /**
+     * {@code scoped_guard(c, args) body}: the arguments, the acquire, the body in a scope of its
+     * own (a for statement in the kernel too, so break and continue leave it), the release at
+     * the body's end. {@code scoped_cond_guard(c, fail, args) body}: when the acquire fails the
+     * fail statement runs instead, without the lock.
+     */
+    private int scopedGuard(IASTForStatement f, IASTFunctionCallExpression enter, int cur, int depth) {
+        int b = cur;
+        IASTInitializerClause[] args = enter.getArguments();
+        for (int i = 1; i < args.length; i++) {
+            b = initializer(args[i], b, depth);
+        }
+        IASTStatement body = f.getBody();
+        int after = newBlock();
+        if (body instanceof IASTIfStatement test && test.getElseClause() != null
+                && ScopeCleanups.SCOPE_ENTER_COND.equals(calleeName(enter))) {
+            int failed = newBlock();
+            edge(b, failed, null, true, null);
+            edge(stmt(test.getThenClause(), failed, depth), after, null, true, null);
+            int acquired = newBlock();
+            edge(b, acquired, null, true, null);
+            b = acquired;
+            body = test.getElseClause();
+        }
+        CallFact acquire = callFacts.get(enter);
+        if (acquire != null) {
+            event(b, new Cfg.Call(acquire, LockApis.classify(acquire)));
+        }
+        scopes.push(new Scope(f, new ArrayList<>(List.of(cleanups.get(enter)))));
+        try {
+            Target out = new Target(after, scopes.size() - 1);
+            breakTargets.push(out);
+            continueTargets.push(out);
+            try {
+                int end = stmt(body, b, depth);
+                leave(end, scopes.size() - 1, closingOf(body));
+                edge(end, after, null, true, null);
+            } finally {
+                continueTargets.pop();
+                breakTargets.pop();
+            }
+        } finally {
+            scopes.pop();
+        }
+        return after;
     }
 
     private int initializer(IASTInitializerClause clause, int cur, int depth) {

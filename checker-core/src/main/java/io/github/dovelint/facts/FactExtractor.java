@@ -54,6 +54,7 @@ public final class FactExtractor {
 
     private final SourcePositions positions;
     private final Set<String> oobFields;
+    private final GuardClasses guardClasses;
     /** Whether the unit's text has a lock annotation ({@link LockAnnotations}) anywhere. */
     private boolean annotated;
 
@@ -62,8 +63,18 @@ public final class FactExtractor {
      * @param oobFields the names of struct file's oob pointer to track ({@code oob_data}, {@code f_oob_ctx})
      */
     public FactExtractor(SourcePositions positions, Set<String> oobFields) {
+        this(positions, oobFields, GuardClasses.defaults());
+    }
+
+    /**
+     * @param positions    turns nodes into locations
+     * @param oobFields    the names of struct file's oob pointer to track
+     * @param guardClasses what {@code guard(c)}, {@code scoped_guard(c, ...)} and {@code CLASS(c, v)} mean
+     */
+    public FactExtractor(SourcePositions positions, Set<String> oobFields, GuardClasses guardClasses) {
         this.positions = positions;
         this.oobFields = Set.copyOf(oobFields);
+        this.guardClasses = guardClasses;
     }
 
     /** Extracts the facts of a translation unit whose main file is {@code file} (relative). */
@@ -127,14 +138,20 @@ public final class FactExtractor {
             body.collectAliases(def.getBody());
             def.getBody().accept(body);
         }
+        List<CallFact> releases = new ArrayList<>();
         Cfg cfg = def.getBody() == null ? Cfg.UNAVAILABLE
-                : CfgBuilder.build(def.getBody(), positions, body.callNodes);
+                : CfgBuilder.build(def.getBody(), positions, body.callNodes, body.cleanups, releases);
         List<CallFact> calls = body.calls;
+        if (!releases.isEmpty()) {
+            calls = new ArrayList<>(calls); // the scope-end cleanups are calls too (docs/contracts.md#c55-uninstall-never-frees-it)
+            calls.addAll(releases);
+        }
         List<CallFact> held = annotated && def.getBody() != null
                 ? LockAnnotations.heldOnEntry(head(def), location) : List.of();
         if (!held.isEmpty()) {
+            List<CallFact> made = calls;
             calls = new ArrayList<>(held);
-            calls.addAll(body.calls);
+            calls.addAll(made);
             cfg = enteredWith(cfg, held);
         }
         return new FunctionFacts(name, location, isStatic, isInline, isWeak, TypeText.returnType(def), params,
@@ -316,6 +333,8 @@ public final class FactExtractor {
         final List<OobAccess> oobAccesses = new ArrayList<>();
         /** The call facts by call node, for the control-flow graph. */
         final Map<IASTFunctionCallExpression, CallFact> callNodes = new java.util.IdentityHashMap<>();
+        /** What to run when the scope of a guard, CLASS or __free use is left, by its call or declarator node. */
+        final Map<IASTNode, ScopeCleanups.Cleanup> cleanups = new java.util.IdentityHashMap<>();
         private final Set<String> currentAliases = new HashSet<>();
 
         BodyVisitor() {
@@ -354,6 +373,11 @@ public final class FactExtractor {
 
         @Override
         public int visit(IASTDeclarator d) {
+            String declared = innermost(d).getName().toString();
+            ScopeCleanups.Cleanup free = declared.isEmpty() ? null : ScopeCleanups.free(d, declared);
+            if (free != null) {
+                cleanups.put(d, free);
+            }
             if (d.getInitializer() instanceof IASTEqualsInitializer eq) {
                 String name = innermost(d).getName().toString();
                 IASTInitializerClause clause = eq.getInitializerClause();
@@ -380,6 +404,11 @@ public final class FactExtractor {
         }
 
         private void recordCall(IASTFunctionCallExpression call) {
+            ScopeCleanups.Use use = ScopeCleanups.of(call);
+            if (use != null) {
+                recordCleanupUse(call, use);
+                return;
+            }
             IASTExpression nameExpr = ExprBuilder.stripParens(call.getFunctionNameExpression());
             Callee callee;
             if (nameExpr instanceof IASTIdExpression id) {
@@ -405,6 +434,24 @@ public final class FactExtractor {
             CallFact fact = new CallFact(callee, args, loc, macroOf(call.getFunctionNameExpression()));
             calls.add(fact);
             callNodes.put(call, fact);
+        }
+
+        /**
+         * A guard, scoped guard or CLASS use of a known class: its acquire call, and its cleanup
+         * for {@link CfgBuilder}. Unknown classes keep only the calls in their arguments.
+         */
+        private void recordCleanupUse(IASTFunctionCallExpression call, ScopeCleanups.Use use) {
+            GuardClasses.GuardClass cls = guardClasses.find(use.className());
+            Location loc = positions.of(call);
+            if (cls == null || loc == null) {
+                return;
+            }
+            CallFact acquire = ScopeCleanups.acquire(use, cls, loc);
+            calls.add(acquire);
+            callNodes.put(call, acquire);
+            String variable = call.getParent() instanceof IASTEqualsInitializer eq
+                    && eq.getParent() instanceof IASTDeclarator d ? innermost(d).getName().toString() : null;
+            cleanups.put(call, ScopeCleanups.cleanup(use, cls, acquire, variable));
         }
 
         private void recordOobAccess(IASTFieldReference ref) {

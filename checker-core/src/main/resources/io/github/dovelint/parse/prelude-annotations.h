@@ -28,6 +28,10 @@ int __dl_index_first(const void *, ...);
 int __dl_index_next(const void *, ...);
 int __dl_index_count(void);
 int __dl_scope_enter(const char *, ...);
+int __dl_scope_enter_cond(const char *, ...);
+int (*__dl_guard(const char *))();
+typedef struct { void *file; unsigned long word; unsigned int flags; } __dl_class_t;
+__dl_class_t (*__dl_class(const char *))();
 extern int __dl_marker;
 
 /* ---- sparse and compiler annotations ---- */
@@ -255,11 +259,30 @@ extern int __dl_marker;
 #define DEFINE_STATIC_PERCPU_RWSEM(x) static struct percpu_rw_semaphore x
 #define DEFINE_PERCPU_RWSEM(x) struct percpu_rw_semaphore x
 
-/* ---- scoped guards (cleanup.h): run the next statement once ---- */
+/* ---- scope-based cleanup (cleanup.h) ----
+ * Each construct becomes a call of a __dl_ helper that carries the class
+ * name as a string, with the use's own arguments evaluated as arguments (so
+ * calls in them stay visible). dovelint's facts layer (ScopeCleanups,
+ * CfgBuilder) turns these into the class's acquire call and a release call on
+ * every way out of the scope (see GuardClasses for what each class means).
+ *  - guard(mutex)(&m);           -> __dl_guard("mutex")(&m);
+ *  - CLASS(fd, f)(fd);           -> __dl_class_t f = __dl_class("fd")(fd);
+ *  - scoped_guard(c, args) S     -> a for statement run once, S its body
+ *  - scoped_cond_guard(c, fail, args) S: the same, S under "else" of a test
+ *    whose "then" is the fail statement
+ *  - T *p __free(kfree) = ...;   -> the attribute __dl_free_kfree on p
+ * The kernel's scoped_guard is a for statement too: break and continue in
+ * its body leave the guarded scope. */
 #define scoped_guard(_name, ...) \
     for (int __dl_scope = __dl_scope_enter(#_name, ##__VA_ARGS__); __dl_scope; __dl_scope = 0)
 #define scoped_cond_guard(_name, _fail, ...) \
-    for (int __dl_scope = __dl_scope_enter(#_name, ##__VA_ARGS__); __dl_scope; __dl_scope = 0)
+    for (int __dl_scope = __dl_scope_enter_cond(#_name, ##__VA_ARGS__); __dl_scope; __dl_scope = 0) \
+        if (!__dl_scope) { _fail; } else
+#define guard(_name) __dl_guard(#_name)
+#define CLASS(_name, var) __dl_class_t var = __dl_class(#_name)
+#define __free(_name) __attribute__((__dl_free_##_name))
+#define no_free_ptr(p) (p)
+#define return_ptr(p) return (p)
 
 /* ---- list.h ---- */
 #define list_for_each(pos, head) \

@@ -260,6 +260,31 @@ class PreludeMacrosTest {
     }
 
     @Test
+    void scopeBasedCleanupParses() throws IOException {
+        ParsedUnit unit = parse("cleanup.c", """
+                void f(struct mutex *m, spinlock_t *l, int fd)
+                {
+                	struct item *p __free(kfree) = kmalloc(16, GFP_KERNEL);
+                	CLASS(fd, f)(fd);
+                	CLASS(fd_raw, r)(get_fd(fd));
+                	guard(mutex)(m);
+                	guard(rcu)();
+                	scoped_guard(spinlock_irqsave, l) {
+                		foo(p);
+                	}
+                	scoped_cond_guard(mutex_intr, return, m)
+                		bar(fd_file(f));
+                	if (!p)
+                		return;
+                	use(no_free_ptr(p));
+                }
+                """);
+        assertEquals(List.of(), unit.problems());
+        List<String> calls = Asts.calls(Asts.function(unit.ast(), "f"));
+        assertTrue(calls.containsAll(List.of("kmalloc", "get_fd", "foo", "bar", "fd_file", "use")), calls.toString());
+    }
+
+    @Test
     void kernelFunctionsStayCalls() throws IOException {
         ParsedUnit unit = parse("calls.c", """
                 void f(struct files_struct *files, struct file *file)
