@@ -16,7 +16,7 @@ class GfpTableTest {
 
     @BeforeAll
     static void load() throws Exception {
-        gfp = BundledKb.load().gfp();
+        gfp = KnowledgeBase.bundled().gfp();
     }
 
     private boolean reclaim(String expr) {
