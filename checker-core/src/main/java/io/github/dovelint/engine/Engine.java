@@ -16,7 +16,7 @@ import io.github.dovelint.cache.RunRecord;
 import io.github.dovelint.callgraph.CallGraph;
 import io.github.dovelint.callgraph.Program;
 import io.github.dovelint.config.Config;
-import io.github.dovelint.config.ConfigException;
+import io.github.dovelint.yaml.ConfigException;
 import io.github.dovelint.config.ConfigLoader;
 import io.github.dovelint.config.RuleSetting;
 import io.github.dovelint.facts.UnitFacts;

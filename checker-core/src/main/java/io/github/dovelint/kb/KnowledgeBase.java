@@ -2,7 +2,7 @@ package io.github.dovelint.kb;
 
 import io.github.dovelint.Location;
 import io.github.dovelint.Problem;
-import io.github.dovelint.config.ConfigException;
+import io.github.dovelint.yaml.ConfigException;
 
 import java.io.IOException;
 import java.io.InputStream;
