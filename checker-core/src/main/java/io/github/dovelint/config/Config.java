@@ -2,6 +2,7 @@ package io.github.dovelint.config;
 
 import io.github.dovelint.kb.KnowledgeBase;
 import io.github.dovelint.kb.KnowledgeOverrides;
+import io.github.dovelint.yaml.ConfigException;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

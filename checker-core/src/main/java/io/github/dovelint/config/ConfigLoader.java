@@ -8,6 +8,8 @@ import io.github.dovelint.kb.FunctionSpecParser;
 import io.github.dovelint.kb.GfpDefinition;
 import io.github.dovelint.kb.KnowledgeBaseLoader;
 import io.github.dovelint.kb.KnowledgeOverrides;
+import io.github.dovelint.yaml.ConfigException;
+import io.github.dovelint.yaml.YamlDoc;
 
 import org.snakeyaml.engine.v2.nodes.Node;
 

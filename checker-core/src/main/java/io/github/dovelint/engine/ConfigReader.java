@@ -3,7 +3,7 @@ package io.github.dovelint.engine;
 import io.github.dovelint.AnalysisException;
 import io.github.dovelint.Location;
 import io.github.dovelint.config.Config;
-import io.github.dovelint.config.ConfigException;
+import io.github.dovelint.yaml.ConfigException;
 import io.github.dovelint.config.ConfigLoader;
 import io.github.dovelint.config.RuleSetting;
 import io.github.dovelint.kb.KnowledgeBase;

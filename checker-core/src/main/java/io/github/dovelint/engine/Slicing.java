@@ -4,7 +4,6 @@ import io.github.dovelint.cache.FactCache;
 import io.github.dovelint.facts.FunctionFacts;
 import io.github.dovelint.kb.KnowledgeBase;
 import io.github.dovelint.parse.CParser;
-import io.github.dovelint.rules.Scope;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.slice.IndexStore;
 import io.github.dovelint.slice.LexicalIndex;
@@ -15,7 +14,7 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * Parsing only the part of a unit its rules can look at ({@link Scope},
+ * Parsing only the part of a unit its rules can look at ({@link SliceSpecs},
  * {@link Slicer}): every source is indexed lexically, the sources with
  * starting points only facts can confirm are parsed first, then the rest of
  * the slice. The other sources are out of reach and never parsed.
@@ -30,19 +29,6 @@ final class Slicing {
      * chose them; {@code parsed} is null when the slice was the one expected (nothing parsed).
      */
     record Result(ParsedFile[] parsed, LexicalIndex index) {
-    }
-
-    /** The scope of each rule, or null when a rule can look at everything (then everything is parsed). */
-    static List<Slicer.Spec> specs(List<Rule> rules, KnowledgeBase kb) {
-        List<Slicer.Spec> out = new ArrayList<>();
-        for (Rule rule : rules) {
-            Scope scope = rule.scope();
-            if (scope.isEverything()) {
-                return null;
-            }
-            out.addAll(scope.slicerSpecs(kb));
-        }
-        return out;
     }
 
     /**

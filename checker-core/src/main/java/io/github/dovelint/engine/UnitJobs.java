@@ -44,7 +44,7 @@ final class UnitJobs {
                 : FactCaches.forUnit(settings.cacheDir(), run.relativizer().root(), options, kb.oobFields(),
                         run.fileHashes());
         List<Rule> rules = enabledRules(unit);
-        List<Slicer.Spec> specs = settings.scope().slices(unit.sources().size()) ? Slicing.specs(rules, kb) : null;
+        List<Slicer.Spec> specs = settings.scope().slices(unit.sources().size()) ? SliceSpecs.of(rules, kb) : null;
         String recordKey = cache == null || kb.origin() == null ? null
                 : RunReuse.key(cache.key(), configDigest + " " + kb.origin() + (specs == null ? " all" : " sliced"),
                         run.relativizer().apply(unit.directory()));

@@ -1,7 +1,7 @@
 package io.github.dovelint.kb;
 
-import io.github.dovelint.config.ConfigException;
-import io.github.dovelint.config.YamlDoc;
+import io.github.dovelint.yaml.ConfigException;
+import io.github.dovelint.yaml.YamlDoc;
 
 import org.snakeyaml.engine.v2.nodes.Node;
 

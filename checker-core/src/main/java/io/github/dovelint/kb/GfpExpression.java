@@ -94,7 +94,7 @@ final class GfpExpression {
             while (pos < text.length() && Character.isLetterOrDigit(text.charAt(pos))) {
                 pos++;
             }
-            Long v = io.github.dovelint.config.YamlDoc.parseInteger(text.substring(start, pos));
+            Long v = io.github.dovelint.yaml.YamlDoc.parseInteger(text.substring(start, pos));
             if (v == null) {
                 throw new ExpressionError(start, "bad integer '" + text.substring(start, pos) + "'");
             }

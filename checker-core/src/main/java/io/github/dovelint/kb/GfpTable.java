@@ -1,7 +1,7 @@
 package io.github.dovelint.kb;
 
 import io.github.dovelint.Location;
-import io.github.dovelint.config.ConfigException;
+import io.github.dovelint.yaml.ConfigException;
 
 import java.util.ArrayList;
 import java.util.Collection;

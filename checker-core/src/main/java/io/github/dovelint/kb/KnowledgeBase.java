@@ -2,7 +2,7 @@ package io.github.dovelint.kb;
 
 import io.github.dovelint.Location;
 import io.github.dovelint.Problem;
-import io.github.dovelint.config.ConfigException;
+import io.github.dovelint.yaml.ConfigException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +25,7 @@ import java.util.TreeMap;
  */
 public final class KnowledgeBase {
 
-    /** Class-path location of the bundled knowledge base (shipped in the rules module). */
+    /** Class-path location of the bundled knowledge base (a resource of this module, beside this class). */
     public static final String RESOURCE = "/io/github/dovelint/kb/kernel.yml";
 
     private static volatile KnowledgeBase bundled;
@@ -68,8 +68,8 @@ public final class KnowledgeBase {
     /**
      * The knowledge base bundled with dovelint, read from the class path once.
      *
-     * @throws ConfigException (kind INPUT) when the resource is missing, i.e.
-     *                         the rules module is not on the class path, or
+     * @throws ConfigException (kind INPUT) when the resource is missing (a
+     *                         broken engine jar), or
      *                         (kind CONFIG) when it is invalid
      */
     public static KnowledgeBase bundled() throws ConfigException {
@@ -82,7 +82,7 @@ public final class KnowledgeBase {
             if (in == null) {
                 throw new ConfigException(Problem.Kind.INPUT, new Location(RESOURCE, 0, 0),
                         "the bundled knowledge base is not on the class path "
-                                + "(it ships in the dovelint-rules module)", null);
+                                + "(it ships in the dovelint-checker-core jar)", null);
             }
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

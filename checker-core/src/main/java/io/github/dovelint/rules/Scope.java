@@ -2,7 +2,6 @@ package io.github.dovelint.rules;
 
 import io.github.dovelint.kb.KnowledgeBase;
 import io.github.dovelint.match.Footprint;
-import io.github.dovelint.slice.Slicer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -14,8 +13,7 @@ import java.util.function.Function;
  * at above them, and how far it follows callees. The analysis a rule makes
  * must stay within what it declares here: then a run over the slice finds
  * exactly what a run over every file finds, which {@code SamplesTest} checks
- * on every sample. See docs/architecture (ARCHITECTURE.md) for how the slicer
- * uses it.
+ * on every sample. The engine hands it to the slicer (ARCHITECTURE.md).
  *
  * <pre>{@code
  * Scope.from(containing(FDTABLE_READ)).callers(2).callees(2)
@@ -25,11 +23,20 @@ import java.util.function.Function;
 public final class Scope {
 
     /** No limit on the levels followed. */
-    public static final int ALL = Slicer.ALL;
+    public static final int ALL = -1;
 
-    /** One kind of starting point and how far the rule follows calls from it. */
-    private record Part(FunctionMatcher from, int callers, int callees,
-                        Function<KnowledgeBase, Footprint> calleesMentioning, boolean followsMembers) {
+    /**
+     * One kind of starting point and how far the rule follows calls from it.
+     *
+     * @param from              the starting points
+     * @param callers           levels of callers looked at above them ({@link #ALL}: every level)
+     * @param callees           levels of callees looked at below them and their callers
+     * @param calleesMentioning when not null, the only callees that matter: those with this footprint
+     *                          themselves or through their own callees within {@code callees} levels
+     * @param followsMembers    whether a call through a struct member reaches every function bound to it
+     */
+    public record Part(FunctionMatcher from, int callers, int callees,
+                       Function<KnowledgeBase, Footprint> calleesMentioning, boolean followsMembers) {
     }
 
     private final List<Part> parts;
@@ -93,16 +100,9 @@ public final class Scope {
         return with(new Part(p.from, p.callers, p.callees, p.calleesMentioning, false));
     }
 
-    /** What the slicer walks from, with the knowledge base's names filled in; empty for everything. */
-    public List<Slicer.Spec> slicerSpecs(KnowledgeBase kb) {
-        List<Slicer.Spec> out = new ArrayList<>();
-        for (Part p : parts) {
-            StartingPoints s = p.from.startingPoints(kb);
-            out.add(new Slicer.Spec(s.defines(), s.mentions().patterns(), s.confirmed(), s.boundTo(),
-                    p.callers, p.callees, p.calleesMentioning == null ? List.of() : p.calleesMentioning.apply(kb).patterns(),
-                    p.followsMembers));
-        }
-        return out;
+    /** Its parts, one per kind of starting point; none for {@link #everything()}. */
+    public List<Part> parts() {
+        return parts;
     }
 
     private Part last() {

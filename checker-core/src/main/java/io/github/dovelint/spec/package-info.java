@@ -6,7 +6,8 @@
  *       {@link io.github.dovelint.spec.CallSite} per place of {@code fs/file.c}
  *       that calls them: the single declaration of the contexts. The build
  *       generates {@link io.github.dovelint.spec.ContractTable}'s resources
- *       from its source (JavaParser, {@code spec.gen.ContractTableGenerator});
+ *       from its source (JavaParser, {@code spec.gen.ContractTableGenerator} in
+ *       the build-tools module);
  *       {@link io.github.dovelint.spec.HookContracts} is what the rules assume,
  *       tested against it.</li>
  *   <li>{@link io.github.dovelint.spec.Vfs}: the VFS model; {@link io.github.dovelint.spec.Op}

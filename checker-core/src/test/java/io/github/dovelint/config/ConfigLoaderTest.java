@@ -10,6 +10,7 @@ import io.github.dovelint.Problem;
 import io.github.dovelint.Severity;
 import io.github.dovelint.kb.KnowledgeBase;
 import io.github.dovelint.kb.KnowledgeBaseLoader;
+import io.github.dovelint.yaml.ConfigException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * inline knowledge base and a test rule that reports every sleep site the
  * hooks reach (the shape of DL101), and keeps the program it saw so tests can
  * look at facts and the call graph. The checker-core test class path has no
- * bundled kernel.yml and no real rules.
+ * real rules.
  */
 public final class TestRun {
 

@@ -2,7 +2,7 @@ package io.github.dovelint.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.dovelint.baseline.Baseline;
-import io.github.dovelint.config.ConfigException;
+import io.github.dovelint.yaml.ConfigException;
 import io.github.dovelint.config.ConfigLoader;
 import io.github.dovelint.kb.KnowledgeBaseLoader;
 import io.github.dovelint.spec.Explainer;

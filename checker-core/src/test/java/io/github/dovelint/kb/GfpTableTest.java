@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dovelint.config.ConfigException;
+import io.github.dovelint.yaml.ConfigException;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ class GfpTableTest {
 
     @BeforeAll
     static void load() throws Exception {
-        gfp = BundledKb.load().gfp();
+        gfp = KnowledgeBase.bundled().gfp();
     }
 
     private boolean reclaim(String expr) {

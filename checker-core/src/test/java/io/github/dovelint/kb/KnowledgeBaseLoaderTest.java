@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dovelint.config.ConfigException;
+import io.github.dovelint.yaml.ConfigException;
 
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dovelint.config.Config;
-import io.github.dovelint.config.ConfigException;
+import io.github.dovelint.yaml.ConfigException;
 import io.github.dovelint.config.ConfigLoader;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,6 @@
 package io.github.dovelint.rules;
 
 import io.github.dovelint.rules.testing.Check;
-
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,11 +1,10 @@
 package io.github.dovelint.rules;
 
-import io.github.dovelint.rules.testing.Check;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dovelint.AnalysisResult;
+import io.github.dovelint.rules.testing.Check;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dovelint.Analyzer;
+import io.github.dovelint.engine.SliceSpecs;
 import io.github.dovelint.kb.KnowledgeBase;
 import io.github.dovelint.slice.Slicer;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ class ScopeDeclaredTest {
         KnowledgeBase kb = KnowledgeBase.bundled();
         Map<String, List<Slicer.Spec>> specs = new TreeMap<>();
         for (Rule r : RULES) {
-            specs.put(r.descriptor().id(), r.scope().slicerSpecs(kb));
+            specs.put(r.descriptor().id(), SliceSpecs.of(List.of(r), kb));
         }
         List<String> hooks = List.of("install_inband_fd", "replace_inband_fd", "uninstall_inband_fd");
         assertEquals(List.of(new Slicer.Spec(hooks, List.of(), List.of(), List.of(), 0, Slicer.ALL, List.of(), true)),

@@ -4,12 +4,12 @@ import static io.github.dovelint.summary.EffectKind.CURRENT_FILES;
 import static io.github.dovelint.summary.EffectKind.CURRENT_MM;
 
 import io.github.dovelint.Severity;
+import io.github.dovelint.rules.FunctionMatcher;
 import io.github.dovelint.rules.Reached;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
-import io.github.dovelint.rules.FunctionMatcher;
-import io.github.dovelint.rules.Scope;
 import io.github.dovelint.rules.RuleInfo;
+import io.github.dovelint.rules.Scope;
 import io.github.dovelint.spec.HookContracts;
 
 /**
@@ -31,8 +31,6 @@ public final class UninstallUsesCurrent implements Rule {
     public Scope scope() {
         return Scope.from(ENTRIES);
     }
-
-    public static final String UNINSTALL = "uninstall_inband_fd";
 
     @Override
     public void check(RuleContext context) {

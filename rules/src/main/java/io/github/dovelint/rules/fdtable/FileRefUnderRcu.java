@@ -1,7 +1,5 @@
 package io.github.dovelint.rules.fdtable;
 
-import io.github.dovelint.rules.locks.Relevance;
-
 import io.github.dovelint.Location;
 import io.github.dovelint.Severity;
 import io.github.dovelint.callgraph.CallGraph;
@@ -10,16 +8,17 @@ import io.github.dovelint.facts.CallFact;
 import io.github.dovelint.facts.Cfg;
 import io.github.dovelint.facts.Expr;
 import io.github.dovelint.facts.FunctionFacts;
-import io.github.dovelint.match.Footprint;
 import io.github.dovelint.flow.Dataflow;
 import io.github.dovelint.flow.FlowAnalysis;
 import io.github.dovelint.flow.Solution;
 import io.github.dovelint.kb.Profile;
+import io.github.dovelint.match.Footprint;
+import io.github.dovelint.rules.FunctionMatcher;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
-import io.github.dovelint.rules.FunctionMatcher;
-import io.github.dovelint.rules.Scope;
 import io.github.dovelint.rules.RuleInfo;
+import io.github.dovelint.rules.Scope;
+import io.github.dovelint.rules.locks.Relevance;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,8 +1,5 @@
 package io.github.dovelint.rules.fdtable;
 
-import io.github.dovelint.rules.locks.LockEffects;
-import io.github.dovelint.rules.locks.LockFlow;
-
 import io.github.dovelint.callgraph.CallGraph;
 import io.github.dovelint.callgraph.Target;
 import io.github.dovelint.facts.Cfg;
@@ -12,6 +9,8 @@ import io.github.dovelint.facts.LockOp;
 import io.github.dovelint.flow.Dataflow;
 import io.github.dovelint.flow.FlowAnalysis;
 import io.github.dovelint.flow.Solution;
+import io.github.dovelint.rules.locks.LockEffects;
+import io.github.dovelint.rules.locks.LockFlow;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

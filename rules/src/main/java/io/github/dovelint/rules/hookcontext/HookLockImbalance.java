@@ -1,8 +1,5 @@
 package io.github.dovelint.rules.hookcontext;
 
-import io.github.dovelint.rules.locks.LockEffects;
-import io.github.dovelint.rules.locks.LockFlow;
-
 import io.github.dovelint.Location;
 import io.github.dovelint.Severity;
 import io.github.dovelint.facts.Cfg;
@@ -11,11 +8,13 @@ import io.github.dovelint.facts.LockOp;
 import io.github.dovelint.flow.Dataflow;
 import io.github.dovelint.flow.PathSensitive;
 import io.github.dovelint.flow.Solution;
+import io.github.dovelint.rules.FunctionMatcher;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
-import io.github.dovelint.rules.FunctionMatcher;
-import io.github.dovelint.rules.Scope;
 import io.github.dovelint.rules.RuleInfo;
+import io.github.dovelint.rules.Scope;
+import io.github.dovelint.rules.locks.LockEffects;
+import io.github.dovelint.rules.locks.LockFlow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -3,12 +3,12 @@ package io.github.dovelint.rules.hookcontext;
 import static io.github.dovelint.summary.EffectKind.SLEEP;
 
 import io.github.dovelint.Severity;
+import io.github.dovelint.rules.FunctionMatcher;
 import io.github.dovelint.rules.Reached;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
-import io.github.dovelint.rules.FunctionMatcher;
-import io.github.dovelint.rules.Scope;
 import io.github.dovelint.rules.RuleInfo;
+import io.github.dovelint.rules.Scope;
 import io.github.dovelint.spec.HookContracts;
 
 /**

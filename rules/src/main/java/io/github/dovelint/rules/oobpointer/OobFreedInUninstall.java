@@ -1,17 +1,15 @@
 package io.github.dovelint.rules.oobpointer;
 
-import io.github.dovelint.rules.currenttask.UninstallUsesCurrent;
-
 import static io.github.dovelint.summary.EffectKind.OOB_FREE;
 
 import io.github.dovelint.Severity;
+import io.github.dovelint.rules.FunctionMatcher;
 import io.github.dovelint.rules.Reached;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
-import io.github.dovelint.rules.FunctionMatcher;
+import io.github.dovelint.rules.RuleInfo;
 import io.github.dovelint.rules.Scope;
 import io.github.dovelint.spec.Hook;
-import io.github.dovelint.rules.RuleInfo;
 
 /**
  * Contract 5: uninstall is a per-fd event. Other fds (dup, fork children)

@@ -8,12 +8,12 @@ import io.github.dovelint.CallChain;
 import io.github.dovelint.Severity;
 import io.github.dovelint.facts.FieldBinding;
 import io.github.dovelint.facts.FunctionFacts;
+import io.github.dovelint.rules.FunctionMatcher;
 import io.github.dovelint.rules.Reached;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
-import io.github.dovelint.rules.FunctionMatcher;
-import io.github.dovelint.rules.Scope;
 import io.github.dovelint.rules.RuleInfo;
+import io.github.dovelint.rules.Scope;
 import java.util.List;
 
 /**

@@ -4,12 +4,12 @@ import static io.github.dovelint.summary.EffectKind.OOB_CLEAR;
 import static io.github.dovelint.summary.EffectKind.OOB_SET;
 
 import io.github.dovelint.Severity;
+import io.github.dovelint.rules.FunctionMatcher;
 import io.github.dovelint.rules.Reached;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
-import io.github.dovelint.rules.FunctionMatcher;
-import io.github.dovelint.rules.Scope;
 import io.github.dovelint.rules.RuleInfo;
+import io.github.dovelint.rules.Scope;
 
 /**
  * Contract 5: the file's oob pointer belongs to the driver that opened the

@@ -8,12 +8,12 @@ import io.github.dovelint.facts.FunctionFacts;
 import io.github.dovelint.flow.Dataflow;
 import io.github.dovelint.flow.FlowAnalysis;
 import io.github.dovelint.flow.NullTest;
+import io.github.dovelint.rules.FunctionMatcher;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
-import io.github.dovelint.rules.FunctionMatcher;
+import io.github.dovelint.rules.RuleInfo;
 import io.github.dovelint.rules.Scope;
 import io.github.dovelint.spec.Hook;
-import io.github.dovelint.rules.RuleInfo;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -41,7 +41,6 @@ public final class ReplaceKeepsStaleEntry implements Rule {
         return Scope.from(ENTRIES);
     }
 
-    static final String REPLACE = "replace_inband_fd";
 
     private static final Comparator<Location> ORDER = Comparator.comparing(Location::file)
             .thenComparing(Location::line).thenComparing(Location::column);

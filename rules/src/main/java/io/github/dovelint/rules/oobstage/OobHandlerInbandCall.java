@@ -5,12 +5,12 @@ import static io.github.dovelint.summary.EffectKind.CURRENT_MM;
 import static io.github.dovelint.summary.EffectKind.SLEEP;
 
 import io.github.dovelint.Severity;
+import io.github.dovelint.rules.FunctionMatcher;
 import io.github.dovelint.rules.Reached;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
-import io.github.dovelint.rules.FunctionMatcher;
-import io.github.dovelint.rules.Scope;
 import io.github.dovelint.rules.RuleInfo;
+import io.github.dovelint.rules.Scope;
 
 /**
  * Contract 4, out-of-band side: the {@code .oob_read}, {@code .oob_write} and

@@ -1,12 +1,11 @@
 package io.github.dovelint.rules.currenttask;
 
-import io.github.dovelint.rules.testing.Check;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dovelint.AnalysisResult;
 import io.github.dovelint.Finding;
+import io.github.dovelint.rules.testing.Check;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

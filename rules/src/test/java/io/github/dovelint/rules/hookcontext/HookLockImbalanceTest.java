@@ -1,9 +1,8 @@
 package io.github.dovelint.rules.hookcontext;
 
-import io.github.dovelint.rules.testing.Check;
-
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dovelint.rules.testing.Check;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

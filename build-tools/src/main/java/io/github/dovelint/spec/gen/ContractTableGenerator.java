@@ -35,8 +35,10 @@ import java.util.Map;
  * no hook) and {@code why.md} (the "why" section of the rule pages).
  *
  * <p>Run by exec-maven-plugin in checker-core's {@code process-classes}
- * phase: {@code ContractTableGenerator SOURCE OUTDIR}. Only this class needs
- * JavaParser, which is a {@code provided} dependency: it is not shipped.
+ * phase: {@code ContractTableGenerator SOURCE OUTDIR}. It lives in the
+ * build-tools module, a test-scoped dependency of checker-core, so neither it
+ * nor JavaParser is in any shipped jar. It reads the interface as text and so
+ * needs none of checker-core's classes.
  */
 public final class ContractTableGenerator {
 

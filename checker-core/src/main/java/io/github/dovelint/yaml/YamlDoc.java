@@ -1,4 +1,4 @@
-package io.github.dovelint.config;
+package io.github.dovelint.yaml;
 
 import io.github.dovelint.Location;
 
