@@ -36,6 +36,8 @@ public final class KnowledgeBase {
     private final SortedMap<String, FunctionSpec> functions;
     private final SortedMap<String, Profile> profiles;
     private final Profile profile;
+    /** Names by the part they play ({@link Roles}). */
+    private final SortedMap<String, List<String>> roles;
     /** A digest of the text this base was loaded from, or null (see {@link #origin()}). */
     private final String origin;
 
@@ -49,13 +51,14 @@ public final class KnowledgeBase {
      */
     public KnowledgeBase(List<String> hooks, List<String> oobFields, GfpTable gfp,
                          Map<String, FunctionSpec> functions, Map<String, Profile> profiles, String active) {
-        this(hooks, oobFields, gfp, functions, profiles, active, null);
+        this(hooks, oobFields, gfp, functions, profiles, active, Map.of(), null);
     }
 
     private KnowledgeBase(List<String> hooks, List<String> oobFields, GfpTable gfp,
                           Map<String, FunctionSpec> functions, Map<String, Profile> profiles, String active,
-                          String origin) {
+                          Map<String, List<String>> roles, String origin) {
         this.origin = origin;
+        this.roles = Collections.unmodifiableSortedMap(new TreeMap<>(roles));
         this.hooks = List.copyOf(hooks);
         this.oobFields = List.copyOf(oobFields);
         this.gfp = Objects.requireNonNull(gfp, "gfp");
@@ -171,7 +174,7 @@ public final class KnowledgeBase {
         }
         // the overrides come from a configuration file, whose bytes the configuration digest covers
         return new KnowledgeBase(overrides.hooks() != null ? overrides.hooks() : hooks,
-                base, table, merged, named, active, origin);
+                base, table, merged, named, active, roles, origin);
     }
 
     /**
@@ -185,7 +188,22 @@ public final class KnowledgeBase {
 
     /** This base, known to come from a text with digest {@code value}. */
     KnowledgeBase withOrigin(String value) {
-        return new KnowledgeBase(hooks, oobFields, gfp, functions, profiles, profile.name(), value);
+        return new KnowledgeBase(hooks, oobFields, gfp, functions, profiles, profile.name(), roles, value);
+    }
+
+    /** This base with these names by role ({@link Roles}). */
+    KnowledgeBase withRoles(Map<String, List<String>> value) {
+        return new KnowledgeBase(hooks, oobFields, gfp, functions, profiles, profile.name(), value, origin);
+    }
+
+    /** The names that play {@code role} ({@link Roles}); empty when this base declares none. */
+    public List<String> role(String role) {
+        return roles.getOrDefault(role, List.of());
+    }
+
+    /** Every declared role with its names. */
+    public SortedMap<String, List<String>> roles() {
+        return roles;
     }
 
     /** True when {@code name} is one of the hooks. */

@@ -25,7 +25,7 @@ import java.util.Set;
 public final class KnowledgeBaseLoader {
 
     /** The top-level keys of a knowledge-base file. */
-    public static final List<String> KEYS = List.of("hooks", "oob-fields", "profiles", "gfp", "functions");
+    public static final List<String> KEYS = List.of("hooks", "oob-fields", "profiles", "gfp", "functions", "roles");
     /** The keys of one profile, and of its {@code file-ref:} section. */
     public static final List<String> PROFILE_KEYS = List.of("oob-fields", "file-ref");
     public static final List<String> FILE_REF_KEYS = List.of("count-fields", "inc-not-zero", "plain-inc");
@@ -70,8 +70,14 @@ public final class KnowledgeBaseLoader {
                 : Map.of();
         Map<String, Profile> profiles = top.containsKey("profiles")
                 ? profiles(doc, top.get("profiles").value()) : Map.of();
+        Map<String, List<String>> roles = new java.util.TreeMap<>();
+        if (top.containsKey("roles")) {
+            for (YamlDoc.Entry e : doc.mapping(top.get("roles").value(), "'roles'", Roles.ALL).values()) {
+                roles.put(e.key(), names(doc, e.value(), "role '" + e.key() + "'"));
+            }
+        }
         return new KnowledgeBase(hooks, oobFields, table, functions, profiles, Profile.AUTO)
-                .withOrigin(digest(sourceName, yamlText));
+                .withRoles(roles).withOrigin(digest(sourceName, yamlText));
     }
 
     private static String digest(String sourceName, String yamlText) {

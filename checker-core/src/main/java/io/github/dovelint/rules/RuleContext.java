@@ -92,10 +92,6 @@ public final class RuleContext {
         return program.definitions(name);
     }
 
-    /** The members of {@code struct file_operations} whose handlers run on the out-of-band stage. */
-    public static final List<String> OOB_HANDLER_FIELDS =
-            List.of("oob_read", "oob_write", "oob_ioctl", "compat_oob_ioctl", "oob_poll");
-
     /** The struct tag of the VFS operations table. */
     public static final String FILE_OPERATIONS = "file_operations";
 

@@ -31,6 +31,15 @@ class BundledKnowledgeBaseTest {
     }
 
     @Test
+    void everyRoleTheRulesReadIsDeclared() {
+        for (String role : Roles.ALL) {
+            assertTrue(!kb.role(role).isEmpty(), role);
+        }
+        assertEquals(Roles.ALL.stream().sorted().toList(), List.copyOf(kb.roles().keySet()));
+        assertEquals(List.of("lookup_fd_rcu", "files_lookup_fd_rcu"), kb.role(Roles.RCU_FD_LOOKUPS));
+    }
+
+    @Test
     void contract1SleepingCalls() {
         for (String f : List.of("mutex_lock", "mutex_lock_interruptible", "down", "down_interruptible",
                 "msleep", "ssleep", "usleep_range", "schedule", "schedule_timeout", "cond_resched",

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dovelint.yaml.ConfigException;
-
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class KnowledgeBaseLoaderTest {
@@ -50,6 +50,21 @@ class KnowledgeBaseLoaderTest {
         assertTrue(error("  f: { uses: [current-fd] }\n").startsWith("kb.yml:8:15: unknown use 'current-fd'"));
         assertTrue(error("  f: { uses: [task-mm] }\n").startsWith("kb.yml:8:3: function 'f' uses task-files"));
         assertTrue(error("  f: { sleeps: true }\n  f: { sleeps: false }\n").startsWith("kb.yml:9:3: duplicate key 'f'"));
+    }
+
+    @Test
+    void rolesAreNamedListsOfIdentifiers() throws Exception {
+        String head = "hooks: [a]\noob-fields: [b]\ngfp:\n  reclaim-flag: R\n  flags: { R: 0x400 }\n";
+        KnowledgeBase kb = KnowledgeBaseLoader.load("kb.yml", head + "roles:\n  rcu-fd-lookups: [f, g]\n");
+        assertEquals(List.of("f", "g"), kb.role(Roles.RCU_FD_LOOKUPS));
+        assertEquals(List.of(), kb.role(Roles.OOB_HANDLERS));
+        ConfigException unknown = assertThrows(ConfigException.class,
+                () -> KnowledgeBaseLoader.load("kb.yml", head + "roles:\n  rcu-lookups: [f]\n"));
+        assertTrue(unknown.getMessage().startsWith("kb.yml:7:3: unknown key 'rcu-lookups'"), unknown.getMessage());
+        ConfigException bad = assertThrows(ConfigException.class,
+                () -> KnowledgeBaseLoader.load("kb.yml", head + "roles:\n  oob-handlers: [oob-read]\n"));
+        assertTrue(bad.getMessage().contains("'oob-read' in role 'oob-handlers' is not a C identifier"),
+                bad.getMessage());
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.github.dovelint.facts.Expr;
 import io.github.dovelint.facts.FunctionFacts;
 import io.github.dovelint.facts.LockApis;
 import io.github.dovelint.kb.KnowledgeBase;
+import io.github.dovelint.kb.Roles;
 import io.github.dovelint.match.EventMatcher;
 import io.github.dovelint.match.ExprMatcher;
 import io.github.dovelint.match.Footprint;
@@ -25,19 +26,14 @@ final class FdTableMatchers {
     private FdTableMatchers() {
     }
 
-    /** The accessor of a {@code files_struct}'s table, which checks its own protection with lockdep. */
-    static final String FILES_FDTABLE = "files_fdtable";
-    /** The lookups that return a file without taking a reference: only valid inside RCU. */
-    static final List<String> LOOKUPS = List.of("lookup_fd_rcu", "files_lookup_fd_rcu");
-
-    /** A call of {@code files_fdtable()}. */
-    static final EventMatcher FILES_FDTABLE_CALL = call(FILES_FDTABLE);
+    /** A call of the fd table's accessor ({@code files_fdtable()}), which checks its protection with lockdep. */
+    static final EventMatcher FILES_FDTABLE_CALL = call(kb -> kb.role(Roles.FDTABLE_ACCESSORS));
     /** A read of {@code fdt->fd[i]}, of any expression that is an fd table. */
     static final EventMatcher FD_ARRAY_READ = index(member("fd").of(fdtable()));
     /** What DL301 reports when unprotected. */
     static final EventMatcher FDTABLE_READ = FILES_FDTABLE_CALL.or(FD_ARRAY_READ);
-    /** A call of an RCU lookup. */
-    static final EventMatcher LOOKUP_CALL = call(LOOKUPS.toArray(String[]::new));
+    /** A call of an RCU lookup, which returns a file without taking a reference: only valid inside RCU. */
+    static final EventMatcher LOOKUP_CALL = call(kb -> kb.role(Roles.RCU_FD_LOOKUPS));
 
     /** What takes or drops an RCU read lock or a {@code ->file_lock}: the fd table's protection. */
     static Footprint fdTableLocks(KnowledgeBase kb) {
@@ -48,25 +44,25 @@ final class FdTableMatchers {
     private static final Pattern FD_INDEX = Pattern.compile(".*\\bfd\\[.*");
 
     /**
-     * A call that returns a file found under RCU: one of the {@link #LOOKUPS}, or
+     * A call that returns a file found under RCU: one of the knowledge base's RCU fd lookups, or
      * {@code rcu_dereference(fdt->fd[fd])} (not the {@code _protected} form, whose caller holds
      * the lock).
      */
     static final ExprMatcher RCU_LOOKUP = new ExprMatcher() {
         @Override
         public boolean matches(Expr e, FunctionFacts in, KnowledgeBase kb) {
-            return e instanceof Expr.Call c && isRcuLookup(c);
+            return e instanceof Expr.Call c && isRcuLookup(c, kb);
         }
 
         @Override
         public Footprint footprint(KnowledgeBase kb) {
-            return Footprint.anyOf(LOOKUPS).or(Footprint.allOf("rcu_dereference*", "fd["));
+            return Footprint.anyOf(kb.role(Roles.RCU_FD_LOOKUPS)).or(Footprint.allOf("rcu_dereference*", "fd["));
         }
     };
 
     /** See {@link #RCU_LOOKUP}. */
-    static boolean isRcuLookup(Expr.Call c) {
-        return LOOKUPS.contains(c.callee()) || c.callee().startsWith("rcu_dereference")
+    static boolean isRcuLookup(Expr.Call c, KnowledgeBase kb) {
+        return kb.role(Roles.RCU_FD_LOOKUPS).contains(c.callee()) || c.callee().startsWith("rcu_dereference")
                 && !c.callee().equals("rcu_dereference_protected") && !c.args().isEmpty()
                 && indexesFd(c.args().get(0));
     }
@@ -88,11 +84,11 @@ final class FdTableMatchers {
                     return m.field().equals("fdt");
                 }
                 if (owner instanceof Expr.Call c) {
-                    return filesOf(c) != null;
+                    return filesOf(c, kb) != null;
                 }
                 if (owner instanceof Expr.Name n) {
                     List<Expr> values = f.locals().get(n.id());
-                    if (values != null && values.stream().anyMatch(v -> filesOf(v) != null)) {
+                    if (values != null && values.stream().anyMatch(v -> filesOf(v, kb) != null)) {
                         return true;
                     }
                     return n.id().equals("fdt") || n.id().endsWith("_fdt");
@@ -103,15 +99,15 @@ final class FdTableMatchers {
             @Override
             public Footprint footprint(KnowledgeBase kb) {
                 // Every case above writes "fdt", a name ending "_fdt", or the accessor.
-                return Footprint.anyOf("fdt", "*_fdt", FILES_FDTABLE);
+                return Footprint.anyOf("fdt", "*_fdt").or(Footprint.anyOf(kb.role(Roles.FDTABLE_ACCESSORS)));
             }
         };
     }
 
     /** The files argument of {@code files_fdtable(x)}, {@code rcu_dereference*(x->fdt)} or {@code x->fdt}, or null. */
-    static Expr filesOf(Expr v) {
+    static Expr filesOf(Expr v, KnowledgeBase kb) {
         if (v instanceof Expr.Call c && c.args().size() >= 1) {
-            if (c.callee().equals(FILES_FDTABLE)) {
+            if (kb.role(Roles.FDTABLE_ACCESSORS).contains(c.callee())) {
                 return c.args().get(0);
             }
             if (c.callee().startsWith("rcu_dereference") && c.args().get(0) instanceof Expr.Member m

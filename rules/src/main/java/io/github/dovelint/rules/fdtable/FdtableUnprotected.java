@@ -86,7 +86,7 @@ public final class FdtableUnprotected implements Rule {
                         + ") outside rcu_read_lock() and without ->file_lock held");
             } else if (event instanceof Cfg.Deref d && FD_ARRAY_READ.matches(event, f, kb)
                     && d.pointer() instanceof Expr.Member m) {
-                if (ctx.hook() && (!isHook || fromHookFiles(f, m.owner()))) {
+                if (ctx.hook() && (!isHook || fromHookFiles(f, m.owner(), kb))) {
                     return;
                 }
                 found.putIfAbsent(d.location(), NullTest.key(m) + "[] read outside rcu_read_lock() and without "
@@ -102,14 +102,14 @@ public final class FdtableUnprotected implements Rule {
     }
 
     /** {@code fdt} assigned only {@code files_fdtable(files)}, or {@code files->fdt}, for the hook's files. */
-    private static boolean fromHookFiles(FunctionFacts hook, Expr owner) {
+    private static boolean fromHookFiles(FunctionFacts hook, Expr owner, KnowledgeBase kb) {
         if (owner instanceof Expr.Member m && m.field().equals("fdt")) {
             return isHookFiles(hook, m.owner());
         }
         if (owner instanceof Expr.Name n) {
             List<Expr> values = hook.locals().get(n.id());
             return values != null && !values.isEmpty() && values.stream()
-                    .allMatch(v -> FdTableMatchers.filesOf(v) != null && isHookFiles(hook, FdTableMatchers.filesOf(v)));
+                    .allMatch(v -> FdTableMatchers.filesOf(v, kb) != null && isHookFiles(hook, FdTableMatchers.filesOf(v, kb)));
         }
         return false;
     }

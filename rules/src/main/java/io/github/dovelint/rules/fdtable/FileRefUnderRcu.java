@@ -11,7 +11,9 @@ import io.github.dovelint.facts.FunctionFacts;
 import io.github.dovelint.flow.Dataflow;
 import io.github.dovelint.flow.FlowAnalysis;
 import io.github.dovelint.flow.Solution;
+import io.github.dovelint.kb.KnowledgeBase;
 import io.github.dovelint.kb.Profile;
+import io.github.dovelint.kb.Roles;
 import io.github.dovelint.match.Footprint;
 import io.github.dovelint.rules.FunctionMatcher;
 import io.github.dovelint.rules.Rule;
@@ -48,7 +50,7 @@ public final class FileRefUnderRcu implements Rule {
 
     /** The functions that assign, pass or return the result of an RCU lookup: where this rule starts. */
     private static final FunctionMatcher LOOKUP_USERS = FunctionMatcher.where(FdTableMatchers.RCU_LOOKUP::footprint,
-            (f, kb) -> f.cfg().available() && resultsUsed(f).stream().anyMatch(FdTableMatchers::isRcuLookup));
+            (f, kb) -> f.cfg().available() && resultsUsed(f).stream().anyMatch(c -> FdTableMatchers.isRcuLookup(c, kb)));
 
     @Override
     public Scope scope() {
@@ -60,7 +62,7 @@ public final class FileRefUnderRcu implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        Run run = new Run(context.callGraph(), context.knowledge().profile());
+        Run run = new Run(context.callGraph(), context.knowledge());
         Set<String> mayHold = mayHold(context.program(), LOOKUP_USERS.select(context));
         for (FunctionFacts f : context.program().functions()) {
             if (!f.cfg().available() || !mayHold.contains(f.id())) {
@@ -148,6 +150,7 @@ public final class FileRefUnderRcu implements Rule {
      */
     private static final class Run {
         final CallGraph graph;
+        final KnowledgeBase kb;
         final Profile profile;
         final Relevance relevance;
         final Map<String, Boolean> returnsRcu = new HashMap<>();
@@ -156,12 +159,13 @@ public final class FileRefUnderRcu implements Rule {
         int depth;
         int guesses;
 
-        Run(CallGraph graph, Profile profile) {
+        Run(CallGraph graph, KnowledgeBase kb) {
             this.graph = graph;
-            this.profile = profile;
+            this.kb = kb;
+            this.profile = kb.profile();
             this.relevance = new Relevance(graph, f -> f.calls().stream().anyMatch(c -> {
                 String name = c.callee() instanceof io.github.dovelint.facts.Callee.Named n ? n.name() : "";
-                return FdTableMatchers.LOOKUPS.contains(name) || profile.plainIncrease().contains(name)
+                return kb.role(Roles.RCU_FD_LOOKUPS).contains(name) || profile.plainIncrease().contains(name)
                         || name.startsWith("rcu_dereference") && !name.equals("rcu_dereference_protected")
                         && c.arg(0) != null && FdTableMatchers.indexesFd(c.arg(0));
             }));
@@ -182,7 +186,7 @@ public final class FileRefUnderRcu implements Rule {
                 return held.contains(n.id());
             }
             if (value instanceof Expr.Call c) {
-                return FdTableMatchers.isRcuLookup(c) || returnsRcu(f, c);
+                return FdTableMatchers.isRcuLookup(c, kb) || returnsRcu(f, c);
             }
             return false;
         }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * Which calls remove an index entry, for DL206. A call removes when it is
  * <ul>
- * <li>a kernel unlink or free primitive ({@link #PRIMITIVES}: {@code hash_del}, {@code list_del},
+ * <li>a kernel unlink or free primitive (the knowledge base's {@code entry-removals}: {@code hash_del}, {@code list_del},
  *     {@code rb_erase}, {@code idr_remove}, {@code xa_erase}, {@code kfree}, ...);</li>
  * <li>a function with a body in the analysed code that makes such a call on some path
  *     (transitively: {@code evl_drop_fd()} calling {@code hash_del()});</li>
@@ -29,12 +29,6 @@ import java.util.regex.Pattern;
  */
 final class Removals {
 
-    static final Set<String> PRIMITIVES = Set.of("hash_del", "hash_del_rcu", "hlist_del", "hlist_del_init",
-            "hlist_del_rcu", "hlist_del_init_rcu", "hlist_nulls_del", "hlist_nulls_del_rcu", "list_del",
-            "list_del_init", "list_del_rcu", "list_del_init_careful", "rb_erase", "rb_erase_cached", "idr_remove",
-            "xa_erase", "xa_erase_irq", "xa_erase_bh", "__xa_erase", "radix_tree_delete", "rhashtable_remove_fast",
-            "rhltable_remove", "kfree", "kvfree", "kfree_rcu", "kfree_sensitive", "kmem_cache_free", "call_rcu");
-
     private static final Pattern NAMED = Pattern.compile(
             "(^|_)(del|delete|remove|erase|free|unlink|drop|untrack|forget|evict|uninstall)(_|$)");
 
@@ -45,14 +39,17 @@ final class Removals {
     private final Set<String> inProgress = new HashSet<>();
     private int depth;
 
-    Removals(CallGraph graph) {
+    private final Set<String> primitives;
+
+    Removals(CallGraph graph, java.util.Collection<String> primitives) {
+        this.primitives = Set.copyOf(primitives);
         this.graph = graph;
     }
 
     /** Whether {@code call}, made by {@code caller}, removes an entry. */
     boolean removes(FunctionFacts caller, CallFact call) {
         String name = call.callee() instanceof Callee.Named n ? n.name() : null;
-        if (name != null && PRIMITIVES.contains(name)) {
+        if (name != null && primitives.contains(name)) {
             return true;
         }
         List<Target> targets = graph.targets(caller, call);

@@ -6,6 +6,7 @@ import io.github.dovelint.facts.Cfg;
 import io.github.dovelint.facts.Expr;
 import io.github.dovelint.facts.FunctionFacts;
 import io.github.dovelint.flow.Dataflow;
+import io.github.dovelint.kb.Roles;
 import io.github.dovelint.flow.FlowAnalysis;
 import io.github.dovelint.flow.NullTest;
 import io.github.dovelint.rules.FunctionMatcher;
@@ -48,7 +49,7 @@ public final class ReplaceKeepsStaleEntry implements Rule {
     @Override
     public void check(RuleContext context) {
         Set<String> fields = Set.copyOf(context.knowledge().oobFields());
-        Removals removals = new Removals(context.callGraph());
+        Removals removals = new Removals(context.callGraph(), context.knowledge().role(Roles.ENTRY_REMOVALS));
         OobDerefs helpers = new OobDerefs(context.callGraph(), fields);
         for (FunctionFacts replace : ENTRIES.select(context)) {
             if (!replace.cfg().available() || replace.params().size() < 2) {

@@ -5,6 +5,7 @@ import static io.github.dovelint.summary.EffectKind.CURRENT_MM;
 import static io.github.dovelint.summary.EffectKind.SLEEP;
 
 import io.github.dovelint.Severity;
+import io.github.dovelint.kb.Roles;
 import io.github.dovelint.rules.FunctionMatcher;
 import io.github.dovelint.rules.Reached;
 import io.github.dovelint.rules.Rule;
@@ -24,7 +25,7 @@ import io.github.dovelint.rules.Scope;
 public final class OobHandlerInbandCall implements Rule {
 
     /** The handlers a driver installs for the out-of-band stage: where this rule starts. */
-    private static final FunctionMatcher HANDLERS = FunctionMatcher.boundTo(kb -> RuleContext.OOB_HANDLER_FIELDS);
+    private static final FunctionMatcher HANDLERS = FunctionMatcher.boundTo(kb -> kb.role(Roles.OOB_HANDLERS));
 
     @Override
     public Scope scope() {
