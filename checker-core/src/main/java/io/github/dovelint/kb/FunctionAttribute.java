@@ -21,9 +21,9 @@ public enum FunctionAttribute {
     USES("uses", Type.USES),
     /** The 0-based index of the task argument the {@code task-*} uses refer to. */
     TASK_ARG("task-arg", Type.INDEX),
-    /** true: takes and drops {@code files->file_lock} internally (contract 2). */
+    /** true: takes and drops {@code files->file_lock} internally (Hooks never take or drop the fd table lock, docs/contracts.md#c2-hooks-never-take-or-drop-the-fd-table-lock). */
     TAKES_FILE_LOCK("takes-file-lock", Type.BOOLEAN),
-    /** The 0-based index of the argument whose object is freed (contract 5). */
+    /** The 0-based index of the argument whose object is freed (Uninstall never frees it, docs/contracts.md#c55-uninstall-never-frees-it). */
     FREES_ARG("frees-arg", Type.INDEX),
     /** A short human reason, shown in messages. */
     WHY("why", Type.TEXT);

@@ -9,7 +9,7 @@ import java.util.Optional;
  * function's {@code uses} attribute. The {@code current-*} ones matter because
  * {@code uninstall_inband_fd} may run in a task that does not own the
  * {@code files} it is given, or while {@code current->files} is already NULL
- * (contract 4); the {@code task-*} ones say the same of the task passed at the
+ * (Uninstall never relies on the current task, docs/contracts.md#c4-uninstall-never-relies-on-the-current-task); the {@code task-*} ones say the same of the task passed at the
  * function's {@code task-arg}, which is a finding only when that task is
  * {@code current}.
  */

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 /**
  * A companion core as far as the fd hooks go: it receives the hook calls and
  * keeps an index from {@code (files, fd)} to the file it tracks there.
- * {@link ReferenceCore} is the correct one (contract 6); {@link FaultyCores}
+ * {@link ReferenceCore} is the correct one (per-fd index, docs/contracts.md#c6-the-per-fd-index-a-core-maintains); {@link FaultyCores}
  * reproduce known mistakes; {@link ExternalCore} drives a compiled C core.
  */
 public interface CompanionCore extends InbandFdHooks {

@@ -5,7 +5,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The reference companion core (contract 6): an index keyed by
+ * The reference companion core (per-fd index, docs/contracts.md#c6-the-per-fd-index-a-core-maintains): an index keyed by
  * {@code (files, fd)} holding exactly the fds whose file is oob-capable, driven
  * only by the hook calls it receives. install adds an entry for an oob-capable
  * file; replace updates, creates or removes the entry to reflect the new

@@ -193,7 +193,7 @@ public final class Vfs {
     }
 
     /**
-     * The index a correct core must hold now (contract 6): for every live
+     * The index a correct core must hold now (per-fd index, docs/contracts.md#c6-the-per-fd-index-a-core-maintains): for every live
      * table, every fd whose file is oob-capable and that came in through
      * install or replace. fds copied by dup_fd (fork, unshare) are not in it:
      * no hook ever told the core about them.

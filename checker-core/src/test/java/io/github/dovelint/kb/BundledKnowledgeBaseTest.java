@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-/** The bundled kernel.yml loads and holds the APIs CONTRACTS.md names. */
+/** The bundled kernel.yml loads and holds the APIs the hook contracts (docs/contracts.md) name. */
 class BundledKnowledgeBaseTest {
 
     static KnowledgeBase kb;

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Cases written from CONTRACTS.md the way a kernel developer would write them, not from the samples. */
+/** Cases written from the hook contracts (docs/contracts.md) the way a kernel developer would write them, not from the samples. */
 class AdversarialTest {
 
     @TempDir

@@ -13,7 +13,7 @@ import io.github.dovelint.rules.Scope;
 import io.github.dovelint.spec.HookContracts;
 
 /**
- * Contract 4: {@code uninstall_inband_fd} must not use {@code current->files}
+ * Uninstall never relies on the current task (docs/contracts.md#c4-uninstall-never-relies-on-the-current-task): {@code uninstall_inband_fd} must not use {@code current->files}
  * or {@code current->mm}. {@code close_files()} calls it from
  * {@code put_files_struct()}: at exit {@code current->files} is already NULL,
  * and the last reference may be dropped by an unrelated task (a /proc reader).

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * What the fd-table rules look at, each stated once with its footprint: the
  * table's accessor, a read of its {@code fd[]} array, the RCU lookups. The
  * fd table is read under {@code rcu_read_lock()} or with
- * {@code files->file_lock} held (docs/contracts.md, "fd table locking").
+ * {@code files->file_lock} held (docs/contracts.md#t1-the-fd-table-is-read-under-rcu-or-the-fd-table-lock).
  */
 final class FdTableMatchers {
 

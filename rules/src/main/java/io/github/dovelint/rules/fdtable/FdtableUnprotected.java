@@ -25,7 +25,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Seed 001: the fd table is read under {@code rcu_read_lock()} or with
+ * The fd table is read under RCU or the fd table lock (docs/contracts.md#t1-the-fd-table-is-read-under-rcu-or-the-fd-table-lock): the fd table is read under {@code rcu_read_lock()} or with
  * {@code files->file_lock} held; hooks count as protected for their
  * {@code files} argument.
  */

@@ -30,7 +30,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Seed 001: a file found under RCU may already have a zero count; its
+ * A file found under RCU gets an inc-not-zero reference (docs/contracts.md#t2-a-file-found-under-rcu-gets-an-inc-not-zero-reference): a file found under RCU may already have a zero count; its
  * reference must be taken with the increment-unless-zero form. Forward
  * may-analysis of the locals that hold such a file, through copies and
  * through helpers that return one or that take a plain reference on an

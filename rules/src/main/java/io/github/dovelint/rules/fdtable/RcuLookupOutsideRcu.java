@@ -15,7 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Seed 001: {@code lookup_fd_rcu()} / {@code files_lookup_fd_rcu()} only inside {@code rcu_read_lock()}. */
+/** RCU fd lookups run inside an RCU read-side section (docs/contracts.md#t3-rcu-fd-lookups-run-inside-an-rcu-read-side-section): {@code lookup_fd_rcu()} / {@code files_lookup_fd_rcu()} only inside {@code rcu_read_lock()}. */
 @RuleInfo(id = "DL303", name = "rcu-lookup-outside-rcu", severity = Severity.ERROR,
         summary = "lookup_fd_rcu() or files_lookup_fd_rcu() called outside rcu_read_lock().")
 public final class RcuLookupOutsideRcu implements Rule {

@@ -12,7 +12,7 @@ import io.github.dovelint.rules.Scope;
 import io.github.dovelint.spec.HookContracts;
 
 /**
- * Contract 3: never assume {@code file_lock} is held in a hook. The
+ * Hooks never assume the fd table lock is held (docs/contracts.md#c3-hooks-never-assume-the-fd-table-lock-is-held): never assume {@code file_lock} is held in a hook. The
  * {@code fd_install()} fast path (under {@code rcu_read_lock_sched()} only)
  * and the exit-time {@code close_files()} call the hooks without it. A helper
  * the hook calls asserts on the same paths, so callees count. The entry

@@ -11,7 +11,7 @@ import io.github.dovelint.rules.RuleInfo;
 import io.github.dovelint.rules.Scope;
 
 /**
- * Contract 2: never take or drop {@code files->file_lock} in a hook, nor call
+ * Hooks never take or drop the fd table lock (docs/contracts.md#c2-hooks-never-take-or-drop-the-fd-table-lock): never take or drop {@code files->file_lock} in a hook, nor call
  * a VFS helper that takes it. {@code do_dup2()}, {@code file_close_fd_locked()}
  * and {@code do_close_on_exec()} call the hooks with it held (self-deadlock);
  * dropping it breaks the caller's critical section.

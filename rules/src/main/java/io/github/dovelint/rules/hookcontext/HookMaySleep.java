@@ -12,7 +12,7 @@ import io.github.dovelint.rules.Scope;
 import io.github.dovelint.spec.HookContracts;
 
 /**
- * Contract 1: never sleep in a hook, nor in anything it calls. Every hook can
+ * Hooks never sleep (docs/contracts.md#c1-hooks-never-sleep): never sleep in a hook, nor in anything it calls. Every hook can
  * run with preemption off ({@code fd_install()} fast path under
  * {@code rcu_read_lock_sched()}) or under {@code files->file_lock}, and that
  * holds for the whole hook, even after it dropped its own locks.

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Contract 7: a hook definition must really override the kernel's empty
+ * Hook definitions really override the weak defaults (docs/contracts.md#c7-hook-definitions-really-override-the-weak-defaults): a hook definition must really override the kernel's empty
  * {@code __weak} one: exact prototype, not {@code static}, not {@code __weak}
  * itself, defined once. A mismatch compiles and links silently.
  *

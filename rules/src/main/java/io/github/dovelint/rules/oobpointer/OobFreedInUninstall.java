@@ -12,7 +12,7 @@ import io.github.dovelint.rules.Scope;
 import io.github.dovelint.spec.Hook;
 
 /**
- * Contract 5: uninstall is a per-fd event. Other fds (dup, fork children)
+ * Uninstall never frees it (docs/contracts.md#c55-uninstall-never-frees-it): uninstall is a per-fd event. Other fds (dup, fork children)
  * may still refer to the same file; its oob object is torn down by the
  * driver's {@code .release} when the last reference goes.
  */

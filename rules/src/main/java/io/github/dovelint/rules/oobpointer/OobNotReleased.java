@@ -17,7 +17,7 @@ import io.github.dovelint.rules.Scope;
 import java.util.List;
 
 /**
- * Contract 5: what {@code .open} hangs on the file, {@code .release} tears
+ * Torn down in release (docs/contracts.md#c52-torn-down-in-release): what {@code .open} hangs on the file, {@code .release} tears
  * down (clears the pointer or frees the object). Without it the oob object
  * outlives the file, or the pointer dangles for the oob side.
  */

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Contract 5: the driver sets the oob pointer in {@code .open}, before
+ * Set before the fd is published (docs/contracts.md#c51-set-before-the-fd-is-published): the driver sets the oob pointer in {@code .open}, before
  * {@code fd_install()} calls {@code install_inband_fd()}. Set later, the
  * install hook already ran and missed the file. {@code .release} may clear it.
  * Writes reachable from a hook are DL202's, not reported again here.

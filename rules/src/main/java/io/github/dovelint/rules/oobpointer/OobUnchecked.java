@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Contract 5: hooks are called for every fd, oob-capable or not, so the
+ * Hooks test it for NULL (docs/contracts.md#c53-hooks-test-it-for-null): hooks are called for every fd, oob-capable or not, so the
  * file's oob pointer must be tested against NULL before it is dereferenced.
  */
 @RuleInfo(id = "DL201", name = "oob-unchecked", severity = Severity.ERROR,

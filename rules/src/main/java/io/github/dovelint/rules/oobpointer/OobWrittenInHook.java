@@ -12,7 +12,7 @@ import io.github.dovelint.rules.RuleInfo;
 import io.github.dovelint.rules.Scope;
 
 /**
- * Contract 5: the file's oob pointer belongs to the driver that opened the
+ * Hooks never write it (docs/contracts.md#c54-hooks-never-write-it): the file's oob pointer belongs to the driver that opened the
  * file. A hook sees every fd of every file, oob or not, and must only read it.
  */
 @RuleInfo(id = "DL202", name = "oob-written-in-hook", severity = Severity.ERROR,

@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Contract 6: when {@code replace_inband_fd} finds the new file is not
+ * The per-fd index a core maintains (docs/contracts.md#c6-the-per-fd-index-a-core-maintains): when {@code replace_inband_fd} finds the new file is not
  * oob-capable, the entry for {@code (files, fd)} must go: {@code do_dup2()}
  * never calls uninstall for the old file. Forward analysis over the hook's
  * graph; the state is whether every path so far removed an entry (a removing

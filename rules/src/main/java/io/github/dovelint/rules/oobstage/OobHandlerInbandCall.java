@@ -14,7 +14,7 @@ import io.github.dovelint.rules.RuleInfo;
 import io.github.dovelint.rules.Scope;
 
 /**
- * Contract 4, out-of-band side: the {@code .oob_read}, {@code .oob_write} and
+ * Oob handlers never call in-band services (docs/contracts.md#c8-oob-handlers-never-call-in-band-services): the {@code .oob_read}, {@code .oob_write} and
  * {@code .oob_ioctl} handlers run on the oob stage, where in-band services
  * must not be used: nothing that may sleep (the in-band scheduler is not in
  * control), and no in-band VFS or mm state of the current task.
