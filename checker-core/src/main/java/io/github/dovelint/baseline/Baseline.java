@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dovelint.AnalysisResult;
 import io.github.dovelint.Finding;
-import io.github.dovelint.report.AtomicFiles;
+import io.github.dovelint.files.AtomicFiles;
 import io.github.dovelint.report.Fingerprints;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

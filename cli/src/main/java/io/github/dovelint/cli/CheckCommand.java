@@ -8,7 +8,7 @@ import io.github.dovelint.Limits;
 import io.github.dovelint.Location;
 import io.github.dovelint.Problem;
 import io.github.dovelint.baseline.Baseline;
-import io.github.dovelint.report.AtomicFiles;
+import io.github.dovelint.files.AtomicFiles;
 import io.github.dovelint.report.ReportWriter;
 import io.github.dovelint.report.ReportWriters;
 import io.github.dovelint.report.TextReport;

@@ -6,7 +6,7 @@ import io.github.dovelint.Severity;
 import io.github.dovelint.baseline.Baseline;
 import io.github.dovelint.baseline.BaselineEntry;
 import io.github.dovelint.baseline.ChangedLines;
-import io.github.dovelint.report.AtomicFiles;
+import io.github.dovelint.files.AtomicFiles;
 import io.github.dovelint.report.ReportWriter;
 import io.github.dovelint.report.ReportWriters;
 import io.github.dovelint.report.TextReport;
