@@ -2,6 +2,7 @@ package io.github.dovelint.eclipse;
 
 import io.github.dovelint.Analyzer;
 import io.github.dovelint.rules.RuleDescriptor;
+import io.github.dovelint.suppress.SuppressionSyntax;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.core.filebuffers.FileBuffers;
@@ -45,7 +46,7 @@ public final class QuickFixes {
 
     /** The comment the suppress fix inserts on the line before the finding. */
     public static String suppressComment(String ruleId) {
-        return "/* dovelint-ignore " + ruleId + ": " + REASON_PLACEHOLDER + " */";
+        return SuppressionSyntax.blockComment(ruleId, REASON_PLACEHOLDER);
     }
 
     /**

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dovelint.AnalysisResult;
 import io.github.dovelint.Finding;
-import io.github.dovelint.report.AtomicFiles;
+import io.github.dovelint.files.AtomicFiles;
 import io.github.dovelint.report.Fingerprints;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +55,8 @@ public final class Baseline {
 
     /** Bumped when the file's shape changes meaning. */
     public static final int VERSION = 1;
+    /** The baseline's file name at a project's root, where the build and the IDE look for it. */
+    public static final String DEFAULT_FILE_NAME = "dovelint-baseline.json";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -106,12 +108,12 @@ public final class Baseline {
         List<String> prints = Fingerprints.of(result);
         List<Finding> fresh = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        int accepted = 0;
+        List<Finding> accepted = new ArrayList<>();
         for (int i = 0; i < result.findings().size(); i++) {
             String print = prints.get(i);
             seen.add(print);
             if (known.contains(print)) {
-                accepted++;
+                accepted.add(result.findings().get(i));
             } else {
                 fresh.add(result.findings().get(i));
             }
@@ -137,13 +139,19 @@ public final class Baseline {
     /**
      * What {@link #match} found.
      *
-     * @param result   the analysis result with only the new findings
-     * @param accepted how many findings the baseline accepted
-     * @param stale    entries that matched no finding (fixed, or the line was edited)
+     * @param result           the analysis result with only the new findings
+     * @param acceptedFindings the findings the baseline accepted
+     * @param stale            entries that matched no finding (fixed, or the line was edited)
      */
-    public record Match(AnalysisResult result, int accepted, List<BaselineEntry> stale) {
+    public record Match(AnalysisResult result, List<Finding> acceptedFindings, List<BaselineEntry> stale) {
         public Match {
+            acceptedFindings = List.copyOf(acceptedFindings);
             stale = List.copyOf(stale);
+        }
+
+        /** How many findings the baseline accepted. */
+        public int accepted() {
+            return acceptedFindings.size();
         }
     }
 

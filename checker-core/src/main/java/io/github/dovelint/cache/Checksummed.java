@@ -1,19 +1,16 @@
 package io.github.dovelint.cache;
 
+import io.github.dovelint.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32C;
 
 /**
  * The files the cache writes end with a CRC32C of everything before it, and
- * are written atomically. A file whose checksum does not match (truncated,
+ * are written atomically ({@link AtomicFiles}). A file whose checksum does not match (truncated,
  * corrupt, half written) is no file.
  */
 public final class Checksummed {
@@ -23,34 +20,22 @@ public final class Checksummed {
 
     /**
      * Writes {@code parts}, end to end, and their checksum to {@code target} atomically: a
-     * reader sees the old file or the new one, never a part (a temporary file beside it, then
-     * a rename). The buffers are read from their positions, which are left as they were.
+     * reader sees the old file or the new one, never a part. The buffers are read from their
+     * positions, which are left as they were. Not forced to disk: a cache file lost in a
+     * crash is only computed again.
      */
     public static void write(Path target, ByteBuffer... parts) throws IOException {
-        Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = parent.resolve(target.getFileName() + ".tmp"
-                + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         CRC32C crc = new CRC32C();
         for (ByteBuffer p : parts) {
             crc.update(p.duplicate());
         }
         ByteBuffer trailer = ByteBuffer.allocate(4).putInt((int) crc.getValue()).flip();
-        try {
-            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                for (ByteBuffer p : parts) {
-                    write(out, p.duplicate());
-                }
-                write(out, trailer);
+        AtomicFiles.writeChannel(target, out -> {
+            for (ByteBuffer p : parts) {
+                write(out, p.duplicate());
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+            write(out, trailer);
+        }, AtomicFiles.Durability.UNSYNCED);
     }
 
     /** As {@link #write(Path, ByteBuffer...)}, of one array. */

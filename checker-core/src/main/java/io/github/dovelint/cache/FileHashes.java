@@ -1,5 +1,6 @@
 package io.github.dovelint.cache;
 
+import io.github.dovelint.suppress.SuppressionSyntax;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -18,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The SHA-256 of files' bytes, and whether they hold a suppression comment
- * ({@link #MARKER}): computed once per run, and taken from the last run
+ * The SHA-256 of files' bytes, and whether they may hold a suppression comment
+ * ({@link SuppressionSyntax#mayHold(byte[])}): computed once per run, and taken from the last run
  * without reading the file when its stat (size, device, inode, mtime and
  * ctime) is what it was when it was hashed. That is how git's index and
  * ccache's direct mode tell an unchanged file; ctime cannot be set back by
@@ -39,9 +40,6 @@ public final class FileHashes {
     public static final String FILE_NAME = "hashes.bin";
     private static final int MAGIC = 0x444C4648; // "DLFH"
     private static final int FORMAT = 2;
-    /** The word of a suppression comment: a file without it has none, and need not be decoded. */
-    public static final String MARKER = "dovelint-ignore";
-    private static final byte[] MARKER_BYTES = MARKER.getBytes(StandardCharsets.US_ASCII);
     /** How long after its last change a file's stat is trusted to tell a change. */
     static final long RACY_MILLIS = 2_000;
 
@@ -99,7 +97,7 @@ public final class FileHashes {
     }
 
     /**
-     * Whether the file's bytes hold {@link #MARKER} (a suppression comment may be there); false
+     * Whether the file's bytes may hold a suppression comment ({@link #holdsMarker}); false
      * when it cannot be read. Known without reading the file while its stat holds.
      */
     public boolean marked(Path path) {
@@ -172,25 +170,12 @@ public final class FileHashes {
         return new Read(bytes, known);
     }
 
-    /** Whether {@code bytes} hold {@link #MARKER}. */
+    /**
+     * Whether {@code bytes} may hold a suppression comment, as {@link SuppressionSyntax#mayHold(byte[])}
+     * decides; a file that may not need not be decoded.
+     */
     public static boolean holdsMarker(byte[] bytes) {
-        return contains(bytes, MARKER_BYTES);
-    }
-
-    private static boolean contains(byte[] bytes, byte[] word) {
-        outer:
-        for (int k = 0; k + word.length <= bytes.length; k++) {
-            if (bytes[k] != word[0]) {
-                continue;
-            }
-            for (int q = 1; q < word.length; q++) {
-                if (bytes[k + q] != word[q]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
+        return SuppressionSyntax.mayHold(bytes);
     }
 
     /** The file's stat, null where the filesystem has no ctime or inode (or the file is gone). */

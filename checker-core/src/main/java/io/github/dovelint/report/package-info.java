@@ -9,7 +9,7 @@
  * result gives byte-identical output) so that reports can be diffed, cached
  * and committed. {@link io.github.dovelint.report.Fingerprints} gives the
  * line-independent identity of a finding that SARIF and baselines share, and
- * {@link io.github.dovelint.report.AtomicFiles} writes a report without ever
+ * {@link io.github.dovelint.files.AtomicFiles} writes a report without ever
  * leaving a half-written file behind.
  *
  * <p>Library code here never prints: the CLI decides where output goes.

@@ -15,20 +15,20 @@ import java.util.regex.Pattern;
 public final class SuppressionScanner {
 
     private static final Pattern IGNORE = Pattern.compile(
-            "dovelint-ignore\\s+(DL\\d{3}(?:\\s*,\\s*DL\\d{3})*)\\s*(?::(.*))?");
+            Pattern.quote(SuppressionSyntax.KEYWORD) + "\\s+(DL\\d{3}(?:\\s*,\\s*DL\\d{3})*)\\s*(?::(.*))?");
 
     private SuppressionScanner() {
     }
 
     public static List<Suppression> scan(String file, String text) {
         List<Suppression> out = new ArrayList<>();
-        if (!text.contains("dovelint-ignore")) {
+        if (!SuppressionSyntax.mayHold(text)) {
             return out;
         }
         String[] lines = text.split("\r\n|\r|\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
-            int at = line.indexOf("dovelint-ignore");
+            int at = line.indexOf(SuppressionSyntax.KEYWORD);
             if (at < 0 || !insideComment(line, at)) {
                 continue;
             }

@@ -42,10 +42,11 @@ public final class Suppressor {
         for (Suppression s : suppressions) {
             String ids = String.join(", ", s.ruleIds());
             if (!s.hasReason()) {
-                kept.add(meta(WITHOUT_REASON, s, "dovelint-ignore " + ids
-                        + " has no reason; write 'dovelint-ignore " + ids + ": why this is safe'"));
+                kept.add(meta(WITHOUT_REASON, s, SuppressionSyntax.directiveWithoutReason(ids)
+                        + " has no reason; write '" + SuppressionSyntax.directive(ids, SuppressionSyntax.EXAMPLE_REASON)
+                        + "'"));
             } else if (!used.contains(s)) {
-                kept.add(meta(UNUSED, s, "dovelint-ignore " + ids
+                kept.add(meta(UNUSED, s, SuppressionSyntax.directiveWithoutReason(ids)
                         + " suppresses nothing on this line or the next; remove it"));
             }
         }

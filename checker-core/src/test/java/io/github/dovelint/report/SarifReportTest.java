@@ -10,8 +10,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dovelint.AnalysisResult;
 import io.github.dovelint.Finding;
 import io.github.dovelint.Severity;
+import io.github.dovelint.files.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SarifReportTest {
 
@@ -131,5 +136,13 @@ class SarifReportTest {
                 location.path("physicalLocation").path("artifactLocation").path("uri").asText());
         assertFalse(sarif(result).path("runs").get(0).path("results").get(0).has("ruleIndex"),
                 "a finding of an unlisted rule has no ruleIndex");
+    }
+
+    @Test
+    void writesAWholeReportAtomically(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("dovelint.sarif");
+        SarifReport sarif = new SarifReport();
+        AtomicFiles.write(target, out -> sarif.write(ReportFixtures.sample(), out));
+        assertEquals(sarif.render(ReportFixtures.sample()), Files.readString(target));
     }
 }

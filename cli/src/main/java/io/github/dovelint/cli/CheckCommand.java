@@ -8,7 +8,10 @@ import io.github.dovelint.Limits;
 import io.github.dovelint.Location;
 import io.github.dovelint.Problem;
 import io.github.dovelint.baseline.Baseline;
-import io.github.dovelint.report.AtomicFiles;
+import io.github.dovelint.files.AtomicFiles;
+import io.github.dovelint.gate.Gate;
+import io.github.dovelint.gate.GateResult;
+import io.github.dovelint.gate.Verdict;
 import io.github.dovelint.report.ReportWriter;
 import io.github.dovelint.report.ReportWriters;
 import io.github.dovelint.report.TextReport;
@@ -219,14 +222,16 @@ final class CheckCommand implements Callable<Integer> {
             }
             return writeBaseline(err, analysed);
         }
-        AnalysisResult result;
+        GateResult gate;
         try {
-            result = Gates.apply(analysed, absolute(baseline), newSince, rootDir, quiet ? null : err);
+            gate = Gates.apply(analysed, Gates.settings(rootDir, absolute(baseline), newSince, keepGoing),
+                    quiet ? null : err);
         } catch (IOException e) {
             err.println("dovelint: " + ioMessage(e));
             err.flush();
             return Main.EXIT_USAGE;
         }
+        AnalysisResult result = gate.result();
         if (!quiet) {
             for (Problem p : result.problems()) {
                 err.println(TextReport.formatProblem(p));
@@ -266,7 +271,7 @@ final class CheckCommand implements Callable<Integer> {
         if (stats || (!quiet && terminal)) {
             progress.summary(result);
         }
-        if (!result.complete() && !keepGoing) {
+        if (gate.verdict() == Verdict.FAILED_INCOMPLETE) {
             if (!quiet) {
                 err.println("dovelint: the run is incomplete (" + incompleteness(result) + "): exit "
                         + Main.EXIT_USAGE + "; with --keep-going, findings alone decide the exit code");
@@ -275,15 +280,13 @@ final class CheckCommand implements Callable<Integer> {
             return Main.EXIT_USAGE;
         }
         err.flush();
-        return result.hasFindings() ? Main.EXIT_FINDINGS : Main.EXIT_CLEAN;
+        return gate.fails() ? Main.EXIT_FINDINGS : Main.EXIT_CLEAN;
     }
 
     private int writeBaseline(PrintWriter err, AnalysisResult result) {
         Path file = absolute(baseline);
         try {
-            Baseline old = java.nio.file.Files.exists(file) ? Baseline.read(file) : Baseline.empty();
-            Baseline.Update update = old.update(result, prune);
-            update.baseline().write(file);
+            Baseline.Update update = Gate.updateBaseline(result, file, prune);
             err.println("dovelint: wrote " + baseline + ": " + update.baseline().size() + " entries ("
                     + update.added() + " new)");
             if (!update.stale().isEmpty()) {

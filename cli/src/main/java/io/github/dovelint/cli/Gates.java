@@ -1,42 +1,51 @@
 package io.github.dovelint.cli;
 
 import io.github.dovelint.AnalysisResult;
-import io.github.dovelint.baseline.Baseline;
 import io.github.dovelint.baseline.BaselineEntry;
-import io.github.dovelint.baseline.ChangedLines;
+import io.github.dovelint.gate.Gate;
+import io.github.dovelint.gate.GateException;
+import io.github.dovelint.gate.GateResult;
+import io.github.dovelint.gate.GateSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
-/** {@code --baseline} and {@code --new-since}: what {@code check} leaves out of the report. */
+/**
+ * {@code --baseline}, {@code --new-since} and {@code --keep-going} as {@link GateSettings}, and
+ * the notes {@code check} prints about what the {@link Gate} decided. On the command line any
+ * finding kept fails the run.
+ */
 final class Gates {
 
     private Gates() {
     }
 
+    /** The gate of {@code check}: a baseline, when given, must exist; git is asked in the root. */
+    static GateSettings settings(Path root, Path baseline, String newSince, boolean keepGoing) {
+        GateSettings settings = GateSettings.of(root).withNewSince(newSince, root).withKeepGoing(keepGoing);
+        return baseline == null ? settings : settings.withBaseline(baseline);
+    }
+
     /**
-     * The findings not accepted by {@code baseline} (when given) and, with
-     * {@code newSince}, on lines changed since that ref. Notes about stale
-     * baseline entries go to {@code err} unless it is null.
+     * Applies the gate. Notes about stale baseline entries go to {@code err} unless it is null.
+     *
+     * @throws IOException from the baseline reader or git, as they said it
      */
-    static AnalysisResult apply(AnalysisResult result, Path baseline, String newSince, Path root, PrintWriter err)
-            throws IOException {
-        AnalysisResult out = result;
-        if (baseline != null) {
-            Baseline.Match match = Baseline.read(baseline).match(out);
-            out = match.result();
-            if (err != null && !match.stale().isEmpty()) {
-                err.println("dovelint: note: " + match.stale().size() + " baseline entr"
-                        + (match.stale().size() == 1 ? "y matches" : "ies match") + " no finding any more:");
-                for (BaselineEntry e : match.stale()) {
-                    err.println("  " + e.describe());
-                }
-                err.println("dovelint: note: drop them with --update-baseline --prune");
+    static GateResult apply(AnalysisResult result, GateSettings settings, PrintWriter err) throws IOException {
+        GateResult gate;
+        try {
+            gate = Gate.evaluate(result, settings);
+        } catch (GateException e) {
+            throw e.getCause();
+        }
+        if (err != null && !gate.staleEntries().isEmpty()) {
+            err.println("dovelint: note: " + gate.staleEntries().size() + " baseline entr"
+                    + (gate.staleEntries().size() == 1 ? "y matches" : "ies match") + " no finding any more:");
+            for (BaselineEntry e : gate.staleEntries()) {
+                err.println("  " + e.describe());
             }
+            err.println("dovelint: note: drop them with --update-baseline --prune");
         }
-        if (newSince != null && !newSince.isBlank()) {
-            out = ChangedLines.since(root, newSince.trim()).filter(out, root);
-        }
-        return out;
+        return gate;
     }
 }

@@ -3,8 +3,8 @@ package io.github.dovelint.maven;
 import io.github.dovelint.AnalysisResult;
 import io.github.dovelint.baseline.Baseline;
 import io.github.dovelint.baseline.BaselineEntry;
+import io.github.dovelint.gate.Gate;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -35,9 +35,7 @@ public class BaselineMojo extends AbstractDovelintMojo {
         }
         Path file = baseline.toPath().toAbsolutePath().normalize();
         try {
-            Baseline old = Files.exists(file) ? Baseline.read(file) : Baseline.empty();
-            Baseline.Update update = old.update(result, prune);
-            update.baseline().write(file);
+            Baseline.Update update = Gate.updateBaseline(result, file, prune);
             getLog().info("dovelint: wrote " + shown(file) + ": " + update.baseline().size() + " entr"
                     + (update.baseline().size() == 1 ? "y" : "ies") + " (" + update.added() + " new)");
             if (!update.stale().isEmpty()) {

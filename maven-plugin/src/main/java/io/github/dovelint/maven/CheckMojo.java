@@ -4,20 +4,19 @@ import io.github.dovelint.AnalysisResult;
 import io.github.dovelint.Finding;
 import io.github.dovelint.Severity;
 import io.github.dovelint.baseline.Baseline;
-import io.github.dovelint.baseline.BaselineEntry;
-import io.github.dovelint.baseline.ChangedLines;
-import io.github.dovelint.report.AtomicFiles;
+import io.github.dovelint.files.AtomicFiles;
+import io.github.dovelint.gate.GateResult;
+import io.github.dovelint.gate.GateSettings;
 import io.github.dovelint.report.ReportWriter;
 import io.github.dovelint.report.ReportWriters;
 import io.github.dovelint.report.TextReport;
+import io.github.dovelint.suppress.SuppressionSyntax;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -72,42 +71,12 @@ public class CheckMojo extends AbstractDovelintMojo {
         }
         Severity threshold = threshold();
         List<ReportWriter> writers = writers();
-        AnalysisResult result = analyse();
-        if (result == null) {
+        AnalysisResult analysed = analyse();
+        if (analysed == null) {
             return;
         }
-        Path baselineFile = baseline == null ? null : baseline.toPath().toAbsolutePath().normalize();
-        if (baselineFile != null && Files.isRegularFile(baselineFile)) {
-            Baseline.Match match;
-            try {
-                match = Baseline.read(baselineFile).match(result);
-            } catch (IOException e) {
-                throw new MojoExecutionException("dovelint: " + e.getMessage(), e);
-            }
-            result = match.result();
-            getLog().info("dovelint: " + match.accepted() + " finding" + (match.accepted() == 1 ? "" : "s")
-                    + " accepted by the baseline " + shown(baselineFile));
-            if (!match.stale().isEmpty()) {
-                getLog().warn("dovelint: " + match.stale().size() + " baseline entr"
-                        + (match.stale().size() == 1 ? "y matches" : "ies match") + " no finding any more:");
-                for (BaselineEntry e : match.stale()) {
-                    getLog().warn("  " + e.describe());
-                }
-                getLog().warn("dovelint: remove them with: mvn dovelint:baseline -Ddovelint.prune");
-            }
-        }
-        if (newSince != null && !newSince.isBlank()) {
-            ChangedLines changed;
-            try {
-                changed = ChangedLines.since(project.getBasedir().toPath(), newSince.trim());
-            } catch (IOException e) {
-                throw new MojoExecutionException("dovelint: newSince: " + e.getMessage(), e);
-            }
-            int before = result.findings().size();
-            result = changed.filter(result, root.toPath());
-            getLog().info("dovelint: only findings on lines changed since " + newSince.trim() + " ("
-                    + (before - result.findings().size()) + " on unchanged lines left out)");
-        }
+        GateResult gate = MavenGate.apply(analysed, settings(threshold), getLog());
+        AnalysisResult result = gate.result();
         for (Finding f : result.findings()) {
             String text = TextReport.formatFinding(f);
             for (String line : text.split("\n")) {
@@ -120,33 +89,48 @@ public class CheckMojo extends AbstractDovelintMojo {
         }
         String summary = TextReport.summary(result);
         List<Path> written = writeReports(result, writers);
-        long violations = threshold == null ? 0
-                : result.findings().stream().filter(f -> f.severity().atLeast(threshold)).count();
-        if (!result.complete() && !keepGoing) {
-            getLog().error(summary);
-            throw new MojoFailureException("dovelint could not analyse everything ("
-                    + result.notAnalysed().size() + " file(s) not analysed: "
-                    + String.join(", ", result.notAnalysed()) + "); see the input problems above."
-                    + " The reports were written and say the run is incomplete."
-                    + " To let findings alone decide: -Ddovelint.keepGoing");
-        }
-        if (violations > 0 && violations <= maxAllowedViolations) {
-            getLog().warn(summary);
-            getLog().warn("dovelint: " + violations + " at or above " + threshold.label()
-                    + ", within maxAllowedViolations " + maxAllowedViolations);
-        } else if (violations > maxAllowedViolations) {
-            getLog().error(summary);
-            throw new MojoFailureException(failureMessage(result, violations, threshold, written));
-        } else if (result.hasFindings()) {
-            getLog().warn(summary);
-        } else {
-            getLog().info(summary);
+        switch (gate.verdict()) {
+            case FAILED_INCOMPLETE -> {
+                getLog().error(summary);
+                throw new MojoFailureException("dovelint could not analyse everything ("
+                        + result.notAnalysed().size() + " file(s) not analysed: "
+                        + String.join(", ", result.notAnalysed()) + "); see the input problems above."
+                        + " The reports were written and say the run is incomplete."
+                        + " To let findings alone decide: -Ddovelint.keepGoing");
+            }
+            case TOLERATED -> {
+                getLog().warn(summary);
+                getLog().warn("dovelint: " + gate.violations() + " at or above " + threshold.label()
+                        + ", within maxAllowedViolations " + maxAllowedViolations);
+            }
+            case FAILED_VIOLATIONS -> {
+                getLog().error(summary);
+                throw new MojoFailureException(failureMessage(gate, written));
+            }
+            case PASSED -> {
+                if (result.hasFindings()) {
+                    getLog().warn(summary);
+                } else {
+                    getLog().info(summary);
+                }
+            }
         }
     }
 
-    private String failureMessage(AnalysisResult result, long violations, Severity threshold, List<Path> written) {
-        String rule = result.findings().stream().filter(f -> f.severity().atLeast(threshold))
-                .map(Finding::ruleId).findFirst().orElse("DL101");
+    /** The gate of this goal: the baseline is applied when its file exists; git is asked in the base directory. */
+    private GateSettings settings(Severity threshold) {
+        GateSettings settings = GateSettings.of(root.toPath())
+                .withFailOn(threshold)
+                .withMaxAllowedViolations(maxAllowedViolations)
+                .withNewSince(newSince, project.getBasedir().toPath())
+                .withKeepGoing(keepGoing);
+        return baseline == null ? settings : settings.withBaselineIfPresent(baseline.toPath());
+    }
+
+    private String failureMessage(GateResult gate, List<Path> written) {
+        String rule = gate.violating().stream().map(Finding::ruleId).findFirst().orElse("DL101");
+        long violations = gate.violations();
+        Severity threshold = gate.threshold();
         StringBuilder m = new StringBuilder();
         m.append("dovelint found ").append(violations).append(violations == 1 ? " finding" : " findings")
                 .append(" at or above ").append(threshold.label());
@@ -161,9 +145,10 @@ public class CheckMojo extends AbstractDovelintMojo {
         }
         m.append(".\n");
         m.append("  To suppress one, add a comment with a reason on its line or the line before:\n")
-                .append("    /* dovelint-ignore ").append(rule).append(": why this is safe */\n");
+                .append("    ").append(SuppressionSyntax.blockComment(rule, SuppressionSyntax.EXAMPLE_REASON))
+                .append('\n');
         m.append("  To accept the current findings and fail only on new ones: mvn dovelint:baseline")
-                .append(" (writes ").append(baseline == null ? "dovelint-baseline.json" : shown(baseline.toPath()))
+                .append(" (writes ").append(baseline == null ? Baseline.DEFAULT_FILE_NAME : shown(baseline.toPath()))
                 .append("; commit it).\n");
         m.append("  To see only what a branch changes: -Ddovelint.newSince=origin/main. To skip once: -Ddovelint.skip.\n");
         m.append("  What a rule checks and how to fix it: dovelint rules ").append(rule).append('.');
@@ -171,19 +156,11 @@ public class CheckMojo extends AbstractDovelintMojo {
     }
 
     private Severity threshold() throws MojoExecutionException {
-        String s = failOnSeverity == null ? "error" : failOnSeverity.trim().toLowerCase(Locale.ROOT);
-        if (s.equals("none") || s.equals("never")) {
-            return null;
+        try {
+            return GateSettings.parseFailOn(failOnSeverity);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("dovelint: failOnSeverity " + e.getMessage());
         }
-        if (s.equals("info")) {
-            return Severity.NOTE;
-        }
-        Severity parsed = Severity.parse(s);
-        if (parsed == null) {
-            throw new MojoExecutionException("dovelint: failOnSeverity '" + failOnSeverity
-                    + "' is not one of error, warning, note, none");
-        }
-        return parsed;
     }
 
     private List<ReportWriter> writers() throws MojoExecutionException {

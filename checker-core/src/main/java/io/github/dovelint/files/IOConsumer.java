@@ -1,10 +1,10 @@
-package io.github.dovelint.report;
+package io.github.dovelint.files;
 
 import java.io.IOException;
 
 /**
  * A consumer that may throw {@link IOException}: {@code java.util.function.Consumer}
- * cannot, and report writers write to {@link java.io.Writer}s, which do.
+ * cannot, and the writers of atomic files write to a {@link java.io.Writer} or a channel, which do.
  *
  * @param <T> what is consumed
  */

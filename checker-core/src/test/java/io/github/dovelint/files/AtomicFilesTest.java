@@ -1,4 +1,4 @@
-package io.github.dovelint.report;
+package io.github.dovelint.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -80,18 +80,34 @@ class AtomicFilesTest {
     }
 
     @Test
-    void writesAWholeReport() throws IOException {
-        Path target = dir.resolve("dovelint.sarif");
-        SarifReport sarif = new SarifReport();
-        AtomicFiles.write(target, out -> sarif.write(ReportFixtures.sample(), out));
-        assertEquals(sarif.render(ReportFixtures.sample()), Files.readString(target));
-    }
-
-    @Test
     void refusesToReplaceADirectory() throws IOException {
         Path target = Files.createDirectory(dir.resolve("report.txt"));
         assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> out.write("x")));
         assertEquals(true, Files.isDirectory(target));
         assertEquals(List.of("report.txt"), names());
+    }
+
+    @Test
+    void writesBytesThroughTheChannelAndCleansUpOnFailure() throws IOException {
+        Path target = dir.resolve("cache/entry.bin");
+        AtomicFiles.writeChannel(target, ch -> ch.write(java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3})),
+                AtomicFiles.Durability.UNSYNCED);
+        assertEquals(List.of((byte) 1, (byte) 2, (byte) 3), boxed(Files.readAllBytes(target)));
+        assertThrows(IOException.class, () -> AtomicFiles.writeChannel(target, ch -> {
+            ch.write(java.nio.ByteBuffer.wrap(new byte[] {9}));
+            throw new IOException("full");
+        }, AtomicFiles.Durability.SYNCED));
+        assertEquals(List.of((byte) 1, (byte) 2, (byte) 3), boxed(Files.readAllBytes(target)));
+        try (Stream<Path> files = Files.list(target.getParent())) {
+            assertEquals(List.of("entry.bin"), files.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    private static List<Byte> boxed(byte[] bytes) {
+        List<Byte> out = new java.util.ArrayList<>();
+        for (byte b : bytes) {
+            out.add(b);
+        }
+        return out;
     }
 }
