@@ -1,6 +1,6 @@
 package io.github.dovelint.eclipse;
 
-import io.github.dovelint.AnalysisResult;
+import io.github.dovelint.model.AnalysisResult;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

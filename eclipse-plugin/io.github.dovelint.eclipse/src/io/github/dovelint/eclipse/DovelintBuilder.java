@@ -1,8 +1,8 @@
 package io.github.dovelint.eclipse;
 
-import io.github.dovelint.AnalysisException;
-import io.github.dovelint.AnalysisResult;
 import io.github.dovelint.Analyzer;
+import io.github.dovelint.model.AnalysisException;
+import io.github.dovelint.model.AnalysisResult;
 import java.nio.file.Path;
 import java.util.Map;
 import org.eclipse.core.resources.IProject;

@@ -1,8 +1,8 @@
 package io.github.dovelint.eclipse;
 
-import io.github.dovelint.AnalysisResult;
 import io.github.dovelint.Analyzer;
-import io.github.dovelint.rules.RuleDescriptor;
+import io.github.dovelint.model.AnalysisResult;
+import io.github.dovelint.model.RuleDescriptor;
 import java.util.List;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.runtime.CoreException;

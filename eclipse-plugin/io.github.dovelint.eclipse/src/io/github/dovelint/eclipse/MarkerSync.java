@@ -1,12 +1,12 @@
 package io.github.dovelint.eclipse;
 
-import io.github.dovelint.AnalysisResult;
-import io.github.dovelint.CallChain;
-import io.github.dovelint.ChainStep;
-import io.github.dovelint.Finding;
-import io.github.dovelint.Location;
-import io.github.dovelint.Problem;
-import io.github.dovelint.Severity;
+import io.github.dovelint.model.AnalysisResult;
+import io.github.dovelint.model.CallChain;
+import io.github.dovelint.model.ChainStep;
+import io.github.dovelint.model.Finding;
+import io.github.dovelint.model.Location;
+import io.github.dovelint.model.Problem;
+import io.github.dovelint.model.Severity;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

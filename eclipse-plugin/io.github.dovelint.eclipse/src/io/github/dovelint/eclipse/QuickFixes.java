@@ -1,7 +1,7 @@
 package io.github.dovelint.eclipse;
 
 import io.github.dovelint.Analyzer;
-import io.github.dovelint.rules.RuleDescriptor;
+import io.github.dovelint.model.RuleDescriptor;
 import io.github.dovelint.suppress.SuppressionSyntax;
 import java.util.List;
 import java.util.Optional;

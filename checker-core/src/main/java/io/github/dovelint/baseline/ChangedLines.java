@@ -1,7 +1,7 @@
 package io.github.dovelint.baseline;
 
-import io.github.dovelint.AnalysisResult;
-import io.github.dovelint.Finding;
+import io.github.dovelint.model.AnalysisResult;
+import io.github.dovelint.model.Finding;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

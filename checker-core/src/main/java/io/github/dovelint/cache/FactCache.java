@@ -1,7 +1,7 @@
 package io.github.dovelint.cache;
 
-import io.github.dovelint.Problem;
 import io.github.dovelint.facts.UnitFacts;
+import io.github.dovelint.model.Problem;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -1,7 +1,5 @@
 package io.github.dovelint.cache;
 
-import io.github.dovelint.Location;
-import io.github.dovelint.Problem;
 import io.github.dovelint.facts.CallFact;
 import io.github.dovelint.facts.Callee;
 import io.github.dovelint.facts.Cfg;
@@ -14,6 +12,8 @@ import io.github.dovelint.facts.LockOp;
 import io.github.dovelint.facts.OobAccess;
 import io.github.dovelint.facts.Param;
 import io.github.dovelint.facts.UnitFacts;
+import io.github.dovelint.model.Location;
+import io.github.dovelint.model.Problem;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

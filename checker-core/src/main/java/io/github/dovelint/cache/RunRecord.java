@@ -1,11 +1,11 @@
 package io.github.dovelint.cache;
 
-import io.github.dovelint.CallChain;
-import io.github.dovelint.ChainStep;
-import io.github.dovelint.Finding;
-import io.github.dovelint.Location;
-import io.github.dovelint.Problem;
-import io.github.dovelint.Severity;
+import io.github.dovelint.model.CallChain;
+import io.github.dovelint.model.ChainStep;
+import io.github.dovelint.model.Finding;
+import io.github.dovelint.model.Location;
+import io.github.dovelint.model.Problem;
+import io.github.dovelint.model.Severity;
 import io.github.dovelint.suppress.Suppression;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

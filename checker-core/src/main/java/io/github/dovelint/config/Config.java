@@ -3,7 +3,6 @@ package io.github.dovelint.config;
 import io.github.dovelint.kb.KnowledgeBase;
 import io.github.dovelint.kb.KnowledgeOverrides;
 import io.github.dovelint.yaml.ConfigException;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,7 +28,7 @@ public final class Config {
     private final List<Glob> units;
     private final KnowledgeOverrides overrides;
     private final ParseSettings parse;
-    private final io.github.dovelint.Limits limits;
+    private final io.github.dovelint.model.Limits limits;
 
     Config(Path directory, Map<String, RuleSetting> rules, List<Glob> excludes, List<Glob> units,
            KnowledgeOverrides overrides, ParseSettings parse) {
@@ -37,7 +36,7 @@ public final class Config {
     }
 
     Config(Path directory, Map<String, RuleSetting> rules, List<Glob> excludes, List<Glob> units,
-           KnowledgeOverrides overrides, ParseSettings parse, io.github.dovelint.Limits limits) {
+           KnowledgeOverrides overrides, ParseSettings parse, io.github.dovelint.model.Limits limits) {
         this.limits = limits;
         this.directory = directory;
         this.rules = Collections.unmodifiableMap(new LinkedHashMap<>(rules));
@@ -138,7 +137,7 @@ public final class Config {
     }
 
     /** The per-file budgets of the {@code limits:} section (missing keys at their defaults), if there is one. */
-    public Optional<io.github.dovelint.Limits> limits() {
+    public Optional<io.github.dovelint.model.Limits> limits() {
         return Optional.ofNullable(limits);
     }
 

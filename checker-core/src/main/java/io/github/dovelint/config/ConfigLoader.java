@@ -1,18 +1,15 @@
 package io.github.dovelint.config;
 
-import io.github.dovelint.Location;
-import io.github.dovelint.Problem;
-import io.github.dovelint.Severity;
 import io.github.dovelint.kb.FunctionSpec;
 import io.github.dovelint.kb.FunctionSpecParser;
 import io.github.dovelint.kb.GfpDefinition;
 import io.github.dovelint.kb.KnowledgeBaseLoader;
 import io.github.dovelint.kb.KnowledgeOverrides;
+import io.github.dovelint.model.Location;
+import io.github.dovelint.model.Problem;
+import io.github.dovelint.model.Severity;
 import io.github.dovelint.yaml.ConfigException;
 import io.github.dovelint.yaml.YamlDoc;
-
-import org.snakeyaml.engine.v2.nodes.Node;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -26,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
  * Reads {@code .dovelint.yml} strictly: every mistake (unknown or duplicate
@@ -128,12 +126,12 @@ public final class ConfigLoader {
 
         ParseSettings parse = top.containsKey("parse")
                 ? parseSettings(doc, top.get("parse").value(), directory) : ParseSettings.empty();
-        io.github.dovelint.Limits limits = top.containsKey("limits") ? limits(doc, top.get("limits").value()) : null;
+        io.github.dovelint.model.Limits limits = top.containsKey("limits") ? limits(doc, top.get("limits").value()) : null;
         return new Config(directory, rules, excludes, units, overrides, parse, limits);
     }
 
-    private static io.github.dovelint.Limits limits(YamlDoc doc, Node node) throws ConfigException {
-        io.github.dovelint.Limits limits = io.github.dovelint.Limits.DEFAULT;
+    private static io.github.dovelint.model.Limits limits(YamlDoc doc, Node node) throws ConfigException {
+        io.github.dovelint.model.Limits limits = io.github.dovelint.model.Limits.DEFAULT;
         if (YamlDoc.isNull(node)) {
             return limits;
         }
@@ -141,12 +139,12 @@ public final class ConfigLoader {
         try {
             if (section.containsKey("max-file-size")) {
                 node = section.get("max-file-size").value();
-                limits = limits.withMaxFileBytes(io.github.dovelint.Limits.parseSize(
+                limits = limits.withMaxFileBytes(io.github.dovelint.model.Limits.parseSize(
                         doc.string(node, "'limits.max-file-size'")));
             }
             if (section.containsKey("file-timeout")) {
                 node = section.get("file-timeout").value();
-                limits = limits.withFileTimeout(io.github.dovelint.Limits.parseDuration(
+                limits = limits.withFileTimeout(io.github.dovelint.model.Limits.parseDuration(
                         doc.string(node, "'limits.file-timeout'")));
             }
             if (section.containsKey("max-ast-depth")) {

@@ -1,8 +1,7 @@
 package io.github.dovelint.config;
 
-import io.github.dovelint.Location;
-import io.github.dovelint.Severity;
-
+import io.github.dovelint.model.Location;
+import io.github.dovelint.model.Severity;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package io.github.dovelint.engine;
 
-import io.github.dovelint.Problem;
 import io.github.dovelint.cache.FactCache;
+import io.github.dovelint.model.Problem;
 import io.github.dovelint.parse.ParsedUnit;
 import io.github.dovelint.parse.Prelude;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.github.dovelint.engine;
 
-import io.github.dovelint.Limits;
+import io.github.dovelint.model.Limits;
 import io.github.dovelint.rules.Rule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

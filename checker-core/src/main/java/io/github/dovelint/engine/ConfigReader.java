@@ -1,13 +1,13 @@
 package io.github.dovelint.engine;
 
-import io.github.dovelint.AnalysisException;
-import io.github.dovelint.Location;
 import io.github.dovelint.config.Config;
-import io.github.dovelint.yaml.ConfigException;
 import io.github.dovelint.config.ConfigLoader;
 import io.github.dovelint.config.RuleSetting;
 import io.github.dovelint.kb.KnowledgeBase;
-import io.github.dovelint.rules.RuleDescriptor;
+import io.github.dovelint.model.AnalysisException;
+import io.github.dovelint.model.Location;
+import io.github.dovelint.model.RuleDescriptor;
+import io.github.dovelint.yaml.ConfigException;
 import java.nio.file.Path;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package io.github.dovelint.engine;
 
-import io.github.dovelint.AnalysisException;
-import io.github.dovelint.AnalysisResult;
+import io.github.dovelint.model.AnalysisException;
+import io.github.dovelint.model.AnalysisResult;
 import java.util.ArrayList;
 import java.util.List;
 

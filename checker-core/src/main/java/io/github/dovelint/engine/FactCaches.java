@@ -1,7 +1,7 @@
 package io.github.dovelint.engine;
 
-import io.github.dovelint.Version;
 import io.github.dovelint.cache.FactCache;
+import io.github.dovelint.model.Version;
 import io.github.dovelint.parse.ParseOptions;
 import io.github.dovelint.parse.Prelude;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.github.dovelint.engine;
 
-import io.github.dovelint.Problem;
 import io.github.dovelint.facts.UnitFacts;
+import io.github.dovelint.model.Problem;
 import io.github.dovelint.suppress.Suppression;
 import io.github.dovelint.suppress.SuppressionScanner;
 import java.util.List;

@@ -1,13 +1,13 @@
 package io.github.dovelint.engine;
 
-import io.github.dovelint.Limits;
-import io.github.dovelint.Location;
-import io.github.dovelint.Problem;
 import io.github.dovelint.cache.FactCache;
 import io.github.dovelint.facts.FactExtractor;
 import io.github.dovelint.facts.SharedDefinitions;
 import io.github.dovelint.facts.SourcePositions;
 import io.github.dovelint.facts.UnitFacts;
+import io.github.dovelint.model.Limits;
+import io.github.dovelint.model.Location;
+import io.github.dovelint.model.Problem;
 import io.github.dovelint.parse.CParser;
 import io.github.dovelint.parse.Daemons;
 import io.github.dovelint.parse.ParsedUnit;

@@ -1,15 +1,15 @@
 package io.github.dovelint.engine;
 
-import io.github.dovelint.Finding;
-import io.github.dovelint.Location;
-import io.github.dovelint.Problem;
 import io.github.dovelint.callgraph.CallGraph;
 import io.github.dovelint.callgraph.Program;
 import io.github.dovelint.facts.UnitFacts;
 import io.github.dovelint.kb.KnowledgeBase;
+import io.github.dovelint.model.Finding;
+import io.github.dovelint.model.Location;
+import io.github.dovelint.model.Problem;
+import io.github.dovelint.model.RuleDescriptor;
 import io.github.dovelint.parse.Daemons;
 import io.github.dovelint.rules.Rule;
-import io.github.dovelint.rules.RuleDescriptor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

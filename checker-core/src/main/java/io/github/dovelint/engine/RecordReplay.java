@@ -1,7 +1,7 @@
 package io.github.dovelint.engine;
 
-import io.github.dovelint.Finding;
 import io.github.dovelint.cache.RunRecord;
+import io.github.dovelint.model.Finding;
 import java.util.List;
 
 /**

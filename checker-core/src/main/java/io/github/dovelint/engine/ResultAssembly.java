@@ -1,12 +1,12 @@
 package io.github.dovelint.engine;
 
-import io.github.dovelint.AnalysisResult;
-import io.github.dovelint.Finding;
-import io.github.dovelint.Problem;
-import io.github.dovelint.Severity;
-import io.github.dovelint.Version;
 import io.github.dovelint.config.Config;
 import io.github.dovelint.config.RuleSetting;
+import io.github.dovelint.model.AnalysisResult;
+import io.github.dovelint.model.Finding;
+import io.github.dovelint.model.Problem;
+import io.github.dovelint.model.Severity;
+import io.github.dovelint.model.Version;
 import io.github.dovelint.parse.Daemons;
 import io.github.dovelint.suppress.Suppression;
 import io.github.dovelint.suppress.Suppressor;

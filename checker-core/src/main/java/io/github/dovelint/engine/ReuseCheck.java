@@ -1,8 +1,8 @@
 package io.github.dovelint.engine;
 
-import io.github.dovelint.AnalysisException;
 import io.github.dovelint.cache.FactCache;
 import io.github.dovelint.cache.RunRecord;
+import io.github.dovelint.model.AnalysisException;
 import io.github.dovelint.slice.FileIndex;
 import io.github.dovelint.slice.LexicalIndex;
 import java.nio.file.Path;

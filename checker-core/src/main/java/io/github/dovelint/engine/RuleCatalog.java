@@ -1,7 +1,7 @@
 package io.github.dovelint.engine;
 
+import io.github.dovelint.model.RuleDescriptor;
 import io.github.dovelint.rules.Rule;
-import io.github.dovelint.rules.RuleDescriptor;
 import io.github.dovelint.suppress.Suppressor;
 import java.util.List;
 import java.util.Map;

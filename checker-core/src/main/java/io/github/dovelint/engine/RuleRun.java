@@ -1,13 +1,13 @@
 package io.github.dovelint.engine;
 
-import io.github.dovelint.CallChain;
-import io.github.dovelint.Location;
 import io.github.dovelint.callgraph.CallGraph;
 import io.github.dovelint.callgraph.Program;
 import io.github.dovelint.kb.KnowledgeBase;
+import io.github.dovelint.model.CallChain;
+import io.github.dovelint.model.Location;
+import io.github.dovelint.model.RuleDescriptor;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
-import io.github.dovelint.rules.RuleDescriptor;
 import io.github.dovelint.summary.Summaries;
 import java.util.ArrayList;
 import java.util.List;

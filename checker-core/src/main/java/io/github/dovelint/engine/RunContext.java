@@ -1,9 +1,9 @@
 package io.github.dovelint.engine;
 
-import io.github.dovelint.AnalysisException;
-import io.github.dovelint.Limits;
-import io.github.dovelint.Location;
 import io.github.dovelint.cache.FileHashes;
+import io.github.dovelint.model.AnalysisException;
+import io.github.dovelint.model.Limits;
+import io.github.dovelint.model.Location;
 import io.github.dovelint.parse.CParser;
 import io.github.dovelint.parse.CompileCommands;
 import io.github.dovelint.parse.ParseOptions;

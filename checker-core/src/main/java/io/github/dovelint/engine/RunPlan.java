@@ -1,9 +1,9 @@
 package io.github.dovelint.engine;
 
-import io.github.dovelint.Limits;
 import io.github.dovelint.config.Config;
 import io.github.dovelint.kb.KnowledgeBase;
-import io.github.dovelint.rules.RuleDescriptor;
+import io.github.dovelint.model.Limits;
+import io.github.dovelint.model.RuleDescriptor;
 import java.nio.file.Path;
 import java.util.Map;
 

@@ -1,11 +1,11 @@
 package io.github.dovelint.engine;
 
-import io.github.dovelint.AnalysisException;
-import io.github.dovelint.Limits;
-import io.github.dovelint.Location;
 import io.github.dovelint.config.Config;
 import io.github.dovelint.kb.KnowledgeBase;
-import io.github.dovelint.rules.RuleDescriptor;
+import io.github.dovelint.model.AnalysisException;
+import io.github.dovelint.model.Limits;
+import io.github.dovelint.model.Location;
+import io.github.dovelint.model.RuleDescriptor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.github.dovelint.engine;
 
-import io.github.dovelint.Finding;
-import io.github.dovelint.Problem;
 import io.github.dovelint.cache.FactCache;
 import io.github.dovelint.cache.RunRecord;
+import io.github.dovelint.model.Finding;
+import io.github.dovelint.model.Problem;
 import io.github.dovelint.parse.Daemons;
 import java.nio.file.Path;
 import java.util.ArrayList;

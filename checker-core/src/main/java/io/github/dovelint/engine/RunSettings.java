@@ -1,7 +1,7 @@
 package io.github.dovelint.engine;
 
-import io.github.dovelint.Limits;
 import io.github.dovelint.kb.KnowledgeBase;
+import io.github.dovelint.model.Limits;
 import io.github.dovelint.rules.Rule;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.github.dovelint.engine;
 
-import io.github.dovelint.Location;
 import io.github.dovelint.facts.LenientText;
+import io.github.dovelint.model.Location;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

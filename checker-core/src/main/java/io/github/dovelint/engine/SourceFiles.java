@@ -1,7 +1,7 @@
 package io.github.dovelint.engine;
 
-import io.github.dovelint.Location;
-import io.github.dovelint.Problem;
+import io.github.dovelint.model.Location;
+import io.github.dovelint.model.Problem;
 import java.io.IOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;

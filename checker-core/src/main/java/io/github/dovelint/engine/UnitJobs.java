@@ -1,10 +1,10 @@
 package io.github.dovelint.engine;
 
-import io.github.dovelint.AnalysisException;
 import io.github.dovelint.cache.FactCache;
 import io.github.dovelint.config.Config;
 import io.github.dovelint.config.RuleSetting;
 import io.github.dovelint.kb.KnowledgeBase;
+import io.github.dovelint.model.AnalysisException;
 import io.github.dovelint.parse.ParseOptions;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.slice.Slicer;

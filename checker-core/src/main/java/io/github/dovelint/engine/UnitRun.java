@@ -1,8 +1,8 @@
 package io.github.dovelint.engine;
 
-import io.github.dovelint.Finding;
-import io.github.dovelint.Problem;
 import io.github.dovelint.cache.RunRecord;
+import io.github.dovelint.model.Finding;
+import io.github.dovelint.model.Problem;
 import io.github.dovelint.suppress.Suppression;
 import java.util.List;
 

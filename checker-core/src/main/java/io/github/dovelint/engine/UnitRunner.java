@@ -1,9 +1,9 @@
 package io.github.dovelint.engine;
 
-import io.github.dovelint.AnalysisException;
 import io.github.dovelint.cache.RunRecord;
 import io.github.dovelint.facts.UnitFacts;
-import io.github.dovelint.rules.RuleDescriptor;
+import io.github.dovelint.model.AnalysisException;
+import io.github.dovelint.model.RuleDescriptor;
 import io.github.dovelint.slice.LexicalIndex;
 import io.github.dovelint.suppress.Suppression;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.github.dovelint.facts;
 
-import io.github.dovelint.Location;
+import io.github.dovelint.model.Location;
 
 /**
  * A function stored in a struct member, found in a static initializer

@@ -1,6 +1,6 @@
 package io.github.dovelint.facts;
 
-import io.github.dovelint.Location;
+import io.github.dovelint.model.Location;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

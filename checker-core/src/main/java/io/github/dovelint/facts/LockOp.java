@@ -1,6 +1,6 @@
 package io.github.dovelint.facts;
 
-import io.github.dovelint.Location;
+import io.github.dovelint.model.Location;
 
 /**
  * A lock (or atomic-section) operation made by a function: taking or dropping

@@ -1,6 +1,6 @@
 package io.github.dovelint.facts;
 
-import io.github.dovelint.Location;
+import io.github.dovelint.model.Location;
 
 /**
  * A use of the file's out-of-band pointer ({@code file->oob_data} on older

@@ -1,10 +1,10 @@
 package io.github.dovelint.gate;
 
-import io.github.dovelint.AnalysisResult;
-import io.github.dovelint.Finding;
 import io.github.dovelint.baseline.Baseline;
 import io.github.dovelint.baseline.BaselineEntry;
 import io.github.dovelint.baseline.ChangedLines;
+import io.github.dovelint.model.AnalysisResult;
+import io.github.dovelint.model.Finding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

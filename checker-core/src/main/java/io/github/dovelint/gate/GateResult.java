@@ -1,9 +1,9 @@
 package io.github.dovelint.gate;
 
-import io.github.dovelint.AnalysisResult;
-import io.github.dovelint.Finding;
-import io.github.dovelint.Severity;
 import io.github.dovelint.baseline.BaselineEntry;
+import io.github.dovelint.model.AnalysisResult;
+import io.github.dovelint.model.Finding;
+import io.github.dovelint.model.Severity;
 import java.nio.file.Path;
 import java.util.List;
 

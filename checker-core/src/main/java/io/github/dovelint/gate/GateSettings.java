@@ -1,6 +1,6 @@
 package io.github.dovelint.gate;
 
-import io.github.dovelint.Severity;
+import io.github.dovelint.model.Severity;
 import java.nio.file.Path;
 import java.util.Locale;
 

@@ -1,6 +1,6 @@
 /**
  * The gate every front end applies to a run: {@link io.github.dovelint.gate.Gate}
- * takes an {@link io.github.dovelint.AnalysisResult} and
+ * takes an {@link io.github.dovelint.model.AnalysisResult} and
  * {@link io.github.dovelint.gate.GateSettings} (threshold, allowed violations,
  * baseline, changed lines) and returns a {@link io.github.dovelint.gate.GateResult}:
  * the findings kept, those the baseline accepted, its stale entries, and the

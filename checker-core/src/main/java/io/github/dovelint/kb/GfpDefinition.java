@@ -1,7 +1,6 @@
 package io.github.dovelint.kb;
 
-import io.github.dovelint.Location;
-
+import io.github.dovelint.model.Location;
 import java.util.Objects;
 
 /**

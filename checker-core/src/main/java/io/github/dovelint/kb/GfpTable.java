@@ -1,8 +1,7 @@
 package io.github.dovelint.kb;
 
-import io.github.dovelint.Location;
+import io.github.dovelint.model.Location;
 import io.github.dovelint.yaml.ConfigException;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

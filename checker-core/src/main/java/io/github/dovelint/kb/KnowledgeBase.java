@@ -1,9 +1,8 @@
 package io.github.dovelint.kb;
 
-import io.github.dovelint.Location;
-import io.github.dovelint.Problem;
+import io.github.dovelint.model.Location;
+import io.github.dovelint.model.Problem;
 import io.github.dovelint.yaml.ConfigException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,20 +1,18 @@
 package io.github.dovelint.kb;
 
-import io.github.dovelint.Location;
+import io.github.dovelint.model.Location;
 import io.github.dovelint.yaml.ConfigException;
 import io.github.dovelint.yaml.YamlDoc;
-
-import org.snakeyaml.engine.v2.common.ScalarStyle;
-import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.Tag;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * Reads a knowledge-base YAML file strictly: unknown keys, wrong types,

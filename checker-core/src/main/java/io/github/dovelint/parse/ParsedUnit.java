@@ -1,6 +1,6 @@
 package io.github.dovelint.parse;
 
-import io.github.dovelint.Problem;
+import io.github.dovelint.model.Problem;
 import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;

@@ -1,7 +1,7 @@
 package io.github.dovelint.parse;
 
-import io.github.dovelint.Location;
-import io.github.dovelint.Problem;
+import io.github.dovelint.model.Location;
+import io.github.dovelint.model.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;

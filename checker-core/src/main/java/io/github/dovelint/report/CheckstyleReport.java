@@ -1,8 +1,8 @@
 package io.github.dovelint.report;
 
-import io.github.dovelint.AnalysisResult;
-import io.github.dovelint.Finding;
-import io.github.dovelint.Problem;
+import io.github.dovelint.model.AnalysisResult;
+import io.github.dovelint.model.Finding;
+import io.github.dovelint.model.Problem;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;

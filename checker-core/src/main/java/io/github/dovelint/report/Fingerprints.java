@@ -1,7 +1,7 @@
 package io.github.dovelint.report;
 
-import io.github.dovelint.AnalysisResult;
-import io.github.dovelint.Finding;
+import io.github.dovelint.model.AnalysisResult;
+import io.github.dovelint.model.Finding;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

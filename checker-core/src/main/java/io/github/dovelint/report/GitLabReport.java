@@ -2,8 +2,8 @@ package io.github.dovelint.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.dovelint.AnalysisResult;
-import io.github.dovelint.Finding;
+import io.github.dovelint.model.AnalysisResult;
+import io.github.dovelint.model.Finding;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;

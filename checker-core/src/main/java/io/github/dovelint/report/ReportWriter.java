@@ -1,6 +1,6 @@
 package io.github.dovelint.report;
 
-import io.github.dovelint.AnalysisResult;
+import io.github.dovelint.model.AnalysisResult;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

@@ -1,5 +1,5 @@
 /**
- * Turns an {@link io.github.dovelint.AnalysisResult} into reports: gcc-style
+ * Turns an {@link io.github.dovelint.model.AnalysisResult} into reports: gcc-style
  * text for terminals and CI logs, a stable JSON document for scripts, and
  * SARIF 2.1.0 for code-scanning services and IDEs.
  *

@@ -1,6 +1,6 @@
 package io.github.dovelint.rules;
 
-import io.github.dovelint.CallChain;
+import io.github.dovelint.model.CallChain;
 import io.github.dovelint.summary.Site;
 import java.util.List;
 import java.util.stream.Collectors;

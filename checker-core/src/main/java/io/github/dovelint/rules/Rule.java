@@ -1,5 +1,7 @@
 package io.github.dovelint.rules;
 
+import io.github.dovelint.model.RuleDescriptor;
+
 /**
  * A contract check. Implementations carry a {@link RuleInfo} annotation, are
  * registered as {@code java.util.ServiceLoader} services and must be stateless:
@@ -21,6 +23,6 @@ public interface Rule {
 
     /** This rule's metadata. */
     default RuleDescriptor descriptor() {
-        return RuleDescriptor.of(getClass());
+        return RuleDescriptors.of(getClass());
     }
 }

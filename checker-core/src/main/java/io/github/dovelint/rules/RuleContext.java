@@ -1,12 +1,13 @@
 package io.github.dovelint.rules;
 
-import io.github.dovelint.CallChain;
-import io.github.dovelint.Location;
 import io.github.dovelint.callgraph.CallGraph;
 import io.github.dovelint.callgraph.Program;
 import io.github.dovelint.facts.FieldBinding;
 import io.github.dovelint.facts.FunctionFacts;
 import io.github.dovelint.kb.KnowledgeBase;
+import io.github.dovelint.model.CallChain;
+import io.github.dovelint.model.Location;
+import io.github.dovelint.model.RuleDescriptor;
 import io.github.dovelint.spec.Hook;
 import io.github.dovelint.summary.EffectKind;
 import io.github.dovelint.summary.Site;

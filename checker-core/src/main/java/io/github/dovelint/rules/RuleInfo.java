@@ -1,6 +1,6 @@
 package io.github.dovelint.rules;
 
-import io.github.dovelint.Severity;
+import io.github.dovelint.model.Severity;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

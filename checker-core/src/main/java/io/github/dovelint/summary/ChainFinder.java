@@ -1,12 +1,12 @@
 package io.github.dovelint.summary;
 
-import io.github.dovelint.CallChain;
-import io.github.dovelint.ChainStep;
+import io.github.dovelint.callgraph.CallGraph;
 import io.github.dovelint.facts.CallFact;
 import io.github.dovelint.facts.Callee;
 import io.github.dovelint.facts.Expr;
 import io.github.dovelint.facts.FunctionFacts;
-import io.github.dovelint.callgraph.CallGraph;
+import io.github.dovelint.model.CallChain;
+import io.github.dovelint.model.ChainStep;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -81,7 +81,7 @@ public final class Summaries {
     }
 
     /** How {@code root} reaches {@code site}: the shortest chain of calls, deterministic. */
-    public synchronized io.github.dovelint.CallChain chain(FunctionFacts root, Site site) {
+    public synchronized io.github.dovelint.model.CallChain chain(FunctionFacts root, Site site) {
         summary(root, site.kind());
         return new ChainFinder(graph, this).find(root, site);
     }

@@ -1,6 +1,6 @@
 package io.github.dovelint.suppress;
 
-import io.github.dovelint.Location;
+import io.github.dovelint.model.Location;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

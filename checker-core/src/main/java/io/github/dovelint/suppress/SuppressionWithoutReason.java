@@ -1,6 +1,6 @@
 package io.github.dovelint.suppress;
 
-import io.github.dovelint.Severity;
+import io.github.dovelint.model.Severity;
 import io.github.dovelint.rules.RuleInfo;
 
 /** DL001's declaration; the engine itself reports it while applying suppressions. */

@@ -1,8 +1,9 @@
 package io.github.dovelint.suppress;
 
-import io.github.dovelint.Finding;
-import io.github.dovelint.Severity;
-import io.github.dovelint.rules.RuleDescriptor;
+import io.github.dovelint.model.Finding;
+import io.github.dovelint.model.RuleDescriptor;
+import io.github.dovelint.model.Severity;
+import io.github.dovelint.rules.RuleDescriptors;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,8 +16,8 @@ import java.util.Set;
  */
 public final class Suppressor {
 
-    public static final RuleDescriptor WITHOUT_REASON = RuleDescriptor.of(SuppressionWithoutReason.class);
-    public static final RuleDescriptor UNUSED = RuleDescriptor.of(UnusedSuppression.class);
+    public static final RuleDescriptor WITHOUT_REASON = RuleDescriptors.of(SuppressionWithoutReason.class);
+    public static final RuleDescriptor UNUSED = RuleDescriptors.of(UnusedSuppression.class);
 
     private Suppressor() {
     }

@@ -1,8 +1,7 @@
 package io.github.dovelint.yaml;
 
-import io.github.dovelint.Location;
-import io.github.dovelint.Problem;
-
+import io.github.dovelint.model.Location;
+import io.github.dovelint.model.Problem;
 import java.util.Objects;
 
 /**

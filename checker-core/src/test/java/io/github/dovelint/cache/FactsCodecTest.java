@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dovelint.Location;
-import io.github.dovelint.Problem;
 import io.github.dovelint.engine.TestRun;
 import io.github.dovelint.facts.CallFact;
 import io.github.dovelint.facts.Callee;
@@ -20,6 +18,8 @@ import io.github.dovelint.facts.LockOp;
 import io.github.dovelint.facts.OobAccess;
 import io.github.dovelint.facts.Param;
 import io.github.dovelint.facts.UnitFacts;
+import io.github.dovelint.model.Location;
+import io.github.dovelint.model.Problem;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -6,18 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dovelint.Problem;
-import io.github.dovelint.Severity;
 import io.github.dovelint.kb.KnowledgeBase;
 import io.github.dovelint.kb.KnowledgeBaseLoader;
+import io.github.dovelint.model.Problem;
+import io.github.dovelint.model.Severity;
 import io.github.dovelint.yaml.ConfigException;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
 

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dovelint.AnalysisResult;
 import io.github.dovelint.Analyzer;
 import io.github.dovelint.cache.FactCache;
 import io.github.dovelint.kb.KnowledgeBaseLoader;
+import io.github.dovelint.model.AnalysisResult;
 import io.github.dovelint.parse.ParseOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,7 +86,7 @@ class FactCacheTest {
         if (l.hit() != null) {
             return true;
         }
-        Parsing parsing = new Parsing(new Relativizer(tmp.resolve("tree")), 1, io.github.dovelint.Limits.DEFAULT,
+        Parsing parsing = new Parsing(new Relativizer(tmp.resolve("tree")), 1, io.github.dovelint.model.Limits.DEFAULT,
                 ProgressListener.NONE);
         parsing.parseAll(List.of(src), new io.github.dovelint.parse.CParser(
                 new ParseOptions(List.of(), Map.of(), null, true)), java.util.Set.of("oob_data"), c);

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dovelint.AnalysisResult;
 import io.github.dovelint.Analyzer;
-import io.github.dovelint.Finding;
-import io.github.dovelint.Limits;
-import io.github.dovelint.Problem;
 import io.github.dovelint.kb.KnowledgeBaseLoader;
+import io.github.dovelint.model.AnalysisResult;
+import io.github.dovelint.model.Finding;
+import io.github.dovelint.model.Limits;
+import io.github.dovelint.model.Problem;
 import io.github.dovelint.report.ReportWriter;
 import io.github.dovelint.report.ReportWriters;
 import java.io.BufferedWriter;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dovelint.Limits;
+import io.github.dovelint.model.Limits;
 import io.github.dovelint.parse.CParser;
 import io.github.dovelint.parse.ParseOptions;
 import java.nio.file.Files;

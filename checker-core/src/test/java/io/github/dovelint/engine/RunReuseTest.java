@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dovelint.AnalysisResult;
 import io.github.dovelint.Analyzer;
-import io.github.dovelint.Finding;
 import io.github.dovelint.kb.KnowledgeBaseLoader;
+import io.github.dovelint.model.AnalysisResult;
+import io.github.dovelint.model.Finding;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,14 +2,14 @@ package io.github.dovelint.engine;
 
 import static io.github.dovelint.summary.EffectKind.SLEEP;
 
-import io.github.dovelint.AnalysisResult;
 import io.github.dovelint.Analyzer;
-import io.github.dovelint.Finding;
-import io.github.dovelint.Severity;
 import io.github.dovelint.callgraph.CallGraph;
 import io.github.dovelint.callgraph.Program;
 import io.github.dovelint.facts.FunctionFacts;
 import io.github.dovelint.kb.KnowledgeBaseLoader;
+import io.github.dovelint.model.AnalysisResult;
+import io.github.dovelint.model.Finding;
+import io.github.dovelint.model.Severity;
 import io.github.dovelint.rules.Reached;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;

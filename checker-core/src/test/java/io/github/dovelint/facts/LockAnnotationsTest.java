@@ -2,7 +2,7 @@ package io.github.dovelint.facts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.dovelint.Location;
+import io.github.dovelint.model.Location;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

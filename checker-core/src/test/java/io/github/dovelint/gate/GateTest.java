@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.github.dovelint.AnalysisResult;
-import io.github.dovelint.Finding;
-import io.github.dovelint.Location;
-import io.github.dovelint.Severity;
 import io.github.dovelint.baseline.Baseline;
 import io.github.dovelint.baseline.BaselineEntry;
+import io.github.dovelint.model.AnalysisResult;
+import io.github.dovelint.model.Finding;
+import io.github.dovelint.model.Location;
+import io.github.dovelint.model.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

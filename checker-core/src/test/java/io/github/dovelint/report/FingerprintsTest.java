@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dovelint.Finding;
-import io.github.dovelint.Severity;
+import io.github.dovelint.model.Finding;
+import io.github.dovelint.model.Severity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,13 +1,13 @@
 package io.github.dovelint.report;
 
-import io.github.dovelint.AnalysisResult;
-import io.github.dovelint.CallChain;
-import io.github.dovelint.ChainStep;
-import io.github.dovelint.Finding;
-import io.github.dovelint.Location;
-import io.github.dovelint.Problem;
-import io.github.dovelint.Severity;
-import io.github.dovelint.rules.RuleDescriptor;
+import io.github.dovelint.model.AnalysisResult;
+import io.github.dovelint.model.CallChain;
+import io.github.dovelint.model.ChainStep;
+import io.github.dovelint.model.Finding;
+import io.github.dovelint.model.Location;
+import io.github.dovelint.model.Problem;
+import io.github.dovelint.model.RuleDescriptor;
+import io.github.dovelint.model.Severity;
 import java.util.List;
 
 /** Hand-built analysis results, so report tests do not depend on the parser or the rules. */

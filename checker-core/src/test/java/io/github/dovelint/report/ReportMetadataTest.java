@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.dovelint.AnalysisResult;
+import io.github.dovelint.model.AnalysisResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.dovelint.AnalysisResult;
-import io.github.dovelint.Finding;
-import io.github.dovelint.Severity;
 import io.github.dovelint.files.AtomicFiles;
+import io.github.dovelint.model.AnalysisResult;
+import io.github.dovelint.model.Finding;
+import io.github.dovelint.model.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,12 +3,12 @@ package io.github.dovelint.report;
 import static io.github.dovelint.report.ReportFixtures.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.dovelint.AnalysisResult;
-import io.github.dovelint.CallChain;
-import io.github.dovelint.ChainStep;
-import io.github.dovelint.Finding;
-import io.github.dovelint.Problem;
-import io.github.dovelint.Severity;
+import io.github.dovelint.model.AnalysisResult;
+import io.github.dovelint.model.CallChain;
+import io.github.dovelint.model.ChainStep;
+import io.github.dovelint.model.Finding;
+import io.github.dovelint.model.Problem;
+import io.github.dovelint.model.Severity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

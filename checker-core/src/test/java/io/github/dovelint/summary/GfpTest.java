@@ -4,10 +4,10 @@ import static io.github.dovelint.engine.TestRun.hook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dovelint.CallChain;
-import io.github.dovelint.ChainStep;
-import io.github.dovelint.Finding;
 import io.github.dovelint.engine.TestRun;
+import io.github.dovelint.model.CallChain;
+import io.github.dovelint.model.ChainStep;
+import io.github.dovelint.model.Finding;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,10 +3,10 @@ package io.github.dovelint.summary;
 import static io.github.dovelint.engine.TestRun.hook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.dovelint.CallChain;
-import io.github.dovelint.ChainStep;
-import io.github.dovelint.Finding;
 import io.github.dovelint.engine.TestRun;
+import io.github.dovelint.model.CallChain;
+import io.github.dovelint.model.ChainStep;
+import io.github.dovelint.model.Finding;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,17 +1,17 @@
 package io.github.dovelint.cli;
 
-import io.github.dovelint.AnalysisException;
-import io.github.dovelint.AnalysisResult;
 import io.github.dovelint.Analyzer;
-import io.github.dovelint.Finding;
-import io.github.dovelint.Limits;
-import io.github.dovelint.Location;
-import io.github.dovelint.Problem;
 import io.github.dovelint.baseline.Baseline;
 import io.github.dovelint.files.AtomicFiles;
 import io.github.dovelint.gate.Gate;
 import io.github.dovelint.gate.GateResult;
 import io.github.dovelint.gate.Verdict;
+import io.github.dovelint.model.AnalysisException;
+import io.github.dovelint.model.AnalysisResult;
+import io.github.dovelint.model.Finding;
+import io.github.dovelint.model.Limits;
+import io.github.dovelint.model.Location;
+import io.github.dovelint.model.Problem;
 import io.github.dovelint.report.ReportWriter;
 import io.github.dovelint.report.ReportWriters;
 import io.github.dovelint.report.TextReport;
@@ -25,12 +25,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code dovelint check}: analyse sources and report findings. */
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,

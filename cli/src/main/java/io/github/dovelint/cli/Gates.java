@@ -1,11 +1,11 @@
 package io.github.dovelint.cli;
 
-import io.github.dovelint.AnalysisResult;
 import io.github.dovelint.baseline.BaselineEntry;
 import io.github.dovelint.gate.Gate;
 import io.github.dovelint.gate.GateException;
 import io.github.dovelint.gate.GateResult;
 import io.github.dovelint.gate.GateSettings;
+import io.github.dovelint.model.AnalysisResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

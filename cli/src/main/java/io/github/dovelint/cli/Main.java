@@ -1,13 +1,13 @@
 package io.github.dovelint.cli;
 
-import io.github.dovelint.Version;
+import io.github.dovelint.model.Version;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code dovelint} command. Exit codes: 0 clean, 1 findings, 2 usage or

@@ -1,13 +1,13 @@
 package io.github.dovelint.cli;
 
 import io.github.dovelint.Analyzer;
-import io.github.dovelint.rules.RuleDescriptor;
+import io.github.dovelint.model.RuleDescriptor;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code dovelint rules [ID]}: the rule catalog, or one rule's page. */
 @Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,

@@ -1,8 +1,8 @@
 package io.github.dovelint.cli;
 
-import io.github.dovelint.AnalysisResult;
-import io.github.dovelint.Problem;
 import io.github.dovelint.engine.ProgressListener;
+import io.github.dovelint.model.AnalysisResult;
+import io.github.dovelint.model.Problem;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -3,8 +3,8 @@ package io.github.dovelint.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dovelint.AnalysisResult;
 import io.github.dovelint.Analyzer;
+import io.github.dovelint.model.AnalysisResult;
 import io.github.dovelint.report.ReportWriters;
 import io.github.dovelint.rules.Rule;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dovelint.Version;
+import io.github.dovelint.model.Version;
 import org.junit.jupiter.api.Test;
 
 class MainTest {

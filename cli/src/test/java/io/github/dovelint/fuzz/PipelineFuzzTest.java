@@ -2,10 +2,10 @@ package io.github.dovelint.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.dovelint.AnalysisException;
-import io.github.dovelint.AnalysisResult;
 import io.github.dovelint.Analyzer;
-import io.github.dovelint.Limits;
+import io.github.dovelint.model.AnalysisException;
+import io.github.dovelint.model.AnalysisResult;
+import io.github.dovelint.model.Limits;
 import io.github.dovelint.report.ReportWriter;
 import io.github.dovelint.report.ReportWriters;
 import io.github.dovelint.rules.Rule;

@@ -1,9 +1,9 @@
 package io.github.dovelint.maven;
 
-import io.github.dovelint.AnalysisException;
-import io.github.dovelint.AnalysisResult;
 import io.github.dovelint.Analyzer;
-import io.github.dovelint.Problem;
+import io.github.dovelint.model.AnalysisException;
+import io.github.dovelint.model.AnalysisResult;
+import io.github.dovelint.model.Problem;
 import io.github.dovelint.report.TextReport;
 import java.io.File;
 import java.io.IOException;

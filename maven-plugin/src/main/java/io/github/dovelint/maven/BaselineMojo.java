@@ -1,9 +1,9 @@
 package io.github.dovelint.maven;
 
-import io.github.dovelint.AnalysisResult;
 import io.github.dovelint.baseline.Baseline;
 import io.github.dovelint.baseline.BaselineEntry;
 import io.github.dovelint.gate.Gate;
+import io.github.dovelint.model.AnalysisResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;

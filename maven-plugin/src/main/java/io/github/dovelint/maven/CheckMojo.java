@@ -1,12 +1,12 @@
 package io.github.dovelint.maven;
 
-import io.github.dovelint.AnalysisResult;
-import io.github.dovelint.Finding;
-import io.github.dovelint.Severity;
 import io.github.dovelint.baseline.Baseline;
 import io.github.dovelint.files.AtomicFiles;
 import io.github.dovelint.gate.GateResult;
 import io.github.dovelint.gate.GateSettings;
+import io.github.dovelint.model.AnalysisResult;
+import io.github.dovelint.model.Finding;
+import io.github.dovelint.model.Severity;
 import io.github.dovelint.report.ReportWriter;
 import io.github.dovelint.report.ReportWriters;
 import io.github.dovelint.report.TextReport;

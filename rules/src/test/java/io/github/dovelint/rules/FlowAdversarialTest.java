@@ -3,7 +3,7 @@ package io.github.dovelint.rules;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dovelint.AnalysisResult;
+import io.github.dovelint.model.AnalysisResult;
 import io.github.dovelint.rules.testing.Check;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,11 +3,11 @@ package io.github.dovelint.samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dovelint.AnalysisResult;
 import io.github.dovelint.Analyzer;
-import io.github.dovelint.Finding;
+import io.github.dovelint.model.AnalysisResult;
+import io.github.dovelint.model.Finding;
+import io.github.dovelint.model.Problem;
 import io.github.dovelint.rules.testing.Expectations;
-import io.github.dovelint.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

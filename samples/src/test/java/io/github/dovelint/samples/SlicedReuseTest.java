@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dovelint.AnalysisResult;
 import io.github.dovelint.Analyzer;
 import io.github.dovelint.engine.ProgressListener;
+import io.github.dovelint.model.AnalysisResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

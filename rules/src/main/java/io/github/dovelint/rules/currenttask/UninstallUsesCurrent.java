@@ -3,7 +3,7 @@ package io.github.dovelint.rules.currenttask;
 import static io.github.dovelint.summary.EffectKind.CURRENT_FILES;
 import static io.github.dovelint.summary.EffectKind.CURRENT_MM;
 
-import io.github.dovelint.Severity;
+import io.github.dovelint.model.Severity;
 import io.github.dovelint.rules.FunctionMatcher;
 import io.github.dovelint.rules.Reached;
 import io.github.dovelint.rules.Rule;

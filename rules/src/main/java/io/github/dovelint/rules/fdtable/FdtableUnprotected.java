@@ -4,14 +4,14 @@ import static io.github.dovelint.rules.fdtable.FdTableMatchers.FDTABLE_READ;
 import static io.github.dovelint.rules.fdtable.FdTableMatchers.FD_ARRAY_READ;
 import static io.github.dovelint.rules.fdtable.FdTableMatchers.FILES_FDTABLE_CALL;
 
-import io.github.dovelint.Location;
-import io.github.dovelint.Severity;
 import io.github.dovelint.facts.Cfg;
 import io.github.dovelint.facts.Expr;
 import io.github.dovelint.facts.FunctionFacts;
 import io.github.dovelint.flow.NullTest;
 import io.github.dovelint.flow.Solution;
 import io.github.dovelint.kb.KnowledgeBase;
+import io.github.dovelint.model.Location;
+import io.github.dovelint.model.Severity;
 import io.github.dovelint.rules.FunctionMatcher;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;

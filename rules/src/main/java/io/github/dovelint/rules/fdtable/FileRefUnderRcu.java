@@ -1,7 +1,5 @@
 package io.github.dovelint.rules.fdtable;
 
-import io.github.dovelint.Location;
-import io.github.dovelint.Severity;
 import io.github.dovelint.callgraph.CallGraph;
 import io.github.dovelint.callgraph.Program;
 import io.github.dovelint.facts.CallFact;
@@ -15,6 +13,8 @@ import io.github.dovelint.kb.KnowledgeBase;
 import io.github.dovelint.kb.Profile;
 import io.github.dovelint.kb.Roles;
 import io.github.dovelint.match.Footprint;
+import io.github.dovelint.model.Location;
+import io.github.dovelint.model.Severity;
 import io.github.dovelint.rules.FunctionMatcher;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;

@@ -1,11 +1,11 @@
 package io.github.dovelint.rules.fdtable;
 
-import io.github.dovelint.Location;
-import io.github.dovelint.Severity;
 import io.github.dovelint.facts.Cfg;
 import io.github.dovelint.facts.FunctionFacts;
 import io.github.dovelint.flow.Solution;
 import io.github.dovelint.kb.KnowledgeBase;
+import io.github.dovelint.model.Location;
+import io.github.dovelint.model.Severity;
 import io.github.dovelint.rules.FunctionMatcher;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;

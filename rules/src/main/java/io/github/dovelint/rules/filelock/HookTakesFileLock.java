@@ -2,7 +2,7 @@ package io.github.dovelint.rules.filelock;
 
 import static io.github.dovelint.summary.EffectKind.FILE_LOCK;
 
-import io.github.dovelint.Severity;
+import io.github.dovelint.model.Severity;
 import io.github.dovelint.rules.FunctionMatcher;
 import io.github.dovelint.rules.Reached;
 import io.github.dovelint.rules.Rule;

@@ -1,9 +1,9 @@
 package io.github.dovelint.rules.hookcontext;
 
-import io.github.dovelint.CallChain;
-import io.github.dovelint.ChainStep;
-import io.github.dovelint.Location;
 import io.github.dovelint.facts.FunctionFacts;
+import io.github.dovelint.model.CallChain;
+import io.github.dovelint.model.ChainStep;
+import io.github.dovelint.model.Location;
 import java.util.List;
 
 /** Chains for findings made inside an entry point's own body. */

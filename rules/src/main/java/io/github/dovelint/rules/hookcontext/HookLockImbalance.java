@@ -1,13 +1,13 @@
 package io.github.dovelint.rules.hookcontext;
 
-import io.github.dovelint.Location;
-import io.github.dovelint.Severity;
 import io.github.dovelint.facts.Cfg;
 import io.github.dovelint.facts.FunctionFacts;
 import io.github.dovelint.facts.LockOp;
 import io.github.dovelint.flow.Dataflow;
 import io.github.dovelint.flow.PathSensitive;
 import io.github.dovelint.flow.Solution;
+import io.github.dovelint.model.Location;
+import io.github.dovelint.model.Severity;
 import io.github.dovelint.rules.FunctionMatcher;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;

@@ -1,10 +1,10 @@
 package io.github.dovelint.rules.hookcontext;
 
-import io.github.dovelint.CallChain;
-import io.github.dovelint.ChainStep;
-import io.github.dovelint.Severity;
 import io.github.dovelint.facts.FunctionFacts;
 import io.github.dovelint.facts.Param;
+import io.github.dovelint.model.CallChain;
+import io.github.dovelint.model.ChainStep;
+import io.github.dovelint.model.Severity;
 import io.github.dovelint.rules.FunctionMatcher;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;

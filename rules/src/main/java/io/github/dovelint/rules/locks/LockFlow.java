@@ -1,11 +1,11 @@
 package io.github.dovelint.rules.locks;
 
-import io.github.dovelint.Location;
 import io.github.dovelint.facts.Cfg;
 import io.github.dovelint.facts.Expr;
 import io.github.dovelint.facts.FunctionFacts;
 import io.github.dovelint.facts.LockOp;
 import io.github.dovelint.flow.FlowAnalysis;
+import io.github.dovelint.model.Location;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;

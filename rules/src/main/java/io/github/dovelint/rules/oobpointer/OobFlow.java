@@ -1,12 +1,12 @@
 package io.github.dovelint.rules.oobpointer;
 
-import io.github.dovelint.Location;
 import io.github.dovelint.facts.Cfg;
 import io.github.dovelint.facts.Expr;
 import io.github.dovelint.facts.FunctionFacts;
 import io.github.dovelint.facts.Param;
 import io.github.dovelint.flow.FlowAnalysis;
 import io.github.dovelint.flow.NullTest;
+import io.github.dovelint.model.Location;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

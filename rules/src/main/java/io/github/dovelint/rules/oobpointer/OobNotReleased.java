@@ -4,10 +4,10 @@ import static io.github.dovelint.summary.EffectKind.OOB_CLEAR;
 import static io.github.dovelint.summary.EffectKind.OOB_FREE;
 import static io.github.dovelint.summary.EffectKind.OOB_SET;
 
-import io.github.dovelint.CallChain;
-import io.github.dovelint.Severity;
 import io.github.dovelint.facts.FieldBinding;
 import io.github.dovelint.facts.FunctionFacts;
+import io.github.dovelint.model.CallChain;
+import io.github.dovelint.model.Severity;
 import io.github.dovelint.rules.FunctionMatcher;
 import io.github.dovelint.rules.Reached;
 import io.github.dovelint.rules.Rule;

@@ -3,9 +3,9 @@ package io.github.dovelint.rules.oobpointer;
 import static io.github.dovelint.summary.EffectKind.OOB_CLEAR;
 import static io.github.dovelint.summary.EffectKind.OOB_SET;
 
-import io.github.dovelint.Location;
-import io.github.dovelint.Severity;
 import io.github.dovelint.facts.FunctionFacts;
+import io.github.dovelint.model.Location;
+import io.github.dovelint.model.Severity;
 import io.github.dovelint.rules.FunctionMatcher;
 import io.github.dovelint.rules.Reached;
 import io.github.dovelint.rules.Rule;

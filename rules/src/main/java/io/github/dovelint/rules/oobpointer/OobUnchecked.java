@@ -1,10 +1,10 @@
 package io.github.dovelint.rules.oobpointer;
 
-import io.github.dovelint.Location;
-import io.github.dovelint.Severity;
 import io.github.dovelint.facts.FunctionFacts;
 import io.github.dovelint.flow.Dataflow;
 import io.github.dovelint.flow.Solution;
+import io.github.dovelint.model.Location;
+import io.github.dovelint.model.Severity;
 import io.github.dovelint.rules.FunctionMatcher;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;

@@ -1,14 +1,14 @@
 package io.github.dovelint.rules.oobpointer;
 
-import io.github.dovelint.Location;
-import io.github.dovelint.Severity;
 import io.github.dovelint.facts.Cfg;
 import io.github.dovelint.facts.Expr;
 import io.github.dovelint.facts.FunctionFacts;
 import io.github.dovelint.flow.Dataflow;
-import io.github.dovelint.kb.Roles;
 import io.github.dovelint.flow.FlowAnalysis;
 import io.github.dovelint.flow.NullTest;
+import io.github.dovelint.kb.Roles;
+import io.github.dovelint.model.Location;
+import io.github.dovelint.model.Severity;
 import io.github.dovelint.rules.FunctionMatcher;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;

@@ -4,8 +4,8 @@ import static io.github.dovelint.summary.EffectKind.CURRENT_FILES;
 import static io.github.dovelint.summary.EffectKind.CURRENT_MM;
 import static io.github.dovelint.summary.EffectKind.SLEEP;
 
-import io.github.dovelint.Severity;
 import io.github.dovelint.kb.Roles;
+import io.github.dovelint.model.Severity;
 import io.github.dovelint.rules.FunctionMatcher;
 import io.github.dovelint.rules.Reached;
 import io.github.dovelint.rules.Rule;

@@ -3,8 +3,8 @@ package io.github.dovelint.rules.currenttask;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dovelint.AnalysisResult;
-import io.github.dovelint.Finding;
+import io.github.dovelint.model.AnalysisResult;
+import io.github.dovelint.model.Finding;
 import io.github.dovelint.rules.testing.Check;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dovelint.Analyzer;
-import io.github.dovelint.Severity;
 import io.github.dovelint.facts.FunctionFacts;
+import io.github.dovelint.model.Severity;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
 import io.github.dovelint.rules.RuleInfo;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dovelint.Analyzer;
-import io.github.dovelint.rules.RuleDescriptor;
+import io.github.dovelint.model.RuleDescriptor;
 import io.github.dovelint.rules.RulePages;
 import io.github.dovelint.spec.ContractTable;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.github.dovelint.rules.testing;
 
-import io.github.dovelint.AnalysisResult;
 import io.github.dovelint.Analyzer;
-import io.github.dovelint.Finding;
-import io.github.dovelint.Problem;
+import io.github.dovelint.model.AnalysisResult;
+import io.github.dovelint.model.Finding;
+import io.github.dovelint.model.Problem;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

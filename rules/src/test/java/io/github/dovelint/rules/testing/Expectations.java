@@ -1,6 +1,6 @@
 package io.github.dovelint.rules.testing;
 
-import io.github.dovelint.Finding;
+import io.github.dovelint.model.Finding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,9 +2,9 @@ package io.github.dovelint.rules.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.dovelint.Finding;
-import io.github.dovelint.Location;
-import io.github.dovelint.Severity;
+import io.github.dovelint.model.Finding;
+import io.github.dovelint.model.Location;
+import io.github.dovelint.model.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

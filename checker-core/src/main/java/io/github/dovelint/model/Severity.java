@@ -1,4 +1,4 @@
-package io.github.dovelint;
+package io.github.dovelint.model;
 
 import java.util.Locale;
 

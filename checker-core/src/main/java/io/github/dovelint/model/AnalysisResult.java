@@ -1,6 +1,5 @@
-package io.github.dovelint;
+package io.github.dovelint.model;
 
-import io.github.dovelint.rules.RuleDescriptor;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package io.github.dovelint;
+package io.github.dovelint.model;
 
 /**
  * The run could not start or finish: a missing path, an invalid configuration.
