@@ -1,6 +1,10 @@
 package io.github.dovelint.eclipse;
 
 import io.github.dovelint.Analyzer;
+import io.github.dovelint.baseline.Baseline;
+import io.github.dovelint.gate.Gate;
+import io.github.dovelint.gate.GateException;
+import io.github.dovelint.gate.GateSettings;
 import io.github.dovelint.model.AnalysisException;
 import io.github.dovelint.model.AnalysisResult;
 import java.nio.file.Path;
@@ -27,6 +31,9 @@ import org.eclipse.core.runtime.IStatus;
  * whose findings did not change are left alone, the others are replaced.
  * The parser runs at several hundred thousand lines a second, so a
  * whole-project run is well within an interactive save for a companion core.
+ *
+ * <p>The findings pass the same {@link Gate} as on the command line and in
+ * Maven: those accepted by the project's baseline get no markers.
  */
 public final class DovelintBuilder extends IncrementalProjectBuilder {
 
@@ -78,11 +85,12 @@ public final class DovelintBuilder extends IncrementalProjectBuilder {
         thread.setContextClassLoader(DovelintBuilder.class.getClassLoader());
         long start = System.nanoTime();
         try {
-            AnalysisResult result = Analyzer.builder()
+            AnalysisResult analysed = Analyzer.builder()
                     .root(root)
                     .threads(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())))
                     .build()
                     .run();
+            AnalysisResult result = Gate.evaluate(analysed, gateSettings(root)).result();
             project.setSessionProperty(Dovelint.LAST_RESULT, result);
             MarkerSync.Stats stats = MarkerSync.apply(project, result);
             DovelintPlugin.info(String.format("dovelint: %s: %d findings in %d files, %d files' markers updated (%d ms)",
@@ -91,11 +99,23 @@ public final class DovelintBuilder extends IncrementalProjectBuilder {
         } catch (AnalysisException e) {
             project.setSessionProperty(Dovelint.LAST_RESULT, null);
             MarkerSync.applyFailure(project, e.location(), e.getMessage());
+        } catch (GateException e) {
+            project.setSessionProperty(Dovelint.LAST_RESULT, null);
+            MarkerSync.applyFailure(project, null, "dovelint: " + e.getMessage());
         } catch (RuntimeException | LinkageError e) {
             DovelintPlugin.log(IStatus.ERROR, "dovelint could not analyse " + project.getName(), e);
             MarkerSync.applyFailure(project, null, "dovelint failed: " + e);
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /**
+     * The IDE's gate: the findings in {@code dovelint-baseline.json} at the project root, when
+     * there is one, get no markers, as in the Maven build; nothing here fails, so no threshold.
+     */
+    static GateSettings gateSettings(Path root) {
+        return GateSettings.of(root).withFailOn(null).withKeepGoing(true)
+                .withBaselineIfPresent(root.resolve(Baseline.DEFAULT_FILE_NAME));
     }
 }

@@ -55,6 +55,7 @@ public final class DovelintNature implements IProjectNature {
             return false;
         }
         String name = r.getName();
-        return name.endsWith(".c") || name.endsWith(".h") || name.equals(io.github.dovelint.Analyzer.CONFIG_FILE);
+        return name.endsWith(".c") || name.endsWith(".h") || name.equals(io.github.dovelint.Analyzer.CONFIG_FILE)
+                || name.equals(io.github.dovelint.baseline.Baseline.DEFAULT_FILE_NAME); // it changes the markers
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dovelint.baseline.Baseline;
 import io.github.dovelint.eclipse.Dovelint;
 import io.github.dovelint.eclipse.QuickFixes;
 import io.github.dovelint.model.AnalysisResult;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The plugin in a real (headless) workspace: a project copied from the
  * repository's samples/, the dovelint nature added, built; its markers must
  * be exactly the samples' expect: marks. Then an incremental build after a
- * helper changes, and the suppress quick fix.
+ * helper changes, the suppress quick fix, and the project's baseline.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DovelintBuilderTest {
@@ -210,6 +211,23 @@ class DovelintBuilderTest {
 
     @Test
     @Order(6)
+    void findingsInTheProjectBaselineGetNoMarkers() throws Exception {
+        int before = findings().length;
+        assertTrue(before > 0);
+        IFile baseline = project.getFile(Baseline.DEFAULT_FILE_NAME);
+        Baseline.of(Dovelint.lastResult(project)).write(baseline.getLocation().toFile().toPath());
+        baseline.refreshLocal(IResource.DEPTH_ZERO, null);
+        project.build(IncrementalProjectBuilder.INCREMENTAL_BUILD, null);
+        assertEquals(0, findings().length, "every finding is accepted by the baseline");
+        assertEquals(0, Dovelint.lastResult(project).findings().size());
+
+        baseline.delete(true, null);
+        project.build(IncrementalProjectBuilder.INCREMENTAL_BUILD, null);
+        assertEquals(before, findings().length, "without the baseline the markers come back");
+    }
+
+    @Test
+    @Order(7)
     void removingTheNatureRemovesTheBuilderAndTheMarkers() throws Exception {
         assertTrue(findings().length > 0);
         Dovelint.setEnabled(project, false, null);
