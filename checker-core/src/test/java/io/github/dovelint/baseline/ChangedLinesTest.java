@@ -13,33 +13,13 @@ import io.github.dovelint.model.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ChangedLinesTest {
-
-    private static void git(Path dir, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@example.invalid",
-                "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), String.join(" ", args) + ": " + out);
-    }
-
-    private static boolean hasGit() {
-        try {
-            return new ProcessBuilder("git", "--version").start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
 
     @Test
     void parsesHunks() {
@@ -66,15 +46,15 @@ class ChangedLinesTest {
 
     @Test
     void findsLinesChangedSinceARef(@TempDir Path repo) throws Exception {
-        assumeTrue(hasGit(), "git is not installed");
+        assumeTrue(TestGit.available(), "git is not installed");
         Files.writeString(repo.resolve("a.c"), "one\ntwo\nthree\nfour\n");
         Files.writeString(repo.resolve("keep.c"), "k\n");
-        git(repo, "init", "-q");
-        git(repo, "add", ".");
-        git(repo, "commit", "-q", "-m", "base");
-        git(repo, "branch", "base");
+        TestGit.run(repo, "init", "-q");
+        TestGit.run(repo, "add", ".");
+        TestGit.run(repo, "commit", "-q", "-m", "base");
+        TestGit.run(repo, "branch", "base");
         Files.writeString(repo.resolve("a.c"), "zero\none\ntwo\nTHREE\nfour\n");
-        git(repo, "commit", "-q", "-am", "change");
+        TestGit.run(repo, "commit", "-q", "-am", "change");
         Files.createDirectories(repo.resolve("sub"));
         Files.writeString(repo.resolve("sub/new.c"), "n1\nn2\n"); // untracked: wholly new
 
@@ -96,11 +76,11 @@ class ChangedLinesTest {
 
     @Test
     void unknownRefsAreReported(@TempDir Path repo) throws Exception {
-        assumeTrue(hasGit(), "git is not installed");
+        assumeTrue(TestGit.available(), "git is not installed");
         Files.writeString(repo.resolve("a.c"), "x\n");
-        git(repo, "init", "-q");
-        git(repo, "add", ".");
-        git(repo, "commit", "-q", "-m", "base");
+        TestGit.run(repo, "init", "-q");
+        TestGit.run(repo, "add", ".");
+        TestGit.run(repo, "commit", "-q", "-m", "base");
         IOException e = assertThrows(IOException.class, () -> ChangedLines.since(repo, "origin/nope"));
         assertTrue(e.getMessage().startsWith("unknown git ref 'origin/nope'"), e.getMessage());
         assertThrows(IOException.class, () -> ChangedLines.since(repo, "--output=x"));
@@ -108,7 +88,7 @@ class ChangedLinesTest {
 
     @Test
     void outsideAWorkTreeIsAnError(@TempDir Path dir) {
-        assumeTrue(hasGit(), "git is not installed");
+        assumeTrue(TestGit.available(), "git is not installed");
         IOException e = assertThrows(IOException.class, () -> ChangedLines.since(dir, "main"));
         assertTrue(e.getMessage().contains("git rev-parse failed"), e.getMessage());
     }

@@ -9,16 +9,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.dovelint.baseline.Baseline;
 import io.github.dovelint.baseline.BaselineEntry;
+import io.github.dovelint.baseline.TestGit;
 import io.github.dovelint.model.AnalysisResult;
 import io.github.dovelint.model.Finding;
 import io.github.dovelint.model.Location;
 import io.github.dovelint.model.Severity;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,7 +127,7 @@ class GateTest {
 
     @Test
     void keepsOnlyFindingsOnChangedLines() throws Exception {
-        assumeTrue(hasGit(), "git is not installed");
+        assumeTrue(TestGit.available(), "git is not installed");
         committedThenEdited();
         GateResult gate = Gate.evaluate(result(error, warning, note),
                 GateSettings.of(root).withNewSince(" base ", root));
@@ -146,7 +144,7 @@ class GateTest {
 
     @Test
     void baselineThenChangedLinesThenThreshold() throws Exception {
-        assumeTrue(hasGit(), "git is not installed");
+        assumeTrue(TestGit.available(), "git is not installed");
         committedThenEdited();
         Path file = root.resolve("dovelint-baseline.json");
         Finding acceptedOnChangedLine = finding(Severity.ERROR, "a.c", 2, "mutex_lock(&old);");
@@ -202,28 +200,10 @@ class GateTest {
     /** a.c committed as branch {@code base}, then its line 2 edited (uncommitted). */
     private void committedThenEdited() throws Exception {
         Files.writeString(root.resolve("a.c"), "one\ntwo\nthree\n");
-        git("init", "-q");
-        git("add", "a.c");
-        git("commit", "-q", "-m", "base");
-        git("branch", "base");
+        TestGit.run(root, "init", "-q");
+        TestGit.run(root, "add", "a.c");
+        TestGit.run(root, "commit", "-q", "-m", "base");
+        TestGit.run(root, "branch", "base");
         Files.writeString(root.resolve("a.c"), "one\nTWO\nthree\n");
-    }
-
-    private void git(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@example.invalid",
-                "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), String.join(" ", args) + ": " + out);
-    }
-
-    private static boolean hasGit() {
-        try {
-            return new ProcessBuilder("git", "--version").start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
     }
 }
