@@ -36,7 +36,12 @@ public final class SliceSpecs {
     public static Slicer.Spec of(Scope.Part p, KnowledgeBase kb) {
         StartingPoints s = p.from().startingPoints(kb);
         List<String> filter = p.calleesMentioning() == null ? List.of() : p.calleesMentioning().apply(kb).patterns();
-        return new Slicer.Spec(s.defines(), s.mentions().patterns(), s.confirmed(), s.boundTo(), p.callers(),
-                p.callees(), filter, p.followsMembers());
+        return new Slicer.Spec(s.defines(), s.mentions().patterns(), s.confirmed(), s.boundTo(), levels(p.callers()),
+                levels(p.callees()), filter, p.followsMembers());
+    }
+
+    /** A scope's levels in the slicer's terms: {@link Scope#ALL} is its {@link Slicer#ALL}. */
+    private static int levels(int scope) {
+        return scope == Scope.ALL ? Slicer.ALL : scope;
     }
 }

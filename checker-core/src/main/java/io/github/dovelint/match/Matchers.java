@@ -96,15 +96,10 @@ public final class Matchers {
             return new MemberMatcher(field, owner);
         }
 
-        /** The owner of {@code e} when it is this member of a matching owner, or null. */
-        public Expr ownerOf(Expr e, FunctionFacts in, KnowledgeBase kb) {
-            return e instanceof Expr.Member m && m.arrow() && m.field().equals(field)
-                    && owner.matches(m.owner(), in, kb) ? m.owner() : null;
-        }
-
         @Override
         public boolean matches(Expr e, FunctionFacts in, KnowledgeBase kb) {
-            return ownerOf(e, in, kb) != null;
+            return e instanceof Expr.Member m && m.arrow() && m.field().equals(field)
+                    && owner.matches(m.owner(), in, kb);
         }
 
         @Override

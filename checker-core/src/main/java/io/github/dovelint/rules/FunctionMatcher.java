@@ -5,7 +5,6 @@ import io.github.dovelint.kb.KnowledgeBase;
 import io.github.dovelint.match.EventMatcher;
 import io.github.dovelint.match.Footprint;
 import io.github.dovelint.spec.Hook;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -71,28 +70,12 @@ public interface FunctionMatcher {
 
     /** The functions with an event that matches, in the program's order. */
     static FunctionMatcher containing(EventMatcher event) {
-        return new FunctionMatcher() {
-            @Override
-            public List<FunctionFacts> select(RuleContext context) {
-                List<FunctionFacts> out = new ArrayList<>();
-                for (FunctionFacts f : context.program().functions()) {
-                    if (event.anyIn(f, context.knowledge())) {
-                        out.add(f);
-                    }
-                }
-                return out;
-            }
-
-            @Override
-            public StartingPoints startingPoints(KnowledgeBase kb) {
-                return new StartingPoints(List.of(), event.footprint(kb), List.of(), List.of());
-            }
-        };
+        return where(event::footprint, event::anyIn);
     }
 
     /**
-     * The functions for which {@code test} holds, found without parsing by {@code footprint},
-     * which must hold for every one of them.
+     * The functions for which {@code test} holds, in the program's order, found without parsing
+     * by {@code footprint}, which must hold for every one of them.
      */
     static FunctionMatcher where(Function<KnowledgeBase, Footprint> footprint,
                                  java.util.function.BiPredicate<FunctionFacts, KnowledgeBase> test) {

@@ -62,9 +62,13 @@ final class FdTableMatchers {
 
     /** See {@link #RCU_LOOKUP}. */
     static boolean isRcuLookup(Expr.Call c, KnowledgeBase kb) {
-        return kb.role(Roles.RCU_FD_LOOKUPS).contains(c.callee()) || c.callee().startsWith("rcu_dereference")
-                && !c.callee().equals("rcu_dereference_protected") && !c.args().isEmpty()
-                && indexesFd(c.args().get(0));
+        return isRcuLookup(c.callee(), c.args().isEmpty() ? null : c.args().get(0), kb);
+    }
+
+    /** Whether a call of {@code callee} whose first argument is {@code first} (null: none) is an RCU lookup. */
+    static boolean isRcuLookup(String callee, Expr first, KnowledgeBase kb) {
+        return kb.role(Roles.RCU_FD_LOOKUPS).contains(callee) || callee.startsWith("rcu_dereference")
+                && !callee.equals("rcu_dereference_protected") && first != null && indexesFd(first);
     }
 
     /** Whether an expression's text holds an {@code fd[...]} subscript. */

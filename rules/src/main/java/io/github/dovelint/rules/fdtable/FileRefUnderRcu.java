@@ -11,7 +11,6 @@ import io.github.dovelint.flow.FlowAnalysis;
 import io.github.dovelint.flow.Solution;
 import io.github.dovelint.kb.KnowledgeBase;
 import io.github.dovelint.kb.Profile;
-import io.github.dovelint.kb.Roles;
 import io.github.dovelint.match.Footprint;
 import io.github.dovelint.model.Location;
 import io.github.dovelint.model.Severity;
@@ -165,9 +164,7 @@ public final class FileRefUnderRcu implements Rule {
             this.profile = kb.profile();
             this.relevance = new Relevance(graph, f -> f.calls().stream().anyMatch(c -> {
                 String name = c.callee() instanceof io.github.dovelint.facts.Callee.Named n ? n.name() : "";
-                return kb.role(Roles.RCU_FD_LOOKUPS).contains(name) || profile.plainIncrease().contains(name)
-                        || name.startsWith("rcu_dereference") && !name.equals("rcu_dereference_protected")
-                        && c.arg(0) != null && FdTableMatchers.indexesFd(c.arg(0));
+                return profile.plainIncrease().contains(name) || FdTableMatchers.isRcuLookup(name, c.arg(0), kb);
             }));
         }
 
