@@ -45,6 +45,12 @@ public record GateResult(AnalysisResult result, Path baselineFile, List<Finding>
                 : result.findings().stream().filter(f -> f.severity().atLeast(threshold)).toList();
     }
 
+    /** The heading every front end prints above the stale entries: "2 baseline entries match no finding any more:". */
+    public String staleEntriesHeading() {
+        int n = staleEntries.size();
+        return n + " baseline entr" + (n == 1 ? "y matches" : "ies match") + " no finding any more:";
+    }
+
     /** Why the gate decided as it did, in one line for logs. */
     public String reason() {
         return switch (verdict) {

@@ -39,8 +39,7 @@ final class Gates {
             throw e.getCause();
         }
         if (err != null && !gate.staleEntries().isEmpty()) {
-            err.println("dovelint: note: " + gate.staleEntries().size() + " baseline entr"
-                    + (gate.staleEntries().size() == 1 ? "y matches" : "ies match") + " no finding any more:");
+            err.println("dovelint: note: " + gate.staleEntriesHeading());
             for (BaselineEntry e : gate.staleEntries()) {
                 err.println("  " + e.describe());
             }

@@ -28,8 +28,7 @@ final class MavenGate {
             log.info("dovelint: " + accepted + " finding" + (accepted == 1 ? "" : "s")
                     + " accepted by the baseline " + AbstractDovelintMojo.shown(gate.baselineFile()));
             if (!gate.staleEntries().isEmpty()) {
-                log.warn("dovelint: " + gate.staleEntries().size() + " baseline entr"
-                        + (gate.staleEntries().size() == 1 ? "y matches" : "ies match") + " no finding any more:");
+                log.warn("dovelint: " + gate.staleEntriesHeading());
                 for (BaselineEntry e : gate.staleEntries()) {
                     log.warn("  " + e.describe());
                 }
