@@ -237,7 +237,9 @@ final class CfgBuilder {
                 for (IASTStatement child : c.getStatements()) {
                     b = stmt(child, b, d);
                 }
-                leave(b, scopes.size() - 1, closingOf(c));
+                if (!scopes.peek().cleanups().isEmpty()) { // most blocks: no position to look up
+                    leave(b, scopes.size() - 1, closingOf(c));
+                }
                 return b;
             } finally {
                 scopes.pop();
