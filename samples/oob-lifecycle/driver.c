@@ -43,10 +43,10 @@ static int demo_release(struct inode *inode, struct file *filp)
 	return 0;
 }
 
-/* Called from .open and from the ioctl handler: not only from .open. */
+/* Called from .open and from the ioctl handler: the finding is at the ioctl's call. */
 static void late_attach(struct file *filp)
 {
-	filp->oob_data = kzalloc(sizeof(struct demo_state), GFP_KERNEL);	/* expect: DL204 */
+	filp->oob_data = kzalloc(sizeof(struct demo_state), GFP_KERNEL);
 }
 
 static long demo_ioctl(struct file *filp, unsigned int cmd, unsigned long arg)
@@ -55,7 +55,7 @@ static long demo_ioctl(struct file *filp, unsigned int cmd, unsigned long arg)
 		return -ENOTTY;
 
 	if (!filp->oob_data)
-		late_attach(filp);
+		late_attach(filp);	/* expect: DL204 "late_attach()" */
 
 	return 0;
 }

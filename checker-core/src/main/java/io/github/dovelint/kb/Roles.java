@@ -24,6 +24,10 @@ public final class Roles {
     /** Calls that remove an entry from a container or free it (docs/contracts.md#c6-the-per-fd-index-a-core-maintains). */
     public static final String ENTRY_REMOVALS = "entry-removals";
 
+    /** Calls that publish a file in an fd table, after which install_inband_fd() has run (docs/contracts.md#c51-set-before-the-fd-is-published). */
+    public static final String FD_PUBLISHERS = "fd-publishers";
+
     /** Every role the rules read. */
-    public static final List<String> ALL = List.of(OOB_HANDLERS, RCU_FD_LOOKUPS, FDTABLE_ACCESSORS, ENTRY_REMOVALS);
+    public static final List<String> ALL = List.of(OOB_HANDLERS, RCU_FD_LOOKUPS, FDTABLE_ACCESSORS, ENTRY_REMOVALS,
+            FD_PUBLISHERS);
 }

@@ -128,11 +128,11 @@ class OobLifecycleTest {
                 }
                 static void shared(struct file *f)
                 {
-                	f->f_oob_ctx = f; /* expect: DL204 */
+                	f->f_oob_ctx = f;
                 }
                 static ssize_t d_read(struct file *f, char *u, size_t n, loff_t *p)
                 {
-                	shared(f);
+                	shared(f); /* expect: DL204 "reaches shared()" */
                 	return 0;
                 }
                 static int d2_open(struct inode *i, struct file *f)
@@ -149,6 +149,32 @@ class OobLifecycleTest {
                 static const struct file_operations fops2 = { /* expect: DL205 */
                 	.open = d2_open,
                 };
+                """).verify();
+    }
+
+    @Test
+    void aLibraryHelperIsJudgedAtItsCallersAndACoreSetsBeforePublishing() throws Exception {
+        Check.in(tmp).file("core.c", TYPES + """
+                int core_attach(struct file *f, void *v)
+                {
+                	f->oob_data = v;
+                	return 0;
+                }
+                static int core_new_fd(struct file *f, void *v, int fd)
+                {
+                	core_attach(f, v);
+                	fd_install(fd, f);
+                	return fd;
+                }
+                static int core_new_fd_late(struct file *f, void *v, int fd)
+                {
+                	fd_install(fd, f);
+                	core_attach(f, v); /* expect: DL204 "reaches core_attach()" */
+                	return fd;
+                }
+                struct factory { int (*make)(struct file *f, void *v, int fd); };
+                static const struct factory good = { .make = core_new_fd };
+                static const struct factory bad = { .make = core_new_fd_late };
                 """).verify();
     }
 
