@@ -33,12 +33,13 @@ import java.util.TreeMap;
  * @param headers  each header the sources included, by absolute path, with its hash
  * @param findings the rules' findings over the whole unit, unsuppressed, default severities
  * @param failures the unit's rule and call-graph failures (INTERNAL problems)
+ * @param idle     the rules that had nothing to check in the unit, by id, with what it lacks
  */
 public record RunRecord(List<Source> sources, Map<String, byte[]> headers, List<Finding> findings,
-                        List<Problem> failures) {
+                        List<Problem> failures, Map<String, String> idle) {
 
     private static final int MAGIC = 0x444C5252; // "DLRR"
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
 
     /**
      * One source as the run saw it.
@@ -63,6 +64,7 @@ public record RunRecord(List<Source> sources, Map<String, byte[]> headers, List<
         headers = new TreeMap<>(headers);
         findings = List.copyOf(findings);
         failures = List.copyOf(failures);
+        idle = java.util.Collections.unmodifiableMap(new TreeMap<>(idle));
     }
 
     /** The record file of a unit whose configuration key is {@code key}. */
@@ -156,6 +158,11 @@ public record RunRecord(List<Source> sources, Map<String, byte[]> headers, List<
             }
         }
         w.problems(failures);
+        w.count(idle.size());
+        for (Map.Entry<String, String> e : idle.entrySet()) {
+            w.str(e.getKey());
+            w.str(e.getValue());
+        }
     }
 
     private static RunRecord decode(DataInputStream in, FactsCodec.Reader r) throws IOException {
@@ -218,7 +225,13 @@ public record RunRecord(List<Source> sources, Map<String, byte[]> headers, List<
             }
             findings.add(new Finding(id, name, severities[sev], message, at, function, snippet, chains));
         }
-        return new RunRecord(sources, headers, findings, r.problems());
+        List<Problem> failures = r.problems();
+        int d = r.count();
+        Map<String, String> idle = new TreeMap<>();
+        for (int i = 0; i < d; i++) {
+            idle.put(r.nonNull(), r.nonNull());
+        }
+        return new RunRecord(sources, headers, findings, failures, idle);
     }
 
     private static byte[] hash(DataInputStream in) throws IOException {

@@ -28,7 +28,7 @@ import java.util.concurrent.Executors;
 final class ProgramCheck {
 
     /** The findings of a unit's rules (before suppressions and severities), and their failures. */
-    record Checked(List<Finding> findings, List<Problem> failures) {
+    record Checked(List<Finding> findings, List<Problem> failures, Map<String, String> idle) {
     }
 
     private final RunContext run;
@@ -42,9 +42,10 @@ final class ProgramCheck {
     Checked check(UnitJob job, List<UnitFacts> facts) {
         List<Finding> out = new ArrayList<>();
         List<Problem> failures = new ArrayList<>();
+        Map<String, String> idle = new java.util.TreeMap<>();
         Location where = new Location(run.relativizer().apply(job.unit().directory()), 0, 0);
         Thread worker = Daemons.thread("dovelint-rules", Parsing.STACK_BYTES,
-                () -> check(job, facts, where, out, failures));
+                () -> check(job, facts, where, out, failures, idle));
         worker.start();
         try {
             worker.join();
@@ -52,11 +53,11 @@ final class ProgramCheck {
             Thread.currentThread().interrupt();
             failures.add(new Problem(Problem.Kind.INTERNAL, where, "interrupted while checking this unit"));
         }
-        return new Checked(out, failures);
+        return new Checked(out, failures, idle);
     }
 
     private void check(UnitJob job, List<UnitFacts> facts, Location where, List<Finding> out,
-                       List<Problem> failures) {
+                       List<Problem> failures, Map<String, String> idle) {
         Program program;
         CallGraph graph;
         long graphStart = System.nanoTime();
@@ -87,6 +88,9 @@ final class ProgramCheck {
                         "rule " + id + " failed on this unit, its findings here are missing: " + r.failure));
             } else {
                 run.timings().add(id, r.nanos);
+                if (r.missing != null) {
+                    idle.put(id, r.missing);
+                }
                 for (RuleRun.Report rep : r.reports) {
                     out.add(new Finding(id, rep.rule().name(), rep.rule().defaultSeverity(), rep.message(),
                             rep.location(), rep.function(), snippets.line(rep.location()), rep.chains()));

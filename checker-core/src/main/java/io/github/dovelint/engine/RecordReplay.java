@@ -27,9 +27,10 @@ final class RecordReplay {
         }
         List<Finding> findings = RunReuse.findings(record, reused.changedFiles(), new Snippets(run.relativizer()));
         if (!reused.changedFiles().isEmpty()) {
-            new RunRecord(reused.sources(), record.headers(), findings, record.failures())
+            new RunRecord(reused.sources(), record.headers(), findings, record.failures(), record.idle())
                     .write(job.cache(), job.recordKey());
         }
-        return new UnitRun(reused.sources().stream().map(UnitRun.Source::of).toList(), findings, record.failures());
+        return new UnitRun(reused.sources().stream().map(UnitRun.Source::of).toList(), findings, record.failures(),
+                record.idle());
     }
 }

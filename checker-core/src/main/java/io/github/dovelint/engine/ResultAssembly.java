@@ -4,6 +4,7 @@ import io.github.dovelint.config.Config;
 import io.github.dovelint.config.RuleSetting;
 import io.github.dovelint.model.AnalysisResult;
 import io.github.dovelint.model.Finding;
+import io.github.dovelint.model.IdleRules;
 import io.github.dovelint.model.Problem;
 import io.github.dovelint.model.Severity;
 import io.github.dovelint.model.Version;
@@ -82,7 +83,27 @@ final class ResultAssembly {
         Collections.sort(notAnalysed);
         Collections.sort(outOfReach);
         return new AnalysisResult(Version.get(), findings, problems, new ArrayList<>(plan.descriptors().values()),
-                analysed, lines, notAnalysed, run.digest().digest(run.settings(), run.limits()), outOfReach);
+                analysed, lines, notAnalysed, run.digest().digest(run.settings(), run.limits()), outOfReach,
+                idle(unitRuns));
+    }
+
+    /**
+     * The rules idle in every unit, grouped by what the units lack (as the first unit says it),
+     * in rule id order: a run over a driver with no hook says that the hook rules saw nothing.
+     */
+    private static List<IdleRules> idle(List<UnitRun> unitRuns) {
+        if (unitRuns.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> common = new TreeMap<>(unitRuns.get(0).idle());
+        for (UnitRun r : unitRuns) {
+            common.keySet().retainAll(r.idle().keySet());
+        }
+        Map<String, List<String>> byMissing = new java.util.LinkedHashMap<>();
+        common.forEach((id, missing) -> byMissing.computeIfAbsent(missing, k -> new ArrayList<>()).add(id));
+        List<IdleRules> out = new ArrayList<>();
+        byMissing.forEach((missing, ids) -> out.add(new IdleRules(missing, ids)));
+        return out;
     }
 
     /**

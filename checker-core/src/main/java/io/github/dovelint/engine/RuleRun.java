@@ -23,6 +23,8 @@ final class RuleRun {
     final Rule rule;
     final RuleDescriptor descriptor;
     final List<Report> reports = new ArrayList<>();
+    /** What the program lacks for this rule to have anything to check, or null. */
+    String missing;
     /** What the rule threw, or null. */
     String failure;
     long nanos;
@@ -39,7 +41,9 @@ final class RuleRun {
         try {
             RuleContext.Sink sink = (d, location, function, message, chains) ->
                     reports.add(new Report(d, location, function, message, chains));
-            rule.check(new RuleContext(program, graph, new Summaries(graph, kb), kb, descriptor, sink));
+            RuleContext context = new RuleContext(program, graph, new Summaries(graph, kb), kb, descriptor, sink);
+            missing = rule.scope().missingIn(context);
+            rule.check(context);
         } catch (RuntimeException | StackOverflowError e) {
             reports.clear();
             failure = e.toString();

@@ -96,7 +96,7 @@ final class RunReuse {
     static RunRecord record(List<String> names, ParsedFile[] parsed,
                             List<List<io.github.dovelint.suppress.Suppression>> suppressions,
                             io.github.dovelint.slice.LexicalIndex index, List<Finding> findings,
-                            List<Problem> failures, FactCache cache) {
+                            List<Problem> failures, Map<String, String> idle, FactCache cache) {
         if (!failures.isEmpty()) {
             return null;
         }
@@ -127,7 +127,7 @@ final class RunReuse {
             sources.add(new RunRecord.Source(pf.file(), c.hash(), c.factsDigest(), pf.lines(), pf.problems(),
                     pf.suppressions(), lexical, false));
         }
-        return new RunRecord(sources, headers, findings, failures);
+        return new RunRecord(sources, headers, findings, failures, idle);
     }
 
     private static boolean addHeaders(java.util.Collection<Path> paths, Map<String, byte[]> headers,

@@ -5,12 +5,14 @@ import io.github.dovelint.model.Finding;
 import io.github.dovelint.model.Problem;
 import io.github.dovelint.suppress.Suppression;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a unit's run gives the report: per source (in the unit's order), then the unit's
- * findings (before suppressions and severities) and failures.
+ * findings (before suppressions and severities), failures, and the rules that had nothing to check
+ * in it (by id, with what the unit lacks).
  */
-record UnitRun(List<Source> sources, List<Finding> findings, List<Problem> failures) {
+record UnitRun(List<Source> sources, List<Finding> findings, List<Problem> failures, Map<String, String> idle) {
 
     /**
      * One source's part of a report.

@@ -88,11 +88,11 @@ final class UnitRunner {
         if (job.recordKey() != null) {
             RunRecord record = RunReuse.record(sources.stream().map(UnitRun.Source::file).toList(), parsed,
                     sources.stream().map(UnitRun.Source::suppressions).toList(),
-                    index, checked.findings(), checked.failures(), job.cache());
+                    index, checked.findings(), checked.failures(), checked.idle(), job.cache());
             if (record != null) {
                 record.write(job.cache(), job.recordKey());
             }
         }
-        return new UnitRun(sources, checked.findings(), checked.failures());
+        return new UnitRun(sources, checked.findings(), checked.failures(), checked.idle());
     }
 }

@@ -19,11 +19,15 @@ import java.util.List;
  * @param outOfReach   the files no rule can look at ({@link io.github.dovelint.rules.Scope}), found
  *                     by a lexical index and not parsed, relative to the root, sorted; they
  *                     cannot change the findings, and count as checked
+ * @param idle         the rules that had nothing to check anywhere in the run, grouped by what
+ *                     the run lacks, in the order of the first rule of each group
  */
 public record AnalysisResult(String toolVersion, List<Finding> findings, List<Problem> problems,
                              List<RuleDescriptor> rules, List<String> files, long lines,
-                             List<String> notAnalysed, String configDigest, List<String> outOfReach) {
+                             List<String> notAnalysed, String configDigest, List<String> outOfReach,
+                             List<IdleRules> idle) {
     public AnalysisResult {
+        idle = List.copyOf(idle);
         findings = List.copyOf(findings);
         problems = List.copyOf(problems);
         rules = List.copyOf(rules);
@@ -31,6 +35,13 @@ public record AnalysisResult(String toolVersion, List<Finding> findings, List<Pr
         notAnalysed = List.copyOf(notAnalysed);
         configDigest = configDigest == null ? "" : configDigest;
         outOfReach = List.copyOf(outOfReach);
+    }
+
+    /** A result where every rule had something to check. */
+    public AnalysisResult(String toolVersion, List<Finding> findings, List<Problem> problems,
+                          List<RuleDescriptor> rules, List<String> files, long lines,
+                          List<String> notAnalysed, String configDigest, List<String> outOfReach) {
+        this(toolVersion, findings, problems, rules, files, lines, notAnalysed, configDigest, outOfReach, List.of());
     }
 
     /** A result where no file was left out of the rules' reach. */
@@ -49,7 +60,7 @@ public record AnalysisResult(String toolVersion, List<Finding> findings, List<Pr
     /** The same result with other findings (baseline and new-since filters). */
     public AnalysisResult withFindings(List<Finding> other) {
         return new AnalysisResult(toolVersion, other, problems, rules, files, lines, notAnalysed, configDigest,
-                outOfReach);
+                outOfReach, idle);
     }
 
     public boolean hasFindings() {

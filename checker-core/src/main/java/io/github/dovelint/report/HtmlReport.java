@@ -80,6 +80,9 @@ public final class HtmlReport implements ReportWriter {
                 .append(" lines analysed.</p>\n");
         h.append("<p class=\"meta\">Configuration digest: <code>").append(esc(result.configDigest().isEmpty()
                 ? "unknown" : result.configDigest())).append("</code></p>\n");
+        for (String line : TextReport.idleLines(result)) {
+            h.append("<p class=\"idle\">").append(esc(line.replaceFirst("^dovelint: ", ""))).append("</p>\n");
+        }
         if (!result.complete()) {
             h.append("<div class=\"incomplete\"><p><strong>Incomplete run:</strong> ");
             if (result.notAnalysed().isEmpty()) {

@@ -6,6 +6,7 @@ import io.github.dovelint.model.AnalysisResult;
 import io.github.dovelint.model.CallChain;
 import io.github.dovelint.model.ChainStep;
 import io.github.dovelint.model.Finding;
+import io.github.dovelint.model.IdleRules;
 import io.github.dovelint.model.Location;
 import io.github.dovelint.model.Problem;
 import io.github.dovelint.model.Severity;
@@ -49,6 +50,8 @@ import java.util.List;
  *                          a gate should refuse such a report)
  *   "notAnalysed": [ "bin/blob.c" ]   (files skipped, unreadable, undecodable, ...)
  *   "outOfReach": [ "drivers/x.c" ]   (only when not empty: files no rule can look at, not parsed)
+ *   "idle": [ { "rules": [ "DL101", ... ], "missing": "hook definition" } ]
+ *            (only when not empty: rules that had nothing to check, and what the run lacks for them)
  * }
  * </pre>
  *
@@ -102,6 +105,15 @@ public final class JsonReport implements ReportWriter {
         if (!result.outOfReach().isEmpty()) {
             ArrayNode outOfReach = root.putArray("outOfReach");
             result.outOfReach().forEach(outOfReach::add);
+        }
+        if (!result.idle().isEmpty()) {
+            ArrayNode idle = root.putArray("idle");
+            for (IdleRules group : result.idle()) {
+                ObjectNode node = idle.addObject();
+                ArrayNode rules = node.putArray("rules");
+                group.rules().forEach(rules::add);
+                node.put("missing", group.missing());
+            }
         }
         return root;
     }

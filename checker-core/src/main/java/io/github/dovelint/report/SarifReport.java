@@ -6,6 +6,7 @@ import io.github.dovelint.model.AnalysisResult;
 import io.github.dovelint.model.CallChain;
 import io.github.dovelint.model.ChainStep;
 import io.github.dovelint.model.Finding;
+import io.github.dovelint.model.IdleRules;
 import io.github.dovelint.model.Location;
 import io.github.dovelint.model.Problem;
 import io.github.dovelint.model.RuleDescriptor;
@@ -93,6 +94,10 @@ public final class SarifReport implements ReportWriter {
         ArrayNode notifications = invocation.putArray("toolExecutionNotifications");
         for (Problem problem : result.problems()) {
             notifications.add(notification(problem, result.notAnalysed().contains(problem.location().file())));
+        }
+        for (IdleRules group : result.idle()) {
+            // a note, not a warning: the run is complete, it only had nothing to look at for these rules
+            notifications.addObject().put("level", "note").putObject("message").put("text", "nothing to check for " + group.describe());
         }
         ObjectNode properties = invocation.putObject("properties");
         properties.put("configDigest", result.configDigest());

@@ -4,6 +4,7 @@ import io.github.dovelint.model.AnalysisResult;
 import io.github.dovelint.model.CallChain;
 import io.github.dovelint.model.ChainStep;
 import io.github.dovelint.model.Finding;
+import io.github.dovelint.model.IdleRules;
 import io.github.dovelint.model.Location;
 import io.github.dovelint.model.Problem;
 import io.github.dovelint.model.Severity;
@@ -48,6 +49,10 @@ public final class TextReport implements ReportWriter {
         for (Finding finding : result.findings()) {
             out.write(formatFinding(finding));
         }
+        for (String line : idleLines(result)) {
+            out.write(line);
+            out.write('\n');
+        }
         out.write(summary(result));
         out.write('\n');
     }
@@ -76,6 +81,23 @@ public final class TextReport implements ReportWriter {
     public static String formatProblem(Problem problem) {
         return location(problem.location()) + ": warning: " + problem.kind().label() + " problem: "
                 + oneLine(problem.message());
+    }
+
+    /**
+     * The line, without newline, that says which rules had nothing to check and why, if any did:
+     * {@code dovelint: nothing to check for DL205 (no access to the oob pointer (...)); DL301 (no
+     * fd-table read)}. One line, whatever the number of rules: a run over a core's hooks always
+     * leaves some families idle, and the report must not drown its findings.
+     */
+    public static List<String> idleLines(AnalysisResult result) {
+        if (result.idle().isEmpty()) {
+            return List.of();
+        }
+        List<String> groups = new ArrayList<>();
+        for (IdleRules group : result.idle()) {
+            groups.add(group.describe());
+        }
+        return List.of("dovelint: nothing to check for " + String.join("; ", groups));
     }
 
     /**

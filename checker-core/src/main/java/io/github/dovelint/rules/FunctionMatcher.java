@@ -26,6 +26,35 @@ public interface FunctionMatcher {
     /** How to find them without parsing: a superset of what {@link #select} gives. */
     StartingPoints startingPoints(KnowledgeBase kb);
 
+    /**
+     * What this matcher looks for, for a run where it selects nothing, as a short noun phrase without
+     * an article: "hook definition", "uninstall_inband_fd definition", "fd-table read".
+     */
+    default String describe(KnowledgeBase kb) {
+        return "function this rule starts from";
+    }
+
+    /** This matcher, described as {@code what}. */
+    default FunctionMatcher describedAs(String what) {
+        FunctionMatcher self = this;
+        return new FunctionMatcher() {
+            @Override
+            public List<FunctionFacts> select(RuleContext context) {
+                return self.select(context);
+            }
+
+            @Override
+            public StartingPoints startingPoints(KnowledgeBase kb) {
+                return self.startingPoints(kb);
+            }
+
+            @Override
+            public String describe(KnowledgeBase kb) {
+                return what;
+            }
+        };
+    }
+
     /** Every definition of the Dovetail hooks, in the knowledge base's order. */
     static FunctionMatcher hooks() {
         return hooks(h -> true);
@@ -46,6 +75,18 @@ public interface FunctionMatcher {
             public StartingPoints startingPoints(KnowledgeBase kb) {
                 return new StartingPoints(kb.hooks(), Footprint.NONE, List.of(), List.of());
             }
+
+            @Override
+            public String describe(KnowledgeBase kb) {
+                List<String> names = new java.util.ArrayList<>();
+                for (Hook h : Hook.values()) {
+                    if (property.test(h)) {
+                        names.add(kb.hooks().size() == Hook.values().length ? kb.hooks().get(h.ordinal()) : h.function());
+                    }
+                }
+                return names.size() == Hook.values().length ? "hook definition"
+                        : String.join(" or ", names) + " definition";
+            }
         };
     }
 
@@ -64,6 +105,11 @@ public interface FunctionMatcher {
             @Override
             public StartingPoints startingPoints(KnowledgeBase kb) {
                 return new StartingPoints(List.of(), Footprint.NONE, List.of(), members.apply(kb));
+            }
+
+            @Override
+            public String describe(KnowledgeBase kb) {
+                return "handler bound to ." + String.join(", .", members.apply(kb));
             }
         };
     }
@@ -107,6 +153,11 @@ public interface FunctionMatcher {
             @Override
             public StartingPoints startingPoints(KnowledgeBase kb) {
                 return new StartingPoints(List.of(), Footprint.NONE, kb.oobFields(), List.of());
+            }
+
+            @Override
+            public String describe(KnowledgeBase kb) {
+                return "access to the oob pointer (" + String.join(", ", kb.oobFields()) + ")";
             }
         };
     }

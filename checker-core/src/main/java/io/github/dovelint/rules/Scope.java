@@ -100,6 +100,28 @@ public final class Scope {
         return with(new Part(p.from, p.callers, p.callees, p.calleesMentioning, false));
     }
 
+    /**
+     * What the run lacks when this scope finds no starting point in {@code context}'s program,
+     * or null when it finds one (or is {@link #everything()}): a rule with such a scope had
+     * nothing to check.
+     */
+    public String missingIn(RuleContext context) {
+        if (isEverything()) {
+            return null;
+        }
+        List<String> wanted = new ArrayList<>();
+        for (Part p : parts) {
+            if (!p.from().select(context).isEmpty()) {
+                return null;
+            }
+            String what = p.from().describe(context.knowledge());
+            if (!wanted.contains(what)) {
+                wanted.add(what);
+            }
+        }
+        return String.join(" or ", wanted);
+    }
+
     /** Its parts, one per kind of starting point; none for {@link #everything()}. */
     public List<Part> parts() {
         return parts;

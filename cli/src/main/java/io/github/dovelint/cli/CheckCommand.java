@@ -266,6 +266,7 @@ final class CheckCommand implements Callable<Integer> {
             return Main.EXIT_USAGE;
         }
         if (!quiet && (output != null || !(writer instanceof TextReport))) {
+            TextReport.idleLines(result).forEach(err::println);
             err.println(TextReport.summary(result));
         }
         if (stats || (!quiet && terminal)) {

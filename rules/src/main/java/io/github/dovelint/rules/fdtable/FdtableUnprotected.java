@@ -34,7 +34,8 @@ import java.util.TreeMap;
 public final class FdtableUnprotected implements Rule {
 
     /** The functions that read the fd table: where this rule starts. */
-    private static final FunctionMatcher READERS = FunctionMatcher.containing(FDTABLE_READ);
+    private static final FunctionMatcher READERS = FunctionMatcher.containing(FDTABLE_READ)
+            .describedAs("fd-table read");
 
     @Override
     public Scope scope() {

@@ -49,7 +49,8 @@ public final class FileRefUnderRcu implements Rule {
 
     /** The functions that assign, pass or return the result of an RCU lookup: where this rule starts. */
     private static final FunctionMatcher LOOKUP_USERS = FunctionMatcher.where(FdTableMatchers.RCU_LOOKUP::footprint,
-            (f, kb) -> f.cfg().available() && resultsUsed(f).stream().anyMatch(c -> FdTableMatchers.isRcuLookup(c, kb)));
+            (f, kb) -> f.cfg().available() && resultsUsed(f).stream().anyMatch(c -> FdTableMatchers.isRcuLookup(c, kb)))
+            .describedAs("RCU fd lookup whose result is used");
 
     @Override
     public Scope scope() {

@@ -21,7 +21,8 @@ import java.util.Set;
 public final class RcuLookupOutsideRcu implements Rule {
 
     /** The functions that call an RCU lookup: where this rule starts. */
-    private static final FunctionMatcher LOOKERS = FunctionMatcher.containing(FdTableMatchers.LOOKUP_CALL);
+    private static final FunctionMatcher LOOKERS = FunctionMatcher.containing(FdTableMatchers.LOOKUP_CALL)
+            .describedAs("RCU fd lookup");
 
     @Override
     public Scope scope() {
