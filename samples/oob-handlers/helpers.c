@@ -18,7 +18,7 @@ void chan_log_inband(struct chan_state *state)
 
 int chan_peek_fd(unsigned int fd)
 {
-	struct file *filp = fget(fd);	/* expect: DL401 */
+	struct file *filp = fget(fd);	/* expect: DL401 "Dovetail generation 1: oob_data" */
 
 	if (!filp)
 		return -EBADF;

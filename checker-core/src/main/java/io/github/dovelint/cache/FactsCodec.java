@@ -38,8 +38,12 @@ import java.util.TreeMap;
  */
 public final class FactsCodec {
 
-    /** Bump whenever the encoding or a fact record changes. */
-    public static final int FORMAT = 3;
+    /**
+     * Bump whenever the encoding or a fact record changes, or what a fact means. 4: an
+     * {@code OobAccess} field is a member path ({@code f_oob_state.data}) and its owner the file
+     * the path starts from, not the last member's owner.
+     */
+    public static final int FORMAT = 4;
 
     private static final int MAX_COUNT = 1 << 24;
 

@@ -113,7 +113,7 @@ public final class ConfigLoader {
         List<String> hooks = top.containsKey("hooks")
                 ? KnowledgeBaseLoader.names(doc, top.get("hooks").value(), "'hooks'") : null;
         List<String> oobFields = top.containsKey("oob-fields")
-                ? KnowledgeBaseLoader.names(doc, top.get("oob-fields").value(), "'oob-fields'") : null;
+                ? KnowledgeBaseLoader.memberPaths(doc, top.get("oob-fields").value(), "'oob-fields'") : null;
         String profile = null;
         Location profileWhere = null;
         if (top.containsKey("profile")) {

@@ -40,7 +40,8 @@ public sealed interface Expr {
      * A canonical text, rebuilt from the structure rather than copied from the
      * source, so that two writings of one access compare equal and a use inside
      * a macro expansion reads as the expanded code, not as the macro call:
-     * {@code (file)->oob_data} and {@code file -> oob_data} give {@code file->oob_data}.
+     * {@code (file)->oob_data} and {@code file -> oob_data} give {@code file->oob_data}, and
+     * {@code (&file->f_oob_state)->data} gives {@code file->f_oob_state.data}.
      */
     static String canonical(Expr e) {
         return canonical(e, 0);
@@ -52,6 +53,9 @@ public sealed interface Expr {
         }
         if (e instanceof Name n) {
             return n.id();
+        }
+        if (e instanceof Member m && m.arrow() && m.owner() instanceof Unary u && u.op().equals("&")) {
+            return canonical(u.operand(), depth + 1) + "." + m.field(); // (&f->f_oob_state)->data is f->f_oob_state.data
         }
         if (e instanceof Member m) {
             return canonical(m.owner(), depth + 1) + (m.arrow() ? "->" : ".") + m.field();

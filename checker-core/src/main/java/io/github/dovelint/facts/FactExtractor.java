@@ -29,6 +29,7 @@ import org.eclipse.cdt.core.dom.ast.IASTParameterDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTStandardFunctionDeclarator;
 import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
+import org.eclipse.cdt.core.dom.ast.IASTUnaryExpression;
 import org.eclipse.cdt.core.dom.ast.IArrayType;
 import org.eclipse.cdt.core.dom.ast.IBinding;
 import org.eclipse.cdt.core.dom.ast.ICompositeType;
@@ -53,14 +54,15 @@ public final class FactExtractor {
     private static final String PRELUDE_PREFIX = "__dl_";
 
     private final SourcePositions positions;
-    private final Set<String> oobFields;
+    private final OobPaths oobPaths;
     private final GuardClasses guardClasses;
     /** Whether the unit's text has a lock annotation ({@link LockAnnotations}) anywhere. */
     private boolean annotated;
 
     /**
      * @param positions turns nodes into locations
-     * @param oobFields the names of struct file's oob pointer to track ({@code oob_data}, {@code f_oob_ctx})
+     * @param oobFields the member paths of struct file's oob pointer to track ({@code oob_data},
+     *                  {@code f_oob_ctx}, {@code f_oob_state.data}; see {@link OobPaths})
      */
     public FactExtractor(SourcePositions positions, Set<String> oobFields) {
         this(positions, oobFields, GuardClasses.defaults());
@@ -68,12 +70,12 @@ public final class FactExtractor {
 
     /**
      * @param positions    turns nodes into locations
-     * @param oobFields    the names of struct file's oob pointer to track
+     * @param oobFields    the member paths of struct file's oob pointer to track
      * @param guardClasses what {@code guard(c)}, {@code scoped_guard(c, ...)} and {@code CLASS(c, v)} mean
      */
     public FactExtractor(SourcePositions positions, Set<String> oobFields, GuardClasses guardClasses) {
         this.positions = positions;
-        this.oobFields = Set.copyOf(oobFields);
+        this.oobPaths = OobPaths.of(oobFields);
         this.guardClasses = guardClasses;
     }
 
@@ -455,11 +457,15 @@ public final class FactExtractor {
         }
 
         private void recordOobAccess(IASTFieldReference ref) {
-            String field = ref.getFieldName().toString();
-            if (!oobFields.contains(field)) {
+            if (!oobPaths.mayEndWith(ref.getFieldName().toString())) {
                 return;
             }
-            String owner = structTagOf(ref.getFieldOwner());
+            OobPaths.Match match = oobPaths.match(ExprBuilder.build(ref));
+            IASTExpression file = match == null ? null : fileNode(ref, match.members());
+            if (file == null) {
+                return;
+            }
+            String owner = structTagOf(file);
             if (owner != null && !owner.equals("file")) {
                 return; // a member of the same name in another struct (Bluetooth's hci_dev has an oob_data)
             }
@@ -468,8 +474,44 @@ public final class FactExtractor {
                 OobAccess.Kind kind = OobUse.of(ref);
                 Expr value = kind == OobAccess.Kind.WRITE && ref.getParent() instanceof IASTBinaryExpression b
                         ? ExprBuilder.build(b.getOperand2()) : null;
-                oobAccesses.add(new OobAccess(kind, field, ExprBuilder.text(ref.getFieldOwner()), loc, value));
+                oobAccesses.add(new OobAccess(kind, match.path(), ExprBuilder.text(file), loc, value));
             }
+        }
+
+        /**
+         * The node of the file a path of {@code members} members is read from: the owner of the
+         * path's first member, walking back through {@code .}, {@code ->} on an address and
+         * parentheses the way {@link OobPaths} matched them.
+         */
+        private static IASTExpression fileNode(IASTFieldReference outer, int members) {
+            IASTFieldReference cur = outer;
+            for (int i = 1; i < members; i++) {
+                IASTExpression owner = withoutParens(cur.getFieldOwner());
+                if (cur.isPointerDereference() && owner instanceof IASTUnaryExpression u
+                        && u.getOperator() == IASTUnaryExpression.op_amper) {
+                    owner = withoutParens(u.getOperand());
+                }
+                if (!(owner instanceof IASTFieldReference inner)) {
+                    return null;
+                }
+                cur = inner;
+            }
+            return cur.getFieldOwner();
+        }
+
+        private static IASTExpression withoutParens(IASTExpression e) {
+            IASTExpression cur = e;
+            for (int i = 0; i < 16; i++) {
+                if (cur instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_bracketedPrimary
+                        && u.getOperand() != null) {
+                    cur = u.getOperand();
+                } else if (cur instanceof org.eclipse.cdt.core.dom.ast.IASTCastExpression c && c.getOperand() != null) {
+                    cur = c.getOperand();
+                } else {
+                    break;
+                }
+            }
+            return cur;
         }
 
         private void recordCurrentUse(IASTFieldReference ref) {

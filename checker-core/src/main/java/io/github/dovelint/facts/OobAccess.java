@@ -3,12 +3,13 @@ package io.github.dovelint.facts;
 import io.github.dovelint.model.Location;
 
 /**
- * A use of the file's out-of-band pointer ({@code file->oob_data} on older
- * Dovetail kernels, {@code file->f_oob_ctx} on recent ones).
+ * A use of the file's out-of-band pointer ({@code file->oob_data},
+ * {@code file->f_oob_ctx} or {@code file->f_oob_state.data} depending on the
+ * Dovetail generation, see {@link OobPaths}).
  *
  * @param kind     how it is used
- * @param field    the field name
- * @param owner    the expression the field is read from ({@code file}, {@code filp})
+ * @param field    the member path of the pointer ({@code oob_data}, {@code f_oob_state.data})
+ * @param owner    the file expression the path is read from ({@code file}, {@code filp})
  * @param location where
  * @param value    for a {@link Kind#WRITE}, the value assigned; null otherwise
  */

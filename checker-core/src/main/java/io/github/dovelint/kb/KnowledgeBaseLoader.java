@@ -25,7 +25,8 @@ public final class KnowledgeBaseLoader {
     /** The top-level keys of a knowledge-base file. */
     public static final List<String> KEYS = List.of("hooks", "oob-fields", "profiles", "gfp", "functions", "roles");
     /** The keys of one profile, and of its {@code file-ref:} section. */
-    public static final List<String> PROFILE_KEYS = List.of("oob-fields", "file-ref");
+    public static final List<String> PROFILE_KEYS = List.of("generation", "oob-fields", "file-ref",
+            "oob-stage-allows");
     public static final List<String> FILE_REF_KEYS = List.of("count-fields", "inc-not-zero", "plain-inc");
     /** The keys of a {@code gfp:} section. */
     public static final List<String> GFP_KEYS = List.of("reclaim-flag", "flags", "masks");
@@ -60,7 +61,7 @@ public final class KnowledgeBaseLoader {
             }
         }
         List<String> hooks = names(doc, top.get("hooks").value(), "'hooks'");
-        List<String> oobFields = names(doc, top.get("oob-fields").value(), "'oob-fields'");
+        List<String> oobFields = memberPaths(doc, top.get("oob-fields").value(), "'oob-fields'");
         GfpSection gfp = gfpSection(doc, top.get("gfp").value(), true);
         GfpTable table = GfpTable.of(gfp.reclaimFlag(), gfp.reclaimWhere(), gfp.definitions());
         Map<String, FunctionSpec> functions = top.containsKey("functions")
@@ -97,7 +98,10 @@ public final class KnowledgeBaseLoader {
             }
             Map<String, YamlDoc.Entry> p = doc.mapping(e.value(), "profile '" + e.key() + "'", PROFILE_KEYS);
             List<String> oob = p.containsKey("oob-fields")
-                    ? names(doc, p.get("oob-fields").value(), "'oob-fields'") : List.of();
+                    ? memberPaths(doc, p.get("oob-fields").value(), "'oob-fields'") : List.of();
+            int generation = p.containsKey("generation") ? generation(doc, p.get("generation").value()) : 0;
+            List<String> allows = p.containsKey("oob-stage-allows")
+                    ? names(doc, p.get("oob-stage-allows").value(), "'oob-stage-allows'") : List.of();
             List<String> count = List.of();
             List<String> safe = List.of();
             List<String> plain = List.of();
@@ -110,9 +114,41 @@ public final class KnowledgeBaseLoader {
                 plain = r.containsKey("plain-inc") ? names(doc, r.get("plain-inc").value(), "'plain-inc'")
                         : List.of();
             }
-            out.put(e.key(), new Profile(e.key(), oob, count, safe, plain));
+            out.put(e.key(), new Profile(e.key(), generation, oob, count, safe, plain, allows));
         }
         return out;
+    }
+
+    private static int generation(YamlDoc doc, Node node) throws ConfigException {
+        Long v = node instanceof ScalarNode s && Tag.INT.equals(node.getTag())
+                ? YamlDoc.parseInteger(s.getValue()) : null;
+        if (v == null || v < 1 || v > 99) {
+            throw doc.error(node, "'generation' must be a Dovetail generation number (1, 2, 3...), not "
+                    + YamlDoc.describe(node));
+        }
+        return v.intValue();
+    }
+
+    /**
+     * A list of unique member paths of {@code struct file}: C identifiers, or identifiers joined
+     * by dots for a member of an embedded struct ({@code f_oob_state.data}).
+     */
+    public static List<String> memberPaths(YamlDoc doc, Node node, String what) throws ConfigException {
+        Set<String> out = new LinkedHashSet<>();
+        for (Node item : doc.sequence(node, what)) {
+            String path = doc.string(item, "each element of " + what);
+            if (!io.github.dovelint.facts.OobPaths.isPath(path)) {
+                throw doc.error(item, "'" + path + "' in " + what + " is not a member path: C identifiers"
+                        + " joined by dots, such as oob_data or f_oob_state.data");
+            }
+            if (!out.add(path)) {
+                throw doc.error(item, "'" + path + "' is listed twice in " + what);
+            }
+        }
+        if (out.isEmpty()) {
+            throw doc.error(node, what + " must not be empty");
+        }
+        return List.copyOf(out);
     }
 
     /** A list of unique C identifiers (hook or field names). */

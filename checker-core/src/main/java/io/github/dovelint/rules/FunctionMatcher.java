@@ -141,7 +141,8 @@ public interface FunctionMatcher {
 
     /**
      * The functions that read, write or test {@code struct file}'s oob pointer (the profile's
-     * member names); the index finds those that mention the names, the facts confirm them.
+     * member paths); the index finds those that mention every member of a path, the facts
+     * confirm them.
      */
     static FunctionMatcher accessingOobPointer() {
         return new FunctionMatcher() {
@@ -152,7 +153,8 @@ public interface FunctionMatcher {
 
             @Override
             public StartingPoints startingPoints(KnowledgeBase kb) {
-                return new StartingPoints(List.of(), Footprint.NONE, kb.oobFields(), List.of());
+                return new StartingPoints(List.of(), Footprint.NONE,
+                        kb.oobFields().stream().map(io.github.dovelint.facts.OobPaths::footprint).toList(), List.of());
             }
 
             @Override

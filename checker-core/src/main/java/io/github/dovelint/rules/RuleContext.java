@@ -37,6 +37,7 @@ public final class RuleContext {
     private final KnowledgeBase kb;
     private final RuleDescriptor rule;
     private final Sink sink;
+    private Generation generation;
 
     public RuleContext(Program program, CallGraph graph, Summaries summaries, KnowledgeBase kb,
                        RuleDescriptor rule, Sink sink) {
@@ -224,12 +225,34 @@ public final class RuleContext {
         report(reached.site().location(), reached.site().function(), message, reached.chains());
     }
 
+    /**
+     * The Dovetail generation whose contracts apply to this program: the pinned profile's, or
+     * under {@code profile: auto} the one the code's oob pointer tells ({@link Generation}).
+     */
+    public Generation generation() {
+        if (generation == null) {
+            generation = Generation.of(kb, program);
+        }
+        return generation;
+    }
+
     /** A reachability question under construction. */
     public final class Reachability {
         private final Set<EffectKind> kinds;
+        private final Map<EffectKind, Set<String>> avoid = new java.util.EnumMap<>(EffectKind.class);
 
         private Reachability(Set<EffectKind> kinds) {
             this.kinds = kinds;
+        }
+
+        /**
+         * Sites of {@code kind} count only along chains that call none of {@code functions}:
+         * a site that is a call to one of them, or that every chain reaches through one of them,
+         * is left out ({@code fget} where a Dovetail generation lets the oob stage call it).
+         */
+        public Reachability avoiding(EffectKind kind, Collection<String> functions) {
+            avoid.computeIfAbsent(kind, k -> new java.util.HashSet<>()).addAll(functions);
+            return this;
         }
 
         /**
@@ -240,7 +263,13 @@ public final class RuleContext {
             Map<Site, List<CallChain>> bySite = new java.util.TreeMap<>();
             for (FunctionFacts entry : entries) {
                 for (Site site : summaries.reachedSites(entry, kinds)) {
-                    bySite.computeIfAbsent(site, k -> new ArrayList<>()).add(summaries.chain(entry, site));
+                    Set<String> without = avoid.getOrDefault(site.kind(), Set.of());
+                    CallChain chain = without.isEmpty() ? summaries.chain(entry, site)
+                            : site.callee() != null && without.contains(site.callee()) ? null
+                            : summaries.chainAvoiding(entry, site, without);
+                    if (chain != null) {
+                        bySite.computeIfAbsent(site, k -> new ArrayList<>()).add(chain);
+                    }
                 }
             }
             // Several sites may share one location (copy_to_user both sleeps and uses current->mm

@@ -34,9 +34,12 @@ public final class Scope {
      * @param calleesMentioning when not null, the only callees that matter: those with this footprint
      *                          themselves or through their own callees within {@code callees} levels
      * @param followsMembers    whether a call through a struct member reaches every function bound to it
+     * @param context           whether these functions are only read for context (which generation
+     *                          the code is), not checked: a run without them still has something to check
      */
     public record Part(FunctionMatcher from, int callers, int callees,
-                       Function<KnowledgeBase, Footprint> calleesMentioning, boolean followsMembers) {
+                       Function<KnowledgeBase, Footprint> calleesMentioning, boolean followsMembers,
+                       boolean context) {
     }
 
     private final List<Part> parts;
@@ -55,12 +58,24 @@ public final class Scope {
 
     /** The functions {@code start} selects and every level of their callees, no caller. */
     public static Scope from(FunctionMatcher start) {
-        return new Scope(List.of(new Part(start, 0, ALL, null, true)));
+        return new Scope(List.of(new Part(start, 0, ALL, null, true, false)));
     }
 
     /** Whether this is {@link #everything()}. */
     public boolean isEverything() {
         return parts.isEmpty();
+    }
+
+    /**
+     * This scope and functions it reads only for context, never a starting point of its checks
+     * (DL401 reads the code's oob pointer accesses to tell the Dovetail generation).
+     */
+    public Scope readingAlso(Scope other) {
+        List<Part> all = new ArrayList<>(parts);
+        for (Part p : other.parts) {
+            all.add(new Part(p.from, p.callers, p.callees, p.calleesMentioning, p.followsMembers, true));
+        }
+        return new Scope(all);
     }
 
     /** This scope and another kind of starting point (hooks followed down, oob writers followed up). */
@@ -73,13 +88,13 @@ public final class Scope {
     /** The levels of callers looked at above the starting points ({@link #ALL}: every level). */
     public Scope callers(int levels) {
         Part p = last();
-        return with(new Part(p.from, levels, p.callees, p.calleesMentioning, p.followsMembers));
+        return with(new Part(p.from, levels, p.callees, p.calleesMentioning, p.followsMembers, p.context));
     }
 
     /** The levels of callees looked at below the starting points and their callers. */
     public Scope callees(int levels) {
         Part p = last();
-        return with(new Part(p.from, p.callers, levels, p.calleesMentioning, p.followsMembers));
+        return with(new Part(p.from, p.callers, levels, p.calleesMentioning, p.followsMembers, p.context));
     }
 
     /**
@@ -88,7 +103,7 @@ public final class Scope {
      */
     public Scope calleesMentioning(Function<KnowledgeBase, Footprint> footprint) {
         Part p = last();
-        return with(new Part(p.from, p.callers, p.callees, footprint, p.followsMembers));
+        return with(new Part(p.from, p.callers, p.callees, footprint, p.followsMembers, p.context));
     }
 
     /**
@@ -97,7 +112,7 @@ public final class Scope {
      */
     public Scope withoutMemberCalls() {
         Part p = last();
-        return with(new Part(p.from, p.callers, p.callees, p.calleesMentioning, false));
+        return with(new Part(p.from, p.callers, p.callees, p.calleesMentioning, false, p.context));
     }
 
     /**
@@ -111,6 +126,9 @@ public final class Scope {
         }
         List<String> wanted = new ArrayList<>();
         for (Part p : parts) {
+            if (p.context()) {
+                continue;
+            }
             if (!p.from().select(context).isEmpty()) {
                 return null;
             }

@@ -48,6 +48,22 @@ final class ChainFinder {
     }
 
     CallChain find(FunctionFacts root, Site site) {
+        CallChain chain = find(root, site, Set.of());
+        if (chain == null) {
+            // The summary says the site is reached; no chain means a bug in dovelint, not in the user's code.
+            throw new IllegalStateException("no chain from " + root.name() + " to " + site);
+        }
+        return chain;
+    }
+
+    /**
+     * The shortest chain that calls none of the functions named in {@code avoid} (the root
+     * included), or null when every chain does.
+     */
+    CallChain find(FunctionFacts root, Site site, Set<String> avoid) {
+        if (avoid.contains(root.name())) {
+            return null;
+        }
         State start = new State(root, Cond.ALWAYS);
         Map<State, Hop> parent = new HashMap<>();
         Deque<State> queue = new ArrayDeque<>();
@@ -61,6 +77,9 @@ final class ChainFinder {
             }
             for (CallFact call : s.function().calls()) {
                 for (FunctionFacts g : summaries.descend(s.function(), call)) {
+                    if (avoid.contains(g.name())) {
+                        continue;
+                    }
                     Set<Cond> conds = summaries.summary(g, site.kind()).get(site);
                     if (conds == null) {
                         continue;
@@ -76,8 +95,7 @@ final class ChainFinder {
                 }
             }
         }
-        // The summary says the site is reached; no chain means a bug in dovelint, not in the user's code.
-        throw new IllegalStateException("no chain from " + root.name() + " to " + site);
+        return null;
     }
 
     private static CallChain build(FunctionFacts root, Site site, State end, Map<State, Hop> parent) {

@@ -7,6 +7,7 @@ import io.github.dovelint.facts.Callee;
 import io.github.dovelint.facts.FieldBinding;
 import io.github.dovelint.facts.LockOp;
 import io.github.dovelint.facts.OobAccess;
+import io.github.dovelint.facts.OobPaths;
 import io.github.dovelint.facts.CurrentUse;
 import io.github.dovelint.facts.Expr;
 import io.github.dovelint.facts.FunctionFacts;
@@ -32,9 +33,11 @@ final class LocalEffects {
     private final KnowledgeBase kb;
     private final GfpEvaluator gfp;
     private final CallGraph graph;
+    private final OobPaths oobPaths;
 
     LocalEffects(KnowledgeBase kb, GfpEvaluator gfp, CallGraph graph) {
         this.kb = kb;
+        this.oobPaths = OobPaths.of(kb.oobFields());
         this.gfp = gfp;
         this.graph = graph;
     }
@@ -91,27 +94,27 @@ final class LocalEffects {
         if (spec.takesFileLock()) {
             String why = spec.why().filter(w -> !w.isBlank()).map(w -> ": " + w).orElse("");
             add(out, new Site(EffectKind.FILE_LOCK, call.location(), f.name(),
-                    name + "() takes files->file_lock" + why + where), Cond.ALWAYS);
+                    name + "() takes files->file_lock" + why + where, name), Cond.ALWAYS);
         }
         if (spec.freesArg().isPresent()) {
             Expr arg = call.arg(spec.freesArg().getAsInt());
             Cond c = subjectOf(arg, f, Cond.Subject.OOB_OBJECT);
             if (c != null) {
                 add(out, new Site(EffectKind.OOB_FREE, call.location(), f.name(),
-                        name + "(" + arg.text() + ") frees the file's oob object" + where), c);
+                        name + "(" + arg.text() + ") frees the file's oob object" + where, name), c);
             }
         }
         if (spec.maySleep()) {
             String why = spec.why().filter(w -> !w.isBlank()).map(w -> ": " + w).orElse("");
-            add(out, new Site(EffectKind.SLEEP, call.location(), f.name(), name + "() may sleep" + why + where),
-                    Cond.ALWAYS);
+            add(out, new Site(EffectKind.SLEEP, call.location(), f.name(), name + "() may sleep" + why + where,
+                    name), Cond.ALWAYS);
         }
         if (spec.gfpArg().isPresent()) {
             Expr arg = call.arg(spec.gfpArg().getAsInt());
             Set<Mask> masks = arg == null ? null : gfp.eval(arg, f);
             if (masks != null) {
                 Site site = new Site(EffectKind.SLEEP, call.location(), f.name(),
-                        name + "() with " + arg.text() + " may sleep: the mask allows direct reclaim" + where);
+                        name + "() with " + arg.text() + " may sleep: the mask allows direct reclaim" + where, name);
                 for (Mask m : masks) {
                     if (gfp.allowsReclaim(m.or())) {
                         add(out, site, Cond.ALWAYS);
@@ -126,10 +129,10 @@ final class LocalEffects {
             String field = use.isFiles() ? "files" : "mm";
             if (!use.isTaskRelative()) {
                 add(out, new Site(kind, call.location(), f.name(),
-                        name + "() uses current->" + field + " implicitly" + where), Cond.ALWAYS);
+                        name + "() uses current->" + field + " implicitly" + where, name), Cond.ALWAYS);
             } else if (spec.taskArg().isPresent() && isCurrent(call.arg(spec.taskArg().getAsInt()), f)) {
                 add(out, new Site(kind, call.location(), f.name(),
-                        name + "(current) uses current->" + field + where), Cond.ALWAYS);
+                        name + "(current) uses current->" + field + where, name), Cond.ALWAYS);
             }
         }
     }
@@ -290,7 +293,7 @@ final class LocalEffects {
         }
         if (e instanceof Expr.Member m) {
             boolean is = subject == Cond.Subject.FILE_LOCK ? m.field().equals("file_lock")
-                    : kb.oobFields().contains(m.field());
+                    : oobPaths.isOob(m);
             return is ? Cond.ALWAYS : null;
         }
         if (e instanceof Expr.Conditional c) {

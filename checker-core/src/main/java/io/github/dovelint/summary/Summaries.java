@@ -86,6 +86,16 @@ public final class Summaries {
         return new ChainFinder(graph, this).find(root, site);
     }
 
+    /**
+     * How {@code root} reaches {@code site} without calling any function named in {@code avoid}:
+     * the shortest such chain, or null when every way there goes through one of them.
+     */
+    public synchronized io.github.dovelint.model.CallChain chainAvoiding(FunctionFacts root, Site site,
+                                                                        Set<String> avoid) {
+        summary(root, site.kind());
+        return new ChainFinder(graph, this).find(root, site, avoid);
+    }
+
     Map<Site, Set<Cond>> summary(FunctionFacts f, EffectKind kind) {
         Map<String, Map<Site, Set<Cond>>> finished = done.computeIfAbsent(kind, k -> new HashMap<>());
         Map<Site, Set<Cond>> s = finished.get(f.id());

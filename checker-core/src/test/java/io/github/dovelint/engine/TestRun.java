@@ -35,7 +35,7 @@ public final class TestRun {
     /** A small knowledge base: real GFP bit values, a few sleeping and non-sleeping APIs. */
     public static final String KB = """
             hooks: [install_inband_fd, replace_inband_fd, uninstall_inband_fd]
-            oob-fields: [oob_data, f_oob_ctx]
+            oob-fields: [oob_data, f_oob_ctx, f_oob_state.data]
             gfp:
               reclaim-flag: __GFP_DIRECT_RECLAIM
               flags:

@@ -104,4 +104,42 @@ class LockAndOobFactsTest {
         assertEquals(List.of("WRITE filp @5", "WRITE o @6", "WRITE ((struct file *)v) @7"), uses,
                 "Bluetooth's hci_dev has an oob_data too; an owner of unknown type is kept");
     }
+
+    @Test
+    void aMemberPathIsTheOobPointerOfTheFileItStartsFrom() throws Exception {
+        TestRun t = TestRun.in(tmp).file("a.c", """
+                struct oob_file_state { void *data; int irq_work; };
+                struct file { struct oob_file_state f_oob_state; };
+                struct other { struct oob_file_state f_oob_state; };
+                void f(struct file *file, struct file *filp, struct file s, struct other *o,
+                       struct oob_file_state *st, void *ctx)
+                {
+                	void *p = file->f_oob_state.data;
+                	if (!filp->f_oob_state.data)
+                		return;
+                	if ((&file->f_oob_state)->data == NULL)
+                		return;
+                	file->f_oob_state.data = ctx;
+                	s.f_oob_state.data = NULL;
+                	o->f_oob_state.data = ctx;
+                	st->data = ctx;
+                	file->f_oob_state.irq_work = 0;
+                	use(&file->f_oob_state);
+                	((struct file *)ctx)->f_oob_state.data = ctx;
+                }
+                """).run();
+        List<String> uses = t.function("f").oobAccesses().stream()
+                .map(a -> a.kind() + " " + a.owner() + "->" + a.field() + " @" + a.location().line()
+                        + (a.value() == null ? "" : " = " + a.value().text())).toList();
+        assertEquals(List.of(
+                "READ file->f_oob_state.data @7",
+                "NULL_TEST filp->f_oob_state.data @8",
+                "NULL_TEST file->f_oob_state.data @10",
+                "WRITE file->f_oob_state.data @12 = ctx",
+                "WRITE s->f_oob_state.data @13 = NULL",
+                "WRITE ((struct file *)ctx)->f_oob_state.data @18 = ctx"), uses,
+                "the owner of the path's first member must be a struct file (o is not); st->data is not"
+                        + " reached from a file; the path's other members are not the pointer");
+        assertTrue(t.function("f").oobAccesses().get(4).writesNull());
+    }
 }

@@ -27,7 +27,7 @@ class BundledKnowledgeBaseTest {
     @Test
     void hooksAndFields() {
         assertEquals(List.of("install_inband_fd", "replace_inband_fd", "uninstall_inband_fd"), kb.hooks());
-        assertEquals(List.of("oob_data", "f_oob_ctx"), kb.oobFields());
+        assertEquals(List.of("oob_data", "f_oob_ctx", "f_oob_state.data"), kb.oobFields());
     }
 
     @Test

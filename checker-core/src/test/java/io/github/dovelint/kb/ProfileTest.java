@@ -25,6 +25,8 @@ class ProfileTest {
                 oob-fields: [f_oob_ctx]
                 file-ref: { count-fields: [f_ref], inc-not-zero: [file_ref_get, get_file_rcu],
                             plain-inc: [get_file, file_ref_inc] }
+                oob-stage-allows: [fget, fdget]
+                generation: 2
             gfp: { reclaim-flag: R, flags: { R: 1 } }
             """;
 
@@ -72,5 +74,43 @@ class ProfileTest {
         ConfigException e = assertThrows(ConfigException.class, () -> KnowledgeBaseLoader.load("kb.yml",
                 KB.replace("  f-oob-ctx:", "  auto:")));
         assertTrue(e.getMessage().contains("reserved"), e.getMessage());
+    }
+
+    @Test
+    void aProfileHasAGenerationAndWhatItsOobStageMayCall() throws Exception {
+        KnowledgeBase kb = KnowledgeBaseLoader.load("kb.yml", KB);
+        Profile gen2 = kb.profiles().get("f-oob-ctx");
+        assertEquals(2, gen2.generation());
+        assertEquals(List.of("fget", "fdget"), gen2.oobStageAllows());
+        assertEquals(0, kb.profiles().get("oob-data").generation());
+        assertEquals(List.of(), kb.profiles().get("oob-data").oobStageAllows());
+        assertEquals(List.of(), kb.profile().oobStageAllows(), "auto decides per run, not here");
+    }
+
+    @Test
+    void oobFieldsAreMemberPaths() throws Exception {
+        KnowledgeBase kb = KnowledgeBaseLoader.load("kb.yml", KB.replace(
+                "oob-fields: [oob_data, f_oob_ctx]", "oob-fields: [oob_data, f_oob_ctx, f_oob_state.data]"));
+        assertEquals(List.of("oob_data", "f_oob_ctx", "f_oob_state.data"), kb.oobFields());
+        Config config = ConfigLoader.parse(".dovelint.yml", "oob-fields: [f_oob_state.data, evl_ctx]\n");
+        assertEquals(List.of("f_oob_state.data", "evl_ctx"), config.knowledge(kb).oobFields());
+        assertTrue(KnowledgeBase.bundled().profiles().get("f-oob-state").oobFields().contains("f_oob_state.data"));
+        assertEquals(3, KnowledgeBase.bundled().profiles().get("f-oob-state").generation());
+    }
+
+    @Test
+    void aMalformedMemberPathIsALocatedError() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class, () -> KnowledgeBaseLoader.load("kb.yml",
+                KB.replace("oob-fields: [f_oob_ctx]", "oob-fields: [f_oob_state->data]")));
+        assertEquals(9, e.location().line());
+        assertTrue(e.getMessage().contains("'f_oob_state->data' in 'oob-fields' is not a member path"),
+                e.getMessage());
+        ConfigException c = assertThrows(ConfigException.class, () -> ConfigLoader.parse(".dovelint.yml",
+                "rules: {}\noob-fields:\n  - oob_data\n  - f_oob_state..data\n"));
+        assertEquals(4, c.location().line());
+        assertTrue(c.getMessage().contains("f_oob_state..data"), c.getMessage());
+        ConfigException g = assertThrows(ConfigException.class, () -> KnowledgeBaseLoader.load("kb.yml",
+                KB.replace("generation: 2", "generation: two")));
+        assertTrue(g.getMessage().contains("'generation' must be a Dovetail generation number"), g.getMessage());
     }
 }

@@ -63,10 +63,15 @@ class ScopeDeclaredTest {
         // DL204 starts from the hooks, and from the oob pointer's writers followed up to every caller.
         List<Slicer.Spec> dl204 = specs.get("DL204");
         assertEquals(2, dl204.size());
-        assertEquals(kb.oobFields(), dl204.get(1).confirmed());
+        // a member path is found by all of its members: f_oob_state.data by f_oob_state and data
+        assertEquals(List.of("oob_data", "f_oob_ctx", "f_oob_state+data"), dl204.get(1).confirmed());
         assertEquals(Slicer.ALL, dl204.get(1).callers());
         assertEquals(0, dl204.get(1).callees());
         assertEquals(List.of("oob_read", "oob_write", "oob_ioctl", "compat_oob_ioctl", "oob_poll"),
                 specs.get("DL401").get(0).boundTo());
+        // DL401 also parses the oob pointer's users, which tell the Dovetail generation, and nothing more
+        assertEquals(dl204.get(1).confirmed(), specs.get("DL401").get(1).confirmed());
+        assertEquals(0, specs.get("DL401").get(1).callers());
+        assertEquals(0, specs.get("DL401").get(1).callees());
     }
 }

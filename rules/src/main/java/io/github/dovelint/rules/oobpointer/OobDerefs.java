@@ -6,6 +6,7 @@ import io.github.dovelint.facts.CallFact;
 import io.github.dovelint.facts.Cfg;
 import io.github.dovelint.facts.Expr;
 import io.github.dovelint.facts.FunctionFacts;
+import io.github.dovelint.facts.OobPaths;
 import io.github.dovelint.flow.Dataflow;
 import io.github.dovelint.flow.NullTest;
 import io.github.dovelint.flow.Solution;
@@ -20,8 +21,9 @@ import java.util.TreeSet;
 /**
  * Which parameters a helper dereferences before testing them against NULL,
  * on some path: the parameter itself ({@code ""}: {@code ctx->x} where
- * {@code ctx} is the parameter) or its oob member (the field name:
- * {@code file->oob_data->x} where {@code file} is the parameter). Computed
+ * {@code ctx} is the parameter) or its oob member (the member path:
+ * {@code file->oob_data->x} or {@code file->f_oob_state.data->x} where
+ * {@code file} is the parameter). Computed
  * from the helper's own graph, transitively through the helpers it calls;
  * recursion and depth are bounded. Not thread-safe: one instance per rule run.
  */
@@ -30,7 +32,7 @@ final class OobDerefs {
     static final int MAX_DEPTH = 12;
 
     private final CallGraph graph;
-    private final Set<String> oobFields;
+    private final OobPaths oobPaths;
     /**
      * @param derefs  for each parameter index, its uses without a test ({@code ""}: itself, else an oob field)
      * @param returns what the result may be: {@code "i:"} parameter i itself, {@code "i:oob_data"} its oob member
@@ -43,9 +45,9 @@ final class OobDerefs {
     private final Set<String> inProgress = new HashSet<>();
     private int depth;
 
-    OobDerefs(CallGraph graph, Set<String> oobFields) {
+    OobDerefs(CallGraph graph, OobPaths oobPaths) {
         this.graph = graph;
-        this.oobFields = oobFields;
+        this.oobPaths = oobPaths;
     }
 
     /** For each argument index, the uses the callee(s) of {@code call} make of it without a test. */
@@ -97,7 +99,7 @@ final class OobDerefs {
         Map<Integer, Set<String>> out = new TreeMap<>();
         Set<String> returns = new TreeSet<>();
         try {
-            OobFlow flow = new OobFlow(f, oobFields, this, true);
+            OobFlow flow = new OobFlow(f, oobPaths, this, true);
             Solution<OobFlow.State> solution = Dataflow.forward(f.cfg(), flow);
             solution.events((before, event) -> {
                 for (OobFlow.Unchecked u : flow.unchecked(before, event)) {
@@ -134,7 +136,7 @@ final class OobDerefs {
         if (arrow > 0 && source.indexOf("->", arrow + 2) < 0) {
             int i = f.paramIndex(source.substring(0, arrow));
             String field = source.substring(arrow + 2);
-            if (i >= 0 && oobFields.contains(field) && !f.locals().containsKey(source.substring(0, arrow))) {
+            if (i >= 0 && oobPaths.contains(field) && !f.locals().containsKey(source.substring(0, arrow))) {
                 out.computeIfAbsent(i, k -> new TreeSet<>()).add(field);
             }
         }

@@ -3,6 +3,7 @@ package io.github.dovelint.rules.oobpointer;
 import io.github.dovelint.facts.Cfg;
 import io.github.dovelint.facts.Expr;
 import io.github.dovelint.facts.FunctionFacts;
+import io.github.dovelint.facts.OobPaths;
 import io.github.dovelint.facts.Param;
 import io.github.dovelint.flow.FlowAnalysis;
 import io.github.dovelint.flow.NullTest;
@@ -19,7 +20,7 @@ import java.util.TreeSet;
 /**
  * Which pointers are known non-NULL at each point, and which locals hold the
  * file's oob pointer. A "source" is where a pointer comes from: the oob
- * member itself ({@code file->oob_data}) or, when summarising a helper, one
+ * member itself ({@code file->oob_data}, {@code file->f_oob_state.data}) or, when summarising a helper, one
  * of its parameters ({@code @ctx}). Aliases are may-facts (union where paths
  * meet); non-NULL facts are must-facts (intersection). A dereference counts
  * as a test for what follows it: only the first unchecked one is reported.
@@ -49,13 +50,13 @@ final class OobFlow implements FlowAnalysis<OobFlow.State> {
     }
 
     private final FunctionFacts function;
-    private final Set<String> oobFields;
+    private final OobPaths oobPaths;
     private final OobDerefs helpers;
     private final boolean summary;
 
-    OobFlow(FunctionFacts function, Set<String> oobFields, OobDerefs helpers, boolean summary) {
+    OobFlow(FunctionFacts function, OobPaths oobPaths, OobDerefs helpers, boolean summary) {
         this.function = function;
-        this.oobFields = oobFields;
+        this.oobPaths = oobPaths;
         this.helpers = helpers;
         this.summary = summary;
     }
@@ -93,14 +94,14 @@ final class OobFlow implements FlowAnalysis<OobFlow.State> {
     }
 
     boolean isOobMember(Expr e) {
-        return unwrap(e) instanceof Expr.Member m && oobFields.contains(m.field());
+        return oobPaths.isOob(unwrap(e));
     }
 
     /** Where the value of {@code e} may come from. */
     Set<String> sources(State s, Expr e) {
         Expr u = unwrap(e);
-        if (u instanceof Expr.Member m && oobFields.contains(m.field())) {
-            return Set.of(NullTest.key(m));
+        if (oobPaths.isOob(u)) {
+            return Set.of(NullTest.key(u));
         }
         if (u instanceof Expr.Name n) {
             return s.aliases().getOrDefault(n.id(), Set.of());

@@ -1,6 +1,7 @@
 package io.github.dovelint.rules.oobpointer;
 
 import io.github.dovelint.facts.FunctionFacts;
+import io.github.dovelint.facts.OobPaths;
 import io.github.dovelint.flow.Dataflow;
 import io.github.dovelint.flow.Solution;
 import io.github.dovelint.model.Location;
@@ -36,12 +37,13 @@ public final class OobUnchecked implements Rule {
     @Override
     public void check(RuleContext context) {
         Set<String> fields = new LinkedHashSet<>(context.knowledge().oobFields());
-        OobDerefs helpers = new OobDerefs(context.callGraph(), fields);
+        OobPaths paths = OobPaths.of(fields);
+        OobDerefs helpers = new OobDerefs(context.callGraph(), paths);
         for (FunctionFacts hook : ENTRIES.select(context)) {
             if (!hook.cfg().available()) {
                 continue;
             }
-            OobFlow flow = new OobFlow(hook, fields, helpers, false);
+            OobFlow flow = new OobFlow(hook, paths, helpers, false);
             Solution<OobFlow.State> solution = Dataflow.forward(hook.cfg(), flow);
             Map<Location, String> findings = new TreeMap<>(Comparator.comparing(Location::line)
                     .thenComparing(Location::column).thenComparing(Location::file));

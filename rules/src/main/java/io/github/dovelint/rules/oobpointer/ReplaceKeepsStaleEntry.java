@@ -3,6 +3,7 @@ package io.github.dovelint.rules.oobpointer;
 import io.github.dovelint.facts.Cfg;
 import io.github.dovelint.facts.Expr;
 import io.github.dovelint.facts.FunctionFacts;
+import io.github.dovelint.facts.OobPaths;
 import io.github.dovelint.flow.Dataflow;
 import io.github.dovelint.flow.FlowAnalysis;
 import io.github.dovelint.flow.NullTest;
@@ -50,13 +51,13 @@ public final class ReplaceKeepsStaleEntry implements Rule {
     public void check(RuleContext context) {
         Set<String> fields = Set.copyOf(context.knowledge().oobFields());
         Removals removals = new Removals(context.callGraph(), context.knowledge().role(Roles.ENTRY_REMOVALS));
-        OobDerefs helpers = new OobDerefs(context.callGraph(), fields);
+        OobDerefs helpers = new OobDerefs(context.callGraph(), OobPaths.of(fields));
         for (FunctionFacts replace : ENTRIES.select(context)) {
             if (!replace.cfg().available() || replace.params().size() < 2) {
                 continue;
             }
             String file = replace.params().get(1).name();
-            Analysis analysis = new Analysis(replace, file, fields, removals, helpers);
+            Analysis analysis = new Analysis(replace, file, fields, OobPaths.of(fields), removals, helpers);
             State exit = Dataflow.forward(replace.cfg(), analysis).atExit();
             if (exit == null) {
                 continue;
@@ -85,13 +86,16 @@ public final class ReplaceKeepsStaleEntry implements Rule {
         private final FunctionFacts function;
         private final String file;
         private final Set<String> fields;
+        private final OobPaths paths;
         private final Removals removals;
         private final OobDerefs helpers;
 
-        Analysis(FunctionFacts function, String file, Set<String> fields, Removals removals, OobDerefs helpers) {
+        Analysis(FunctionFacts function, String file, Set<String> fields, OobPaths paths, Removals removals,
+                 OobDerefs helpers) {
             this.function = function;
             this.file = file;
             this.fields = fields;
+            this.paths = paths;
             this.removals = removals;
             this.helpers = helpers;
         }
@@ -161,14 +165,15 @@ public final class ReplaceKeepsStaleEntry implements Rule {
             return isNewFileOob(e, 0);
         }
 
-        /** {@code file->oob_data}, or a local only ever assigned that (or NULL). */
+        /** {@code file->oob_data} (or another generation's path), or a local only ever assigned that (or NULL). */
         private boolean isNewFileOob(Expr e, int depth) {
             Expr u = unwrap(e);
             if (depth > 4) {
                 return false;
             }
-            if (u instanceof Expr.Member m) {
-                return fields.contains(m.field()) && unwrap(m.owner()) instanceof Expr.Name n && n.id().equals(file);
+            if (u instanceof Expr.Member) {
+                OobPaths.Match oob = paths.match(u);
+                return oob != null && unwrap(oob.file()) instanceof Expr.Name n && n.id().equals(file);
             }
             if (u instanceof Expr.Call c) {
                 // evl_ctx(file), a helper returning the file's oob pointer

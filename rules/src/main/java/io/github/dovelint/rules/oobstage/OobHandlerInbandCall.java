@@ -7,6 +7,7 @@ import static io.github.dovelint.summary.EffectKind.SLEEP;
 import io.github.dovelint.kb.Roles;
 import io.github.dovelint.model.Severity;
 import io.github.dovelint.rules.FunctionMatcher;
+import io.github.dovelint.rules.Generation;
 import io.github.dovelint.rules.Reached;
 import io.github.dovelint.rules.Rule;
 import io.github.dovelint.rules.RuleContext;
@@ -18,6 +19,13 @@ import io.github.dovelint.rules.Scope;
  * {@code .oob_ioctl} handlers run on the oob stage, where in-band services
  * must not be used: nothing that may sleep (the in-band scheduler is not in
  * control), and no in-band VFS or mm state of the current task.
+ *
+ * <p>What the oob stage may use of the in-band VFS depends on the Dovetail generation
+ * (docs/contracts.md#the-oob-pointer-across-dovetail-generations): from generation 2,
+ * {@code fget()} and its kin are allowed, so a use of {@code current->files} that every
+ * chain reaches only through one of the generation's allowed calls is not reported.
+ * Sleeping and direct {@code current->files} / {@code current->mm} uses are reported in
+ * every generation. The generation is the run's ({@link Generation}); every message names it.
  */
 @RuleInfo(id = "DL401", name = "oob-handler-inband-call", severity = Severity.ERROR,
         summary = "An .oob_read, .oob_write or .oob_ioctl handler, or something it calls, makes an in-band "
@@ -26,17 +34,23 @@ public final class OobHandlerInbandCall implements Rule {
 
     /** The handlers a driver installs for the out-of-band stage: where this rule starts. */
     private static final FunctionMatcher HANDLERS = FunctionMatcher.boundTo(kb -> kb.role(Roles.OOB_HANDLERS));
+    /** What tells the generation under {@code profile: auto}: the code's oob pointer accesses. */
+    private static final FunctionMatcher OOB_ACCESSORS = FunctionMatcher.accessingOobPointer();
 
     @Override
     public Scope scope() {
-        return Scope.from(HANDLERS);
+        return Scope.from(HANDLERS).readingAlso(Scope.from(OOB_ACCESSORS).callees(0));
     }
 
     @Override
     public void check(RuleContext context) {
-        for (Reached reached : context.reachable(SLEEP, CURRENT_FILES, CURRENT_MM).from(HANDLERS.select(context))) {
+        Generation generation = context.generation();
+        String contract = " (" + generation.label() + ")";
+        for (Reached reached : context.reachable(SLEEP, CURRENT_FILES, CURRENT_MM)
+                .avoiding(CURRENT_FILES, generation.oobStageAllows())
+                .from(HANDLERS.select(context))) {
             context.report(reached, reached.site().description() + "; reachable from the oob handler "
-                    + reached.entries() + ", which runs on the out-of-band stage");
+                    + reached.entries() + ", which runs on the out-of-band stage" + contract);
         }
     }
 }
