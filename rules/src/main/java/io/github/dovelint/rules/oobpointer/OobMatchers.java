@@ -14,14 +14,6 @@ final class OobMatchers {
     }
 
     /**
-     * The functions that call a core helper setting a file's oob pointer (the knowledge base's
-     * {@code oob-open-helpers}, EVL's {@code evl_open_file()}): with the helper's body out of the
-     * run, they are where the pointer is set (docs/contracts.md#c51-set-before-the-fd-is-published).
-     */
-    static final FunctionMatcher CALLING_OPEN_HELPERS = FunctionMatcher.containing(
-            call(kb -> kb.role(Roles.OOB_OPEN_HELPERS)));
-
-    /**
      * The functions that call a core helper setting or tearing down a file's oob pointer
      * ({@code oob-open-helpers}, {@code oob-release-helpers}): a driver's {@code .open} and
      * {@code .release} when the core is not in the run (docs/contracts.md#c52-torn-down-in-release).
