@@ -6,7 +6,8 @@ import java.util.List;
  * The kernel names the rules look for by the part they play rather than by
  * their effect (which {@code functions:} describes): the members a driver
  * binds its out-of-band handlers to, the RCU fd lookups, the fd table's
- * accessor, the ways to drop an entry from a container. The bundled
+ * accessor, the ways to drop an entry from a container, a core's helpers
+ * that set and tear down the oob pointer. The bundled
  * {@code kernel.yml} declares each one under {@code roles:}; a test checks
  * that it declares all of {@link #ALL}.
  */
@@ -27,7 +28,17 @@ public final class Roles {
     /** Calls that publish a file in an fd table, after which install_inband_fd() has run (docs/contracts.md#c51-set-before-the-fd-is-published). */
     public static final String FD_PUBLISHERS = "fd-publishers";
 
+    /**
+     * A core's helpers that set the oob pointer of the file passed as argument 1 to the object passed as
+     * argument 0, for when their bodies are not in the run (docs/contracts.md#c51-set-before-the-fd-is-published).
+     */
+    public static final String OOB_OPEN_HELPERS = "oob-open-helpers";
+    /** A core's helpers that tear down the oob object passed as argument 0 (docs/contracts.md#c52-torn-down-in-release). */
+    public static final String OOB_RELEASE_HELPERS = "oob-release-helpers";
+    /** Reference drops that tell the last user, who then frees (docs/contracts.md#c52-torn-down-in-release). */
+    public static final String REF_DROPS = "ref-drops";
+
     /** Every role the rules read. */
     public static final List<String> ALL = List.of(OOB_HANDLERS, RCU_FD_LOOKUPS, FDTABLE_ACCESSORS, ENTRY_REMOVALS,
-            FD_PUBLISHERS);
+            FD_PUBLISHERS, OOB_OPEN_HELPERS, OOB_RELEASE_HELPERS, REF_DROPS);
 }

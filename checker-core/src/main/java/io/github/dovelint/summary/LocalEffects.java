@@ -35,11 +35,15 @@ final class LocalEffects {
     private final CallGraph graph;
     private final OobPaths oobPaths;
 
+    /** The core's helpers that set a file's oob pointer (the knowledge base's {@code oob-open-helpers}). */
+    private final Set<String> openHelpers;
+
     LocalEffects(KnowledgeBase kb, GfpEvaluator gfp, CallGraph graph) {
         this.kb = kb;
         this.oobPaths = OobPaths.of(kb.oobFields());
         this.gfp = gfp;
         this.graph = graph;
+        this.openHelpers = Set.copyOf(kb.role(io.github.dovelint.kb.Roles.OOB_OPEN_HELPERS));
     }
 
     /** The kinds whose sites come from a function's oob writes alone (see {@link #oob}). */
@@ -47,15 +51,23 @@ final class LocalEffects {
 
     /**
      * Whether {@code f}'s own body may have sites of {@code kind}, without computing them: for
-     * {@link #OOB_WRITES} whether it writes an oob pointer at all, for other kinds always.
+     * {@link #OOB_WRITES} whether it writes an oob pointer at all or calls one of the knowledge
+     * base's {@code oob-open-helpers}, for other kinds always.
      */
-    static boolean mayHave(FunctionFacts f, EffectKind kind) {
+    boolean mayHave(FunctionFacts f, EffectKind kind) {
         if (!OOB_WRITES.contains(kind)) {
             return true;
         }
         for (OobAccess a : f.oobAccesses()) {
             if (a.kind() == OobAccess.Kind.WRITE) {
                 return true;
+            }
+        }
+        if (kind == EffectKind.OOB_SET && !openHelpers.isEmpty()) {
+            for (CallFact call : f.calls()) {
+                if (call.callee() instanceof Callee.Named n && openHelpers.contains(n.name())) {
+                    return true;
+                }
             }
         }
         return false;
@@ -71,6 +83,7 @@ final class LocalEffects {
         for (CallFact call : f.calls()) {
             for (Target t : graph.targets(f, call)) {
                 spec(t).ifPresent(spec -> fromSpec(f, call, t.name(), spec, out));
+                openHelper(f, call, t, out);
             }
         }
         fileLock(f, out);
@@ -258,6 +271,22 @@ final class LocalEffects {
             }
         }
         return null;
+    }
+
+    /**
+     * A call to one of the core's helpers that set the oob pointer of their argument 1 to their
+     * argument 0 (EVL's {@code evl_open_file()}), whose body is not in the run: the knowledge
+     * base stands for the body (docs/contracts.md#c51-set-before-the-fd-is-published). With the
+     * body in the run, its own write is the site.
+     */
+    private void openHelper(FunctionFacts f, CallFact call, Target t, Map<Site, Set<Cond>> out) {
+        if (t.definition() != null || !openHelpers.contains(t.name())) {
+            return;
+        }
+        Expr file = call.arg(1);
+        String target = file == null ? "a file's oob pointer" : file.text() + "'s oob pointer";
+        add(out, new Site(EffectKind.OOB_SET, call.location(), f.name(),
+                "calls " + t.name() + "() (a core helper that sets " + target + ")"), Cond.ALWAYS);
     }
 
     /** Writes of the oob pointer: {@code NULL} clears it, anything else sets it. */

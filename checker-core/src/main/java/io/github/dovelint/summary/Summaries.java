@@ -69,7 +69,7 @@ public final class Summaries {
     /** The sites of the given kinds in {@code f}'s own body (not its callees'), unconditional ones, sorted. */
     public synchronized Set<Site> localSites(FunctionFacts f, Set<EffectKind> kinds) {
         Set<Site> out = new TreeSet<>();
-        if (kinds.stream().noneMatch(k -> LocalEffects.mayHave(f, k))) {
+        if (kinds.stream().noneMatch(k -> local.mayHave(f, k))) {
             return out;
         }
         localOf(f).forEach((site, conds) -> {
@@ -117,7 +117,7 @@ public final class Summaries {
             Set<String> out = new HashSet<>();
             Deque<FunctionFacts> todo = new ArrayDeque<>();
             for (FunctionFacts g : graph.program().functions()) {
-                if (LocalEffects.mayHave(g, k)) {
+                if (local.mayHave(g, k)) {
                     todo.add(g);
                 }
             }

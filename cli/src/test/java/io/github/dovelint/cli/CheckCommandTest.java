@@ -28,7 +28,7 @@ class CheckCommandTest {
 
     /** What a run over one install hook and nothing else had nothing to check. */
     static final String IDLE = "dovelint: nothing to check for DL104, DL203 (no uninstall_inband_fd definition);"
-            + " DL205 (no access to the oob pointer (oob_data, f_oob_ctx, f_oob_state.data)); DL206 (no replace_inband_fd definition);"
+            + " DL205 (no access to the oob pointer (oob_data, f_oob_ctx, f_oob_state.data) or call to a core's oob open or release helper); DL206 (no replace_inband_fd definition);"
             + " DL301 (no fd-table read); DL302 (no RCU fd lookup whose result is used); DL303 (no RCU fd lookup);"
             + " DL401 (no handler bound to .oob_read, .oob_write, .oob_ioctl, .compat_oob_ioctl, .oob_poll)\n";
 

@@ -62,11 +62,21 @@ class ScopeDeclaredTest {
                 dl302.calleesMentioning()::toString);
         // DL204 starts from the hooks, and from the oob pointer's writers followed up to every caller.
         List<Slicer.Spec> dl204 = specs.get("DL204");
-        assertEquals(2, dl204.size());
+        assertEquals(3, dl204.size());
+        // and from the calls of a core's open helpers with no body in the run, every caller up
+        assertEquals(List.of("evl_open_file", "evl_release_file"), dl204.get(2).mentions());
+        assertEquals(Slicer.ALL, dl204.get(2).callers());
         // a member path is found by all of its members: f_oob_state.data by f_oob_state and data
         assertEquals(List.of("oob_data", "f_oob_ctx", "f_oob_state+data"), dl204.get(1).confirmed());
         assertEquals(Slicer.ALL, dl204.get(1).callers());
         assertEquals(0, dl204.get(1).callees());
+        // DL205: the same writers, and the callers of the core's open and release helpers, every level.
+        List<Slicer.Spec> dl205 = specs.get("DL205");
+        assertEquals(2, dl205.size());
+        assertEquals(dl204.get(1).confirmed(), dl205.get(0).confirmed());
+        assertEquals(List.of("evl_open_file", "evl_release_file"), dl205.get(1).mentions());
+        assertEquals(Slicer.ALL, dl205.get(1).callers());
+        assertEquals(Slicer.ALL, dl205.get(1).callees());
         assertEquals(List.of("oob_read", "oob_write", "oob_ioctl", "compat_oob_ioctl", "oob_poll"),
                 specs.get("DL401").get(0).boundTo());
         // DL401 also parses the oob pointer's users, which tell the Dovetail generation, and nothing more

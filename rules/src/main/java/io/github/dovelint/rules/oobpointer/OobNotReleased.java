@@ -17,22 +17,29 @@ import io.github.dovelint.rules.Scope;
 import java.util.List;
 
 /**
- * Torn down in release (docs/contracts.md#c52-torn-down-in-release): what {@code .open} hangs on the file, {@code .release} tears
- * down (clears the pointer or frees the object). Without it the oob object
- * outlives the file, or the pointer dangles for the oob side.
+ * Torn down in release (docs/contracts.md#c52-torn-down-in-release): what {@code .open} hangs on
+ * the file, {@code .release} tears down. Any of these counts: clearing (or assigning) the pointer,
+ * freeing the oob object (the summaries' effects), freeing the object that embeds it or calling
+ * the core's release helper, directly or through helpers with bodies in the run ({@link Teardowns}).
+ * Without it the oob object outlives the file, or the pointer dangles for the oob side.
+ * {@code .open} sets the pointer when it reaches a write of it, or a call to a core helper the
+ * knowledge base names ({@code oob-open-helpers}) whose body is not in the run.
  */
 @RuleInfo(id = "DL205", name = "oob-not-released", severity = Severity.WARNING,
         summary = "A file_operations whose .open sets the file's oob pointer has no .release, or a .release "
-                + "that neither clears the pointer nor frees the oob object.")
+                + "that neither clears the pointer, frees the oob object (or the object embedding it) nor "
+                + "calls the core's release helper.")
 public final class OobNotReleased implements Rule {
 
     @Override
     public Scope scope() {
-        return Scope.from(FunctionMatcher.accessingOobPointer()).callers(Scope.ALL);
+        return Scope.from(FunctionMatcher.accessingOobPointer()).callers(Scope.ALL)
+                .and(Scope.from(OobMatchers.CALLING_CORE_HELPERS).callers(Scope.ALL));
     }
 
     @Override
     public void check(RuleContext context) {
+        Teardowns teardowns = null;
         for (RuleContext.FileOperations fops : context.fileOperations()) {
             FieldBinding open = fops.member("open");
             if (open == null) {
@@ -51,12 +58,17 @@ public final class OobNotReleased implements Rule {
                 continue;
             }
             List<FunctionFacts> releases = context.definitionsOf(release);
-            boolean tornDown = releases.isEmpty()
-                    || !context.reachable(OOB_CLEAR, OOB_SET, OOB_FREE).from(releases).isEmpty();
-            if (!tornDown) {
+            if (releases.isEmpty() || !context.reachable(OOB_CLEAR, OOB_SET, OOB_FREE).from(releases).isEmpty()) {
+                continue;
+            }
+            if (teardowns == null) {
+                teardowns = new Teardowns(context.callGraph(), context.knowledge());
+            }
+            if (releases.stream().noneMatch(teardowns::tearsDown)) {
                 context.report(fops.location(), "", fops.name() + ": .open " + setter
                         + " but its .release, " + release.function()
-                        + "(), neither clears the pointer nor frees the oob object", chains);
+                        + "(), neither clears the pointer, frees the oob object or the object embedding it, "
+                        + "nor calls the core's release helper", chains);
             }
         }
     }

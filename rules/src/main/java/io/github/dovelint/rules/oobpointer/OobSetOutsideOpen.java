@@ -35,7 +35,8 @@ public final class OobSetOutsideOpen implements Rule {
     @Override
     public Scope scope() {
         return Scope.from(FunctionMatcher.hooks())
-                .and(Scope.from(FunctionMatcher.accessingOobPointer()).callers(Scope.ALL).callees(0));
+                .and(Scope.from(FunctionMatcher.accessingOobPointer()).callers(Scope.ALL).callees(0))
+                .and(Scope.from(OobMatchers.CALLING_CORE_HELPERS).callers(Scope.ALL).callees(0));
     }
 
     @Override

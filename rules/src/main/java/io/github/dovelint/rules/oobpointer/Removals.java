@@ -4,7 +4,10 @@ import io.github.dovelint.callgraph.CallGraph;
 import io.github.dovelint.callgraph.Target;
 import io.github.dovelint.facts.CallFact;
 import io.github.dovelint.facts.Callee;
+import io.github.dovelint.facts.Cfg;
+import io.github.dovelint.facts.Expr;
 import io.github.dovelint.facts.FunctionFacts;
+import io.github.dovelint.flow.NullTest;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +27,10 @@ import java.util.regex.Pattern;
  *     {@code forget}, {@code evict} or {@code uninstall} between underscores
  *     ({@code evl_index_remove}, {@code evl_untrack_fd}).</li>
  * </ul>
+ * A store of {@code NULL} (or 0) into an element of an array, or into a member of one
+ * ({@code slots[fd % N] = NULL}, {@code tab[fd].file = NULL}), removes too: a core whose index is
+ * an array empties its slot that way ({@link #clearsSlot}); so does a function with a body that
+ * makes such a store on some path.
  * This errs on the side of silence: any such call on a path counts, whatever entry it removes.
  * Not thread-safe: one instance per rule run.
  */
@@ -70,9 +77,9 @@ final class Removals {
             return false;
         }
         depth++;
-        boolean out = false;
+        boolean out = clearsSlot(f);
         try {
-            for (CallFact c : f.calls()) {
+            for (CallFact c : out ? List.<CallFact>of() : f.calls()) {
                 if (removes(f, c)) {
                     out = true;
                     break;
@@ -85,4 +92,31 @@ final class Removals {
         memo.put(f.id(), out);
         return out;
     }
+
+    /** Whether {@code f}'s body stores NULL into an array element somewhere. */
+    private static boolean clearsSlot(FunctionFacts f) {
+        for (Cfg.Block b : f.cfg().blocks()) {
+            for (Cfg.Event e : b.events()) {
+                if (e instanceof Cfg.Assign a && clearsSlot(a)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@code slots[i] = NULL}, {@code tab[i].file = NULL} (or 0): an index slot emptied. */
+    static boolean clearsSlot(Cfg.Assign a) {
+        if (!NullTest.isNull(a.value())) {
+            return false;
+        }
+        Expr target = a.target();
+        for (int i = 0; i < 8 && target instanceof Expr.Member m; i++) {
+            target = m.owner();
+        }
+        return target instanceof Expr.Other o && ELEMENT.matcher(o.text()).matches();
+    }
+
+    /** An array element as the expression builder leaves it: {@code name[...]}, {@code p->slots[...]}. */
+    private static final Pattern ELEMENT = Pattern.compile("(?s)\\s*[A-Za-z_][^\\[]*\\[.+\\]\\s*");
 }

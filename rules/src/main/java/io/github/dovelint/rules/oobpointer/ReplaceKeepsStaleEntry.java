@@ -26,7 +26,7 @@ import java.util.TreeSet;
  * oob-capable, the entry for {@code (files, fd)} must go: {@code do_dup2()}
  * never calls uninstall for the old file. Forward analysis over the hook's
  * graph; the state is whether every path so far removed an entry (a removing
- * call, see {@link Removals}, or a lookup of {@code (files, fd)} found to
+ * call or a NULL stored into an array slot, see {@link Removals}, or a lookup of {@code (files, fd)} found to
  * return NULL: nothing to remove), and the oob-pointer tests whose NULL side
  * was taken on a path that had not. What is left at the exit is reported.
  */
@@ -115,7 +115,8 @@ public final class ReplaceKeepsStaleEntry implements Rule {
 
         @Override
         public State transfer(State state, Cfg.Event event) {
-            if (event instanceof Cfg.Call c && removals.removes(function, c.call())) {
+            if (event instanceof Cfg.Call c && removals.removes(function, c.call())
+                    || event instanceof Cfg.Assign a && Removals.clearsSlot(a)) {
                 return new State(true, Set.of());
             }
             return state;

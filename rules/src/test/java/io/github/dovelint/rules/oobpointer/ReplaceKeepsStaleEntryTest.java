@@ -146,4 +146,60 @@ class ReplaceKeepsStaleEntryTest {
                 }
                 """).verify();
     }
+
+    @Test
+    void storingNullIntoTheIndexSlotRemovesTheEntry() throws Exception {
+        check("""
+                static struct evl_file *slots[64];
+                static struct { struct file *file; void *ctx; } table[64];
+                static void empty(unsigned int fd)
+                {
+                	slots[fd % 64] = NULL;
+                }
+                static void clear_row(unsigned int fd)
+                {
+                	table[fd & 63].ctx = 0;
+                }
+                """ + REPLACE + """
+                {
+                	if (!file->oob_data) {
+                		empty(fd);
+                		return;
+                	}
+                	if (!file->f_oob_ctx) {
+                		clear_row(fd);
+                		return;
+                	}
+                	if (file->oob_data == NULL) {
+                		slots[fd % 64] = NULL;
+                		return;
+                	}
+                	slots[fd % 64] = file->oob_data;
+                }
+                """).verify();
+    }
+
+    @Test
+    void storingSomethingElseOrIntoAPlainVariableRemovesNothing() throws Exception {
+        check("""
+                static struct evl_file *slots[64];
+                static struct evl_file *last;
+                static void remember(unsigned int fd, struct file *file)
+                {
+                	slots[fd % 64] = file->oob_data;
+                }
+                """ + REPLACE + """
+                {
+                	if (!file->oob_data) { /* expect: DL206 */
+                		last = NULL;
+                		return;
+                	}
+                	if (!file->f_oob_ctx) { /* expect: DL206 */
+                		remember(fd, file);
+                		return;
+                	}
+                	slots[fd % 64] = file->oob_data;
+                }
+                """).verify();
+    }
 }
