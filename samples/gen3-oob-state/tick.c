@@ -68,7 +68,7 @@ static ssize_t tick_oob_read(struct file *filp, char __user *u, size_t count)
 {
 	struct tick_dev *dev = container_of(filp->f_oob_state.data, struct tick_dev, efile);
 
-	if (!current->files)	/* expect: DL401 "uses current->files" */
+	if (!current->files->fdt)	/* expect: DL401 "uses current->files" */
 		return -EBADF;
 	return tick_wait_oob(dev);
 }

@@ -4,6 +4,7 @@ import static io.github.dovelint.summary.EffectKind.CURRENT_FILES;
 import static io.github.dovelint.summary.EffectKind.CURRENT_MM;
 import static io.github.dovelint.summary.EffectKind.SLEEP;
 
+import io.github.dovelint.facts.FunctionFacts;
 import io.github.dovelint.kb.Roles;
 import io.github.dovelint.model.Severity;
 import io.github.dovelint.rules.FunctionMatcher;
@@ -46,11 +47,28 @@ public final class OobHandlerInbandCall implements Rule {
     public void check(RuleContext context) {
         Generation generation = context.generation();
         String contract = " (" + generation.label() + ")";
+        FilesAsKey keys = new FilesAsKey(context.callGraph());
         for (Reached reached : context.reachable(SLEEP, CURRENT_FILES, CURRENT_MM)
                 .avoiding(CURRENT_FILES, generation.oobStageAllows())
                 .from(HANDLERS.select(context))) {
+            if (readAsKey(context, keys, reached)) {
+                continue;
+            }
             context.report(reached, reached.site().description() + "; reachable from the oob handler "
                     + reached.entries() + ", which runs on the out-of-band stage" + contract);
         }
+    }
+
+    /** A direct {@code current->files} read by a function that uses it only as a value ({@link FilesAsKey}). */
+    private static boolean readAsKey(RuleContext context, FilesAsKey keys, Reached reached) {
+        if (reached.site().kind() != CURRENT_FILES || reached.site().callee() != null) {
+            return false;
+        }
+        for (FunctionFacts f : context.program().definitions(reached.site().function())) {
+            if (f.currentUses().stream().anyMatch(u -> u.location().equals(reached.site().location()))) {
+                return keys.onlyAsKey(f);
+            }
+        }
+        return false;
     }
 }

@@ -46,7 +46,7 @@ class OobHandlerGenerationTest {
                 }
                 static long drv_oob_ioctl(struct file *filp, unsigned int cmd, unsigned long arg)
                 {
-                	if (!current->files) /* expect: DL401 "uses current->files" */
+                	if (!current->files->fdt) /* expect: DL401 "uses current->files" */
                 		return -1;
                 	mutex_lock(&lock); /* expect: DL401 "mutex_lock() may sleep" */
                 	mutex_unlock(&lock);
