@@ -151,7 +151,7 @@ public final class CParser {
                 TimeUnit.NANOSECONDS);
         try {
             IASTTranslationUnit tu = language.getASTTranslationUnit(
-                    FileContent.create(pathString, text.toCharArray()), scannerInfo(path),
+                    FileContent.create(pathString, text.toCharArray()), scannerInfo(path, text),
                     new HeaderProvider(headers, !headerless), null, 0, new DefaultLogService());
             alarm.cancel(false);
             if (language.cancelled()) {
@@ -270,10 +270,14 @@ public final class CParser {
         }
     }
 
-    private ExtendedScannerInfo scannerInfo(Path file) {
+    private ExtendedScannerInfo scannerInfo(Path file, String text) {
         CompileCommands.Flags flags = compileCommands == null ? CompileCommands.Flags.NONE
                 : compileCommands.flagsFor(file);
-        Map<String, String> defines = new HashMap<>(flags.defines());
+        Map<String, String> defines = new HashMap<>();
+        if (headerless && options.prelude()) {
+            defines.putAll(MacroGuesses.of(text)); // the project's own macros, which no header defines here
+        }
+        defines.putAll(flags.defines());
         options.defines().forEach((name, value) -> defines.put(name, value == null || value.isEmpty() ? "1" : value));
         Set<String> includeDirs = new LinkedHashSet<>();
         options.includeDirs().forEach(dir -> includeDirs.add(dir.toAbsolutePath().normalize().toString()));
