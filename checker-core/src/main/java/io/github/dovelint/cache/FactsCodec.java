@@ -39,7 +39,7 @@ import java.util.TreeMap;
 public final class FactsCodec {
 
     /** Bump whenever the encoding or a fact record changes. */
-    public static final int FORMAT = 3;
+    public static final int FORMAT = 4;
 
     private static final int MAX_COUNT = 1 << 24;
 
@@ -164,6 +164,10 @@ public final class FactsCodec {
                 expr(a.value());
             }
             cfg(f.cfg(), f.calls());
+            count(f.callerHolds().size());
+            for (String lock : f.callerHolds()) {
+                str(lock);
+            }
         }
 
         private void lockOp(LockOp op) throws IOException {
@@ -455,9 +459,14 @@ public final class FactsCodec {
                 oob.add(new OobAccess(kind, str(), str(), location(), expr()));
             }
             Cfg cfg = cfg(calls);
+            n = count();
+            List<String> callerHolds = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                callerHolds.add(nonNull());
+            }
             try {
                 return new FunctionFacts(name, location, (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0,
-                        returnType, params, calls, uses, locals, bindings, lockOps, oob, cfg);
+                        returnType, params, calls, uses, locals, bindings, lockOps, oob, cfg, callerHolds);
             } catch (RuntimeException e) {
                 throw new IOException("inconsistent function facts", e);
             }

@@ -36,10 +36,10 @@ class SectionsTest {
         @Override
         public void check(RuleContext context) {
             List<FunctionFacts> hooks = context.hooks();
-            Sections all = new Sections(context.callGraph(), hooks);
+            Sections all = new Sections(context.callGraph(), hooks, context.knowledge());
             for (FunctionFacts f : context.program().functions()) {
                 shared.put(f.name(), all.entry(f));
-                alone.put(f.name(), new Sections(context.callGraph(), hooks).entry(f));
+                alone.put(f.name(), new Sections(context.callGraph(), hooks, context.knowledge()).entry(f));
             }
         }
     }
