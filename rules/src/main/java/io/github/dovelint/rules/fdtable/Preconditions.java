@@ -15,19 +15,23 @@ import java.util.TreeMap;
  * Where an fd-table read's protection is missing, reasoned the way the
  * contract is written (docs/contracts.md#t1-the-fd-table-is-read-under-rcu-or-the-fd-table-lock):
  * a function that reads the table without protecting it has a precondition,
- * "the caller holds {@code ->file_lock} or the RCU read lock", which each of
- * its call sites must meet. A caller that protects nothing itself passes the
- * precondition on to its own callers, and so on up; the requirement breaks
- * where it cannot be passed further:
+ * "the caller holds {@code ->file_lock} or the RCU read lock (or owns the last
+ * reference)", which each of its call sites must meet. A caller that does not
+ * meet it itself passes it on to its own callers, and so on up; the
+ * requirement breaks where it cannot be passed further:
  *
  * <ul>
  * <li>in a function nothing calls that documents no such precondition (a
  * comment saying its caller holds the lock, {@code FunctionFacts#callerHolds});
- * one that documents it leaves it to callers that are not in the tree;</li>
+ * one that documents it leaves it to callers outside the tree;</li>
  * <li>in a function whose address is stored (a handler, a callback), entered
  * with nothing known, or in a hook, entered with what the VFS gives it;</li>
- * <li>in a function that loses the protection itself, even when its own caller
- * holds {@code ->file_lock} (it drops the lock before the read or the call).</li>
+ * <li>in a function that goes without the protection even when its own caller
+ * holds {@code ->file_lock} (it drops the lock before the read or the call);</li>
+ * <li>in a function that is not static and documents nothing, when one of its
+ * callers does not meet the precondition: any file may call it, so it answers
+ * for what it leaves unsaid. A static helper, or one that documents the
+ * precondition, leaves it to its callers.</li>
  * </ul>
  *
  * <p>The finding is at the read when the reader is such a function, and at the
@@ -36,11 +40,11 @@ import java.util.TreeMap;
  * one with the lock) all meet the precondition.
  *
  * <p>Callers are followed {@link Sections#CALLER_LEVELS} levels up, the rule's
- * {@code Scope}: a function that far above a read is given the benefit of the
- * doubt for its own callers (unknown in a sliced run), and is judged only on
- * what it does itself. A read whose unprotected caller is that far up is not
- * reported: following one more level would parse eight times as many files of
- * a kernel tree.
+ * {@code Scope}. A caller that far above a read gets the benefit of the doubt
+ * for its own callers (which a sliced run does not parse), and is judged only
+ * on what it does itself: a read whose unprotected caller is that far up is
+ * not reported. Following one more level would parse eight times as many
+ * files of a kernel tree.
  */
 final class Preconditions {
 

@@ -40,17 +40,27 @@ import java.util.TreeSet;
  * Must-facts: where paths meet, the smaller depth, a lock only if held on
  * both, an object owned only if owned on both.
  *
- * <p>A function's entry context is the meet over its call sites, looked at
- * {@link #CALLER_LEVELS} levels of callers up: a caller's own entry is met
- * over its callers in turn, and at the last level a caller is taken as
- * entered unprotected. Hooks start in hook context (met with their callers');
- * a function nothing else calls, or whose address is stored (a
- * {@code file_operations} handler, a callback), starts unprotected. Helpers
- * called by name that return with RCU or a {@code file_lock} taken, or that
- * drop them, count as doing so at the call, when the lock is at most
- * {@link #HELPER_LEVELS} calls down ({@link LockEffects#bounded}); calls
- * through struct members have no effect. These bounds are the rules'
- * {@code Scope}: what a whole tree holds beyond them changes nothing.
+ * <p>Two ways to use it. DL301 judges each call site on its own
+ * ({@link Preconditions}): it solves a function from a given entry
+ * ({@link #solve(FunctionFacts, Ctx)}), asks what a call passes on
+ * ({@link #into}), and pushes a helper's precondition up its callers. DL303
+ * uses a single entry context per function ({@link #entry}), the meet over
+ * its call sites looked at {@link #CALLER_LEVELS} levels of callers up: a
+ * caller's own entry is met over its callers in turn, and at the last level
+ * a caller is taken as entered unprotected. Hooks start in hook context (met
+ * with their callers'); a function nothing else calls, or whose address is
+ * stored (a {@code file_operations} handler, a callback), starts unprotected.
+ *
+ * <p>Helpers called by name that return with RCU or a {@code file_lock}
+ * taken, or that drop them, count as doing so at the call, when the lock is
+ * at most {@link #HELPER_LEVELS} calls down ({@link LockEffects#bounded});
+ * calls through struct members have no effect. These bounds are the rules'
+ * {@code Scope}: what a whole tree holds beyond them changes nothing, so a
+ * sliced run finds what a run over every file finds. The callers' bound stays
+ * at two: following a third level parses eight times as many files of Linux
+ * 6.1 (4,895 instead of 593, about ten minutes instead of one). DL301 gives a
+ * caller two levels above a read the benefit of the doubt for its own,
+ * unseen, callers; DL303 takes it as unprotected.
  *
  * <p>Rules first look at a function from an unprotected entry
  * ({@link #unprotected}), which can only be less protected than its real one
