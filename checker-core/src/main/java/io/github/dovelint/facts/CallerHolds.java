@@ -46,8 +46,10 @@ final class CallerHolds {
     /** Words that end like a lock's name and are not one. */
     private static final Pattern NOT_LOCKS = Pattern.compile("(?i)(^|->|\\.)(un|dead|b|c)lock$");
 
-    /** The comments of a translation unit, by file, in source order. */
+    /** The comments of a translation unit, by file, in source order (comments never overlap). */
     private final Map<String, List<IASTComment>> byFile = new HashMap<>();
+    /** The offset where each of those comments starts, by file, in the same order. */
+    private final Map<String, int[]> starts = new HashMap<>();
 
     CallerHolds(IASTTranslationUnit tu) {
         for (IASTComment c : tu.getComments()) {
@@ -56,7 +58,10 @@ final class CallerHolds {
                 byFile.computeIfAbsent(at.getFileName(), k -> new ArrayList<>()).add(c);
             }
         }
-        byFile.values().forEach(list -> list.sort(Comparator.comparingInt(c -> c.getFileLocation().getNodeOffset())));
+        byFile.forEach((file, list) -> {
+            list.sort(Comparator.comparingInt(c -> c.getFileLocation().getNodeOffset()));
+            starts.put(file, list.stream().mapToInt(c -> c.getFileLocation().getNodeOffset()).toArray());
+        });
     }
 
     /** The locks {@code def}'s leading comment, or the comments that open its body, say its caller holds. */
@@ -66,32 +71,42 @@ final class CallerHolds {
         if (comments == null) {
             return List.of();
         }
+        int[] offsets = starts.get(at.getFileName());
         Set<String> out = new LinkedHashSet<>();
         int start = at.getNodeOffset();
-        IASTComment before = null;
-        for (IASTComment c : comments) {
-            IASTFileLocation l = c.getFileLocation();
-            if (l.getNodeOffset() + l.getNodeLength() > start) {
-                break;
+        int before = firstFrom(offsets, start) - 1; // the last comment starting before the definition
+        if (before >= 0) {
+            IASTFileLocation l = comments.get(before).getFileLocation();
+            if (l.getNodeOffset() + l.getNodeLength() <= start
+                    && l.getEndingLineNumber() >= at.getStartingLineNumber() - 1) {
+                read(comments.get(before), out);
             }
-            before = c;
-        }
-        if (before != null && before.getFileLocation().getEndingLineNumber() >= at.getStartingLineNumber() - 1) {
-            read(before, out);
         }
         if (def.getBody() instanceof IASTCompoundStatement body && body.getFileLocation() != null) {
             int from = body.getFileLocation().getNodeOffset();
             IASTStatement[] statements = body.getStatements();
             IASTFileLocation first = statements.length == 0 ? null : statements[0].getFileLocation();
             int to = first != null ? first.getNodeOffset() : from + body.getFileLocation().getNodeLength();
-            for (IASTComment c : comments) {
-                int o = c.getFileLocation().getNodeOffset();
-                if (o > from && o < to) {
-                    read(c, out);
-                }
+            for (int k = firstFrom(offsets, from + 1); k < offsets.length && offsets[k] < to; k++) {
+                read(comments.get(k), out);
             }
         }
         return List.copyOf(out);
+    }
+
+    /** The index of the first offset at or after {@code offset}. */
+    private static int firstFrom(int[] offsets, int offset) {
+        int lo = 0;
+        int hi = offsets.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (offsets[mid] < offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private static void read(IASTComment comment, Set<String> out) {
