@@ -7,8 +7,10 @@
  * the findings are those of a run over every file (a test checks it on every
  * sample).
  *
- * The protection of an fd table read counts from two levels of callers:
- * peek() is protected by get_locked(), its caller's caller.
+ * An fd table read leaves its protection to its callers, looked at two
+ * levels up: peek() is protected by get_locked(), its caller's caller.
+ * first_file() is exported, documents nothing, and its only caller (in
+ * kernel/exit.c) holds nothing: the finding is at its reads.
  */
 #include <linux/fdtable.h>
 #include <linux/spinlock.h>

@@ -43,9 +43,9 @@ public final class FactsCodec {
      * {@code OobAccess} field is a member path ({@code f_oob_state.data}) and its owner the file
      * the path starts from, not the last member's owner. 5: without headers, a project's message
      * prefixes and type-taking macros are predefined (parse.MacroGuesses), so the same source
-     * gives more facts.
+     * gives more facts. 6: {@code FunctionFacts.callerHolds}, the precondition a comment documents.
      */
-    public static final int FORMAT = 5;
+    public static final int FORMAT = 6;
 
     private static final int MAX_COUNT = 1 << 24;
 
@@ -170,6 +170,10 @@ public final class FactsCodec {
                 expr(a.value());
             }
             cfg(f.cfg(), f.calls());
+            count(f.callerHolds().size());
+            for (String lock : f.callerHolds()) {
+                str(lock);
+            }
         }
 
         private void lockOp(LockOp op) throws IOException {
@@ -461,9 +465,14 @@ public final class FactsCodec {
                 oob.add(new OobAccess(kind, str(), str(), location(), expr()));
             }
             Cfg cfg = cfg(calls);
+            n = count();
+            List<String> callerHolds = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                callerHolds.add(nonNull());
+            }
             try {
                 return new FunctionFacts(name, location, (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0,
-                        returnType, params, calls, uses, locals, bindings, lockOps, oob, cfg);
+                        returnType, params, calls, uses, locals, bindings, lockOps, oob, cfg, callerHolds);
             } catch (RuntimeException e) {
                 throw new IOException("inconsistent function facts", e);
             }

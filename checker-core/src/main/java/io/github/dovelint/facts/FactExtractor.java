@@ -58,6 +58,8 @@ public final class FactExtractor {
     private final GuardClasses guardClasses;
     /** Whether the unit's text has a lock annotation ({@link LockAnnotations}) anywhere. */
     private boolean annotated;
+    /** The unit's comments, for the preconditions they document. */
+    private CallerHolds callerHolds;
 
     /**
      * @param positions turns nodes into locations
@@ -85,6 +87,7 @@ public final class FactExtractor {
         List<FieldBinding> bindings = new ArrayList<>();
         List<GlobalVar> globals = new ArrayList<>();
         annotated = LockAnnotations.HELD_ON_ENTRY.matcher(tu.getRawSignature()).find();
+        callerHolds = new CallerHolds(tu);
         for (IASTDeclaration decl : tu.getDeclarations()) {
             if (decl.getFileLocation() == null) {
                 continue;
@@ -158,7 +161,7 @@ public final class FactExtractor {
         }
         return new FunctionFacts(name, location, isStatic, isInline, isWeak, TypeText.returnType(def), params,
                 calls, body.currentUses, body.locals, body.bindings, lockOps(calls), body.oobAccesses,
-                cfg);
+                cfg, callerHolds.of(def));
     }
 
     /** The text of a definition before its body: its specifiers, declarator and annotations. */

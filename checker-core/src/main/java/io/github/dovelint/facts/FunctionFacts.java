@@ -24,6 +24,8 @@ import java.util.Map;
  * @param lockOps     lock, RCU, preemption and interrupt operations and lock assertions, in source order
  * @param oobAccesses reads, writes and NULL tests of the file's oob pointer, in source order
  * @param cfg         the body's control-flow graph ({@link Cfg#UNAVAILABLE} when it could not be modelled)
+ * @param callerHolds the locks a comment before the definition or opening the body says the caller holds
+ *                    ({@code files->file_lock}, {@code rcu_read_lock}): a documented precondition, unchecked
  * @param id          a stable identity: the definition's location and name (a header's static inline is
  *                    one function); derived, kept because every map of the analysis is keyed by it
  */
@@ -31,7 +33,7 @@ public record FunctionFacts(String name, Location location, boolean isStatic, bo
                             String returnType, List<Param> params, List<CallFact> calls,
                             List<CurrentUse> currentUses, Map<String, List<Expr>> locals,
                             List<FieldBinding> bindings, List<LockOp> lockOps, List<OobAccess> oobAccesses,
-                            Cfg cfg, String id) {
+                            Cfg cfg, List<String> callerHolds, String id) {
     public FunctionFacts {
         name = Shared.of(name);
         returnType = Shared.of(returnType);
@@ -43,7 +45,18 @@ public record FunctionFacts(String name, Location location, boolean isStatic, bo
         lockOps = List.copyOf(lockOps);
         oobAccesses = List.copyOf(oobAccesses);
         cfg = cfg == null ? Cfg.UNAVAILABLE : cfg;
+        callerHolds = callerHolds == null ? List.of() : List.copyOf(callerHolds);
         id = location.file() + ":" + location.line() + ":" + location.column() + ":" + name;
+    }
+
+    /** Facts with a control-flow graph and a documented precondition; the id is derived. */
+    public FunctionFacts(String name, Location location, boolean isStatic, boolean isInline, boolean isWeak,
+                         String returnType, List<Param> params, List<CallFact> calls,
+                         List<CurrentUse> currentUses, Map<String, List<Expr>> locals,
+                         List<FieldBinding> bindings, List<LockOp> lockOps, List<OobAccess> oobAccesses, Cfg cfg,
+                         List<String> callerHolds) {
+        this(name, location, isStatic, isInline, isWeak, returnType, params, calls, currentUses, locals, bindings,
+                lockOps, oobAccesses, cfg, callerHolds, null);
     }
 
     /** Facts with a control-flow graph; the id is derived. */
@@ -52,7 +65,7 @@ public record FunctionFacts(String name, Location location, boolean isStatic, bo
                          List<CurrentUse> currentUses, Map<String, List<Expr>> locals,
                          List<FieldBinding> bindings, List<LockOp> lockOps, List<OobAccess> oobAccesses, Cfg cfg) {
         this(name, location, isStatic, isInline, isWeak, returnType, params, calls, currentUses, locals, bindings,
-                lockOps, oobAccesses, cfg, null);
+                lockOps, oobAccesses, cfg, List.of(), null);
     }
 
     /** Facts without a control-flow graph. */

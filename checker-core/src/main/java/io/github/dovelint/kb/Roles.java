@@ -22,6 +22,11 @@ public final class Roles {
     public static final String RCU_FD_LOOKUPS = "rcu-fd-lookups";
     /** Accessors of a {@code files_struct}'s fd table (docs/contracts.md#t1-the-fd-table-is-read-under-rcu-or-the-fd-table-lock). */
     public static final String FDTABLE_ACCESSORS = "fdtable-accessors";
+    /**
+     * Tests that drop a reference and say whether it was the last one ({@code atomic_dec_and_test()}):
+     * their true side owns the object alone (docs/contracts.md#t1-the-fd-table-is-read-under-rcu-or-the-fd-table-lock).
+     */
+    public static final String LAST_REFERENCE_TESTS = "last-reference-tests";
     /** Calls that remove an entry from a container or free it (docs/contracts.md#c6-the-per-fd-index-a-core-maintains). */
     public static final String ENTRY_REMOVALS = "entry-removals";
 
@@ -39,6 +44,6 @@ public final class Roles {
     public static final String REF_DROPS = "ref-drops";
 
     /** Every role the rules read. */
-    public static final List<String> ALL = List.of(OOB_HANDLERS, RCU_FD_LOOKUPS, FDTABLE_ACCESSORS, ENTRY_REMOVALS,
-            FD_PUBLISHERS, OOB_OPEN_HELPERS, OOB_RELEASE_HELPERS, REF_DROPS);
+    public static final List<String> ALL = List.of(OOB_HANDLERS, RCU_FD_LOOKUPS, FDTABLE_ACCESSORS, LAST_REFERENCE_TESTS,
+            ENTRY_REMOVALS, FD_PUBLISHERS, OOB_OPEN_HELPERS, OOB_RELEASE_HELPERS, REF_DROPS);
 }

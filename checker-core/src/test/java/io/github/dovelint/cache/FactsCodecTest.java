@@ -106,7 +106,7 @@ class FactsCodecTest {
                 List.of(new OobAccess(OobAccess.Kind.WRITE, "oob_data", "file", at, name),
                         new OobAccess(OobAccess.Kind.READ, "oob_data", "file", other, null),
                         new OobAccess(OobAccess.Kind.NULL_TEST, "f_oob_ctx", null, at, num)),
-                cfg);
+                cfg, List.of("files->file_lock", "rcu_read_lock"));
         FunctionFacts g = new FunctionFacts("g", other, false, true, false, "void", List.of(), List.of(),
                 List.of(), Map.of(), List.of(), List.of(), List.of()); // Cfg.UNAVAILABLE
         UnitFacts u = new UnitFacts("a.c", List.of(f, g),

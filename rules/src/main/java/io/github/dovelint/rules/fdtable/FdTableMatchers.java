@@ -40,6 +40,20 @@ final class FdTableMatchers {
         return Footprint.anyOf(LockApis.FD_TABLE_LOCK_NAMES);
     }
 
+    /**
+     * Whether {@code f} documents the fd table's protection as its caller's: a comment before it
+     * or opening its body says the caller holds the RCU read lock or a {@code file_lock} (Linux's
+     * own comments also spell it {@code files_lock}).
+     */
+    static boolean documentsProtection(FunctionFacts f) {
+        for (String lock : f.callerHolds()) {
+            if (lock.equals("rcu_read_lock") || lock.endsWith("file_lock") || lock.endsWith("files_lock")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** An {@code fd[]} index in an argument's text ({@code fdt->fd[fd]}); compiled once. */
     private static final Pattern FD_INDEX = Pattern.compile(".*\\bfd\\[.*");
 

@@ -34,7 +34,7 @@ public final class RcuLookupOutsideRcu implements Rule {
     public void check(RuleContext context) {
         List<FunctionFacts> relevant = LOOKERS.select(context);
         // Only a lookup unprotected even from an unprotected entry needs the callers' protection.
-        Sections sections = new Sections(context.callGraph(), context.hooks());
+        Sections sections = new Sections(context.callGraph(), context.hooks(), context.knowledge());
         List<FunctionFacts> suspects = relevant.stream()
                 .filter(f -> !lookupsOutsideRcu(f, sections.unprotected(f), context.knowledge()).isEmpty()).toList();
         for (FunctionFacts f : suspects) {

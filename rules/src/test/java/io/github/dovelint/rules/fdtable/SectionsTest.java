@@ -36,10 +36,10 @@ class SectionsTest {
         @Override
         public void check(RuleContext context) {
             List<FunctionFacts> hooks = context.hooks();
-            Sections all = new Sections(context.callGraph(), hooks);
+            Sections all = new Sections(context.callGraph(), hooks, context.knowledge());
             for (FunctionFacts f : context.program().functions()) {
                 shared.put(f.name(), all.entry(f));
-                alone.put(f.name(), new Sections(context.callGraph(), hooks).entry(f));
+                alone.put(f.name(), new Sections(context.callGraph(), hooks, context.knowledge()).entry(f));
             }
         }
     }
@@ -108,5 +108,29 @@ class SectionsTest {
         assertFalse(e.get("far_leaf").inRcu(), e::toString);
         assertFalse(e.get("leaf").inRcu() || e.get("leaf").fileLock(), e::toString);
         assertEquals(2, Sections.CALLER_LEVELS, "the test's shapes are drawn for two levels");
+    }
+
+    @Test
+    void theLastReferenceGoesToTheParameterItIsHandedTo() throws Exception {
+        Files.writeString(tmp.resolve("a.c"), """
+                static void walk(struct files_struct *table, int n) { files_fdtable(table); }
+                static void walk_both(struct files_struct *table) { files_fdtable(table); }
+                void put(struct files_struct *files)
+                {
+                	if (atomic_dec_and_test(&files->count)) {
+                		walk(files, 0);
+                		walk_both(files);
+                	}
+                }
+                void put_other(struct files_struct *files)
+                {
+                	walk_both(files);
+                }
+                """);
+        Entries rule = new Entries();
+        Analyzer.builder().root(tmp).path(tmp).threads(1).rules(List.of(rule)).build().run();
+        Map<String, Sections.Ctx> e = rule.shared;
+        assertEquals(java.util.Set.of("table"), e.get("walk").owned(), e::toString);
+        assertTrue(e.get("walk_both").owned().isEmpty(), "owned only if every caller owns it: " + e);
     }
 }
