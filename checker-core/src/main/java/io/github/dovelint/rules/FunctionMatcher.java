@@ -81,7 +81,7 @@ public interface FunctionMatcher {
                 List<String> names = new java.util.ArrayList<>();
                 for (Hook h : Hook.values()) {
                     if (property.test(h)) {
-                        names.add(kb.hooks().size() == Hook.values().length ? kb.hooks().get(h.ordinal()) : h.function());
+                        names.add(RuleContext.hookName(kb, h));
                     }
                 }
                 return names.size() == Hook.values().length ? "hook definition"

@@ -79,14 +79,18 @@ public final class RuleContext {
      */
     public List<FunctionFacts> hooks(java.util.function.Predicate<Hook> property) {
         List<FunctionFacts> out = new ArrayList<>();
-        List<String> names = kb.hooks();
         for (Hook h : Hook.values()) {
             if (property.test(h)) {
-                String name = names.size() == Hook.values().length ? names.get(h.ordinal()) : h.function();
-                out.addAll(program.definitions(name));
+                out.addAll(program.definitions(hookName(kb, h)));
             }
         }
         return out;
+    }
+
+    /** The name a project gives a hook: its {@code hooks:} renaming, in install, replace, uninstall order. */
+    static String hookName(KnowledgeBase kb, Hook h) {
+        List<String> names = kb.hooks();
+        return names.size() == Hook.values().length ? names.get(h.ordinal()) : h.function();
     }
 
     /** The definitions of one hook ({@code uninstall_inband_fd}). */
