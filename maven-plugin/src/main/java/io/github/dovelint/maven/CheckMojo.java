@@ -87,6 +87,7 @@ public class CheckMojo extends AbstractDovelintMojo {
                 }
             }
         }
+        TextReport.idleLines(result).forEach(getLog()::info); // a clean result says what it could not check
         String summary = TextReport.summary(result);
         List<Path> written = writeReports(result, writers);
         switch (gate.verdict()) {
