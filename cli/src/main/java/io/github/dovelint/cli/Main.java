@@ -22,7 +22,8 @@ import picocli.CommandLine;
  */
 @Command(name = "dovelint", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Static checker for the Dovetail fd hooks and the code around them.",
-        subcommands = {CheckCommand.class, RulesCommand.class, SpecCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, RulesCommand.class, SpecCommand.class, LspCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** No findings. */

@@ -1,0 +1,157 @@
+package io.github.dovelint.lsp;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.DidChangeConfigurationParams;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.SaveOptions;
+import org.eclipse.lsp4j.ServerCapabilities;
+import org.eclipse.lsp4j.ServerInfo;
+import org.eclipse.lsp4j.TextDocumentSyncKind;
+import org.eclipse.lsp4j.TextDocumentSyncOptions;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageClientAware;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.lsp4j.services.TextDocumentService;
+import org.eclipse.lsp4j.services.WorkspaceService;
+
+/**
+ * dovelint as a language server: the workspace root from {@code initialize}, a whole analysis
+ * once the client is ready, and again on every save of a file or change of a watched one
+ * ({@code .dovelint.yml}); diagnostics, "suppress here" code actions and hovers from the last
+ * analysis. Unsaved edits are not analysed: the analysis reads files, and a save is what a
+ * kernel developer does before looking (docs in README, "Use in your editor").
+ */
+public final class DovelintLanguageServer implements LanguageServer, LanguageClientAware {
+
+    private final CompletableFuture<Void> exited = new CompletableFuture<>();
+    private LanguageClient client;
+    private volatile Path root;
+    private volatile Workspace workspace;
+
+    @Override
+    public void connect(LanguageClient client) {
+        this.client = client;
+    }
+
+    /** Completes when the client sent {@code exit}. */
+    public CompletableFuture<Void> exited() {
+        return exited;
+    }
+
+    @Override
+    @SuppressWarnings("deprecation") // rootUri and rootPath: what clients without workspace folders send
+    public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+        String uri = params.getWorkspaceFolders() != null && !params.getWorkspaceFolders().isEmpty()
+                ? params.getWorkspaceFolders().get(0).getUri() : params.getRootUri();
+        root = uri != null ? Path.of(URI.create(uri)) : params.getRootPath() != null ? Path.of(params.getRootPath())
+                : Path.of("").toAbsolutePath();
+        ServerCapabilities caps = new ServerCapabilities();
+        TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
+        sync.setOpenClose(true);
+        sync.setChange(TextDocumentSyncKind.None);
+        sync.setSave(new SaveOptions(false));
+        caps.setTextDocumentSync(sync);
+        caps.setCodeActionProvider(true);
+        caps.setHoverProvider(true);
+        return CompletableFuture.completedFuture(new InitializeResult(caps,
+                new ServerInfo("dovelint", io.github.dovelint.model.Version.get())));
+    }
+
+    @Override
+    public void initialized(InitializedParams params) {
+        workspace = new Workspace(root.toAbsolutePath().normalize(), client);
+        workspace.analyse();
+    }
+
+    @Override
+    public CompletableFuture<Object> shutdown() {
+        if (workspace != null) {
+            workspace.shutdown();
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void exit() {
+        exited.complete(null);
+    }
+
+    /** Whether {@code initialized} arrived and the workspace exists. */
+    boolean ready() {
+        return workspace != null;
+    }
+
+    /** Asks for an analysis; for tests, the future says when it ran. */
+    CompletableFuture<Void> analyse() {
+        return workspace == null ? CompletableFuture.completedFuture(null) : workspace.analyse();
+    }
+
+    @Override
+    public TextDocumentService getTextDocumentService() {
+        return new TextDocumentService() {
+            @Override
+            public void didOpen(DidOpenTextDocumentParams params) {
+                // the workspace is analysed as a whole: opening a file changes nothing
+            }
+
+            @Override
+            public void didChange(DidChangeTextDocumentParams params) {
+                // unsaved edits are not analysed (see the class comment)
+            }
+
+            @Override
+            public void didClose(DidCloseTextDocumentParams params) {
+            }
+
+            @Override
+            public void didSave(DidSaveTextDocumentParams params) {
+                analyse();
+            }
+
+            @Override
+            public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
+                return CompletableFuture.completedFuture(SuppressActions.of(params));
+            }
+
+            @Override
+            public CompletableFuture<Hover> hover(HoverParams params) {
+                Workspace w = workspace;
+                if (w == null) {
+                    return CompletableFuture.completedFuture(null);
+                }
+                return CompletableFuture.completedFuture(Hovers.of(w.findings(params.getTextDocument().getUri()),
+                        params.getPosition().getLine(), w.last()));
+            }
+        };
+    }
+
+    @Override
+    public WorkspaceService getWorkspaceService() {
+        return new WorkspaceService() {
+            @Override
+            public void didChangeConfiguration(DidChangeConfigurationParams params) {
+            }
+
+            @Override
+            public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
+                analyse(); // .dovelint.yml, or a C file changed outside the editor
+            }
+        };
+    }
+}
