@@ -43,6 +43,8 @@ public final class DovelintLanguageServer implements LanguageServer, LanguageCli
     private LanguageClient client;
     private volatile Path root;
     private volatile Workspace workspace;
+    private volatile boolean progress;
+    private volatile boolean watchers;
 
     @Override
     public void connect(LanguageClient client) {
@@ -61,6 +63,12 @@ public final class DovelintLanguageServer implements LanguageServer, LanguageCli
                 ? params.getWorkspaceFolders().get(0).getUri() : params.getRootUri();
         root = uri != null ? Path.of(URI.create(uri)) : params.getRootPath() != null ? Path.of(params.getRootPath())
                 : Path.of("").toAbsolutePath();
+        var clientCaps = params.getCapabilities();
+        progress = clientCaps != null && clientCaps.getWindow() != null
+                && Boolean.TRUE.equals(clientCaps.getWindow().getWorkDoneProgress());
+        watchers = clientCaps != null && clientCaps.getWorkspace() != null
+                && clientCaps.getWorkspace().getDidChangeWatchedFiles() != null
+                && Boolean.TRUE.equals(clientCaps.getWorkspace().getDidChangeWatchedFiles().getDynamicRegistration());
         ServerCapabilities caps = new ServerCapabilities();
         TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
         sync.setOpenClose(true);
@@ -75,7 +83,16 @@ public final class DovelintLanguageServer implements LanguageServer, LanguageCli
 
     @Override
     public void initialized(InitializedParams params) {
-        workspace = new Workspace(root.toAbsolutePath().normalize(), client);
+        if (watchers) {
+            // .dovelint.yml and sources changed outside the editor (git checkout) trigger a run too
+            List<org.eclipse.lsp4j.FileSystemWatcher> globs = List.of(
+                    new org.eclipse.lsp4j.FileSystemWatcher(Either.forLeft("**/.dovelint.yml")),
+                    new org.eclipse.lsp4j.FileSystemWatcher(Either.forLeft("**/*.{c,h}")));
+            client.registerCapability(new org.eclipse.lsp4j.RegistrationParams(List.of(new org.eclipse.lsp4j.Registration(
+                    "dovelint-watch", "workspace/didChangeWatchedFiles",
+                    new org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions(globs)))));
+        }
+        workspace = new Workspace(root.toAbsolutePath().normalize(), client, progress);
         workspace.analyse();
     }
 

@@ -45,9 +45,15 @@ final class Workspace {
     private volatile AnalysisResult last;
     private Set<String> published = new HashSet<>();
 
-    Workspace(Path root, LanguageClient client) {
+    private final boolean progress;
+
+    /**
+     * @param progress whether the client shows work-done progress ({@code window/workDoneProgress})
+     */
+    Workspace(Path root, LanguageClient client, boolean progress) {
         this.root = root;
         this.client = client;
+        this.progress = progress;
     }
 
     Path root() {
@@ -79,6 +85,7 @@ final class Workspace {
             return; // a newer request is queued behind this one
         }
         AnalysisResult result;
+        Progress bar = progress ? Progress.begin(client, "dovelint: analysing " + root.getFileName()) : null;
         try {
             result = Analyzer.builder().root(root).path(root)
                     .cacheDir(root.resolve(Analyzer.DEFAULT_CACHE_DIR)).build().run();
@@ -88,6 +95,10 @@ final class Workspace {
         } catch (RuntimeException | StackOverflowError e) {
             client.logMessage(new MessageParams(MessageType.Error, "dovelint: analysis failed: " + e));
             return;
+        } finally {
+            if (bar != null) {
+                bar.end();
+            }
         }
         if (ticket != requested.get()) {
             return; // a file changed again while this ran: the newer run publishes

@@ -53,6 +53,8 @@ class LanguageServerProtocolTest {
     private LanguageServer remote;
     private Launcher<LanguageServer> client;
     private final Map<String, List<Diagnostic>> diagnostics = new ConcurrentHashMap<>();
+    private final List<String> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> registrations = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private static final String HOOK = """
             #include <linux/fs.h>
@@ -101,6 +103,14 @@ class LanguageServerProtocolTest {
         remote = client.getRemoteProxy();
         InitializeParams init = new InitializeParams();
         init.setRootUri(root.toUri().toString());
+        org.eclipse.lsp4j.ClientCapabilities caps = new org.eclipse.lsp4j.ClientCapabilities();
+        org.eclipse.lsp4j.WindowClientCapabilities window = new org.eclipse.lsp4j.WindowClientCapabilities();
+        window.setWorkDoneProgress(true);
+        caps.setWindow(window);
+        org.eclipse.lsp4j.WorkspaceClientCapabilities ws = new org.eclipse.lsp4j.WorkspaceClientCapabilities();
+        ws.setDidChangeWatchedFiles(new org.eclipse.lsp4j.DidChangeWatchedFilesCapabilities(true));
+        caps.setWorkspace(ws);
+        init.setCapabilities(caps);
         remote.initialize(init).get(10, TimeUnit.SECONDS);
         remote.initialized(new InitializedParams());
     }
@@ -138,6 +148,8 @@ class LanguageServerProtocolTest {
         assertFalse(d.getRelatedInformation().isEmpty());
         assertTrue(d.getRelatedInformation().get(0).getMessage().contains("install_inband_fd() is the entry point"));
         assertTrue(diagnostics.getOrDefault(uri("driver.c"), List.of()).isEmpty(), "the driver is clean");
+        assertTrue(progress.containsAll(List.of("begin", "end")), progress::toString);
+        assertTrue(registrations.contains("workspace/didChangeWatchedFiles"), registrations::toString);
 
         Hover hover = remote.getTextDocumentService().hover(new HoverParams(
                 new TextDocumentIdentifier(uri("hook.c")), new Position(4, 2))).get(10, TimeUnit.SECONDS);
@@ -211,6 +223,22 @@ class LanguageServerProtocolTest {
 
         @Override
         public void logMessage(MessageParams params) {
+        }
+
+        @Override
+        public CompletableFuture<Void> createProgress(org.eclipse.lsp4j.WorkDoneProgressCreateParams params) {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void notifyProgress(org.eclipse.lsp4j.ProgressParams params) {
+            progress.add(params.getValue().getLeft().getKind().toString());
+        }
+
+        @Override
+        public CompletableFuture<Void> registerCapability(org.eclipse.lsp4j.RegistrationParams params) {
+            params.getRegistrations().forEach(r -> registrations.add(r.getMethod()));
+            return CompletableFuture.completedFuture(null);
         }
     }
 }
