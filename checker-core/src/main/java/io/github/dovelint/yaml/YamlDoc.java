@@ -52,6 +52,7 @@ public final class YamlDoc {
      */
     public static Document compose(String sourceName, String text) throws ConfigException {
         YamlDoc doc = new YamlDoc(sourceName);
+        YamlDepth.check(sourceName, text);
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(sourceName)
                 .setSchema(new org.snakeyaml.engine.v2.schema.CoreSchema())
@@ -68,6 +69,9 @@ public final class YamlDoc {
             throw new ConfigException(where, "invalid YAML: " + context + problem.trim());
         } catch (YamlEngineException e) {
             throw new ConfigException(new Location(sourceName, 1, 1), "invalid YAML: " + e.getMessage());
+        } catch (StackOverflowError e) {
+            // YamlDepth bounds the nesting; this is the last guard, should an unforeseen shape recurse
+            throw new ConfigException(new Location(sourceName, 1, 1), "invalid YAML: nested too deeply to read");
         }
     }
 
