@@ -109,6 +109,11 @@ public final class DovelintLanguageServer implements LanguageServer, LanguageCli
         exited.complete(null);
     }
 
+    /** How many analyses ran so far. */
+    long runs() {
+        return workspace == null ? 0 : workspace.runs();
+    }
+
     /** Whether {@code initialized} arrived and the workspace exists. */
     boolean ready() {
         return workspace != null;

@@ -11,6 +11,8 @@ import org.eclipse.lsp4j.services.LanguageClient;
 /** Starts the language server on a pair of streams: stdio for an editor, pipes for tests. */
 public final class LspMain {
 
+    private static final java.util.concurrent.atomic.AtomicBoolean QUIET = new java.util.concurrent.atomic.AtomicBoolean();
+
     private LspMain() {
     }
 
@@ -21,6 +23,9 @@ public final class LspMain {
 
     /** Connects a new server to a client over {@code in}/{@code out}; returns it, listening. */
     public static DovelintLanguageServer start(InputStream in, OutputStream out) {
+        if (QUIET.compareAndSet(false, true)) {
+            quietProtocolLog();
+        }
         DovelintLanguageServer server = new DovelintLanguageServer();
         Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
         server.connect(launcher.getRemoteProxy());
@@ -44,7 +49,6 @@ public final class LspMain {
      * the client sent {@code exit}, 1 when the stream ended without it.
      */
     public static int serve(InputStream in, OutputStream out) throws InterruptedException {
-        quietProtocolLog();
         DovelintLanguageServer server = start(in, out);
         try {
             server.exited().get();

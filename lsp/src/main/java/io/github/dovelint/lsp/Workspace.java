@@ -40,6 +40,7 @@ final class Workspace {
         return t;
     });
     private final AtomicLong requested = new AtomicLong();
+    private final AtomicLong runs = new AtomicLong();
     /** Findings by file URI, as last published; read by hover and code actions. */
     private volatile Map<String, List<Finding>> findings = Map.of();
     private volatile AnalysisResult last;
@@ -76,6 +77,11 @@ final class Workspace {
         return last;
     }
 
+    /** How many analyses actually ran (requests that were superseded before they started do not count). */
+    long runs() {
+        return runs.get();
+    }
+
     void shutdown() {
         worker.shutdownNow();
     }
@@ -84,6 +90,7 @@ final class Workspace {
         if (ticket != requested.get()) {
             return; // a newer request is queued behind this one
         }
+        runs.incrementAndGet();
         AnalysisResult result;
         Progress bar = progress ? Progress.begin(client, "dovelint: analysing " + root.getFileName()) : null;
         try {
