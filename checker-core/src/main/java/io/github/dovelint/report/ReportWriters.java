@@ -18,6 +18,7 @@ public final class ReportWriters {
             new SarifReport(),
             new CheckstyleReport(),
             new GitLabReport(),
+            new GitHubReport(),
             new HtmlReport());
 
     private ReportWriters() {
@@ -45,11 +46,12 @@ public final class ReportWriters {
             case "text" -> "dovelint.txt";
             case "checkstyle" -> "dovelint-checkstyle.xml";
             case "gitlab" -> "dovelint-gitlab.json";
+            case "github" -> "dovelint-github.txt";
             default -> "dovelint." + writer.formatName();
         };
     }
 
-    /** The format names, in listing order: {@code [text, json, sarif, checkstyle, gitlab, html]}. */
+    /** The format names, in listing order: {@code [text, json, sarif, checkstyle, gitlab, github, html]}. */
     public static List<String> names() {
         return ALL.stream().map(ReportWriter::formatName).toList();
     }

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GoldenFilesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"text", "json", "sarif", "checkstyle", "gitlab", "html"})
+    @ValueSource(strings = {"text", "json", "sarif", "checkstyle", "gitlab", "github", "html"})
     void matchesGoldenFile(String format) throws IOException {
         String actual = ReportWriters.byName(format).render(ReportFixtures.sample());
         String resource = "sample." + format;

@@ -12,7 +12,7 @@ class ReportWritersTest {
 
     @Test
     void listsTheFormatsDefaultFirst() {
-        assertEquals(List.of("text", "json", "sarif", "checkstyle", "gitlab", "html"), ReportWriters.names());
+        assertEquals(List.of("text", "json", "sarif", "checkstyle", "gitlab", "github", "html"), ReportWriters.names());
     }
 
     @Test
@@ -27,6 +27,6 @@ class ReportWritersTest {
     @Test
     void unknownFormatNamesTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ReportWriters.byName("xml"));
-        assertEquals("unknown report format 'xml' (expected one of: text, json, sarif, checkstyle, gitlab, html)", e.getMessage());
+        assertEquals("unknown report format 'xml' (expected one of: text, json, sarif, checkstyle, gitlab, github, html)", e.getMessage());
     }
 }
