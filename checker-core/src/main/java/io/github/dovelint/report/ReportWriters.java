@@ -40,6 +40,17 @@ public final class ReportWriters {
         return writer instanceof HtmlReport && sourceRoot != null ? new HtmlReport(sourceRoot) : writer;
     }
 
+    /**
+     * The format called {@code name} for the checked root, a SARIF report filed under
+     * {@code sarifCategory} (null: none, the uploader's category applies).
+     *
+     * @throws IllegalArgumentException naming the known formats
+     */
+    public static ReportWriter byName(String name, java.nio.file.Path sourceRoot, String sarifCategory) {
+        ReportWriter writer = byName(name, sourceRoot);
+        return writer instanceof SarifReport ? new SarifReport(sarifCategory) : writer;
+    }
+
     /** The file name a report of this format gets in an output directory: {@code dovelint.sarif}, ... */
     public static String fileName(ReportWriter writer) {
         return switch (writer.formatName()) {

@@ -26,7 +26,8 @@ import java.util.Map;
  *     description, the page as help text and markdown, the page's
  *     {@link RuleLinks published copy} as {@code helpUri}, the effective
  *     severity as default level);
- * <li>{@code automationDetails.id}: {@value #AUTOMATION_ID}, the code-scanning category;
+ * <li>{@code automationDetails.id}: the code-scanning category, only when one is given
+ *     ({@code --sarif-category}); without it, the uploader's own category applies;
  * <li>{@code results}: one per finding, with {@code ruleIndex}, the primary
  *     location relative to {@code %SRCROOT%}, the snippet, the finding's
  *     {@link Fingerprints fingerprint} under {@value Fingerprints#SARIF_KEY},
@@ -52,11 +53,23 @@ public final class SarifReport implements ReportWriter {
     /** The base id every artifact location is relative to. */
     public static final String SRCROOT = "%SRCROOT%";
     /**
-     * {@code run.automationDetails.id}: the category GitHub code scanning files
-     * the alerts under (the part before the last {@code /}), so that uploads
-     * from several tools or configurations do not close each other's alerts.
+     * {@code run.automationDetails.id}: the category GitHub code scanning files the alerts
+     * under (the part before the last {@code /}), so that uploads from several jobs do not
+     * close each other's alerts; null for none, so that the upload's {@code category} applies
+     * (a category in the file would override it).
      */
-    public static final String AUTOMATION_ID = "dovelint/";
+    private final String category;
+
+    /** A report with no category of its own. */
+    public SarifReport() {
+        this(null);
+    }
+
+    /** A report filed under {@code category} ({@code kernel} gives the id {@code kernel/}); null for none. */
+    public SarifReport(String category) {
+        this.category = category == null || category.isBlank() ? null
+                : category.endsWith("/") ? category : category + "/";
+    }
 
     @Override
     public String formatName() {
@@ -65,10 +78,10 @@ public final class SarifReport implements ReportWriter {
 
     @Override
     public void write(AnalysisResult result, Writer out) throws IOException {
-        JsonOutput.write(log(result), out);
+        JsonOutput.write(log(result, category), out);
     }
 
-    private static ObjectNode log(AnalysisResult result) {
+    private static ObjectNode log(AnalysisResult result, String category) {
         ObjectNode log = JsonOutput.object();
         log.put("$schema", SCHEMA);
         log.put("version", SARIF_VERSION);
@@ -85,8 +98,9 @@ public final class SarifReport implements ReportWriter {
             }
         }
 
-        // one category per tool: code scanning keeps dovelint's alerts apart from other analyses
-        run.putObject("automationDetails").put("id", AUTOMATION_ID);
+        if (category != null) {
+            run.putObject("automationDetails").put("id", category);
+        }
 
         ObjectNode invocation = run.putArray("invocations").addObject();
         // false when a file could not be analysed: a gate must not trust an empty result list then

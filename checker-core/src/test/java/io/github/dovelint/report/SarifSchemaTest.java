@@ -71,7 +71,11 @@ class SarifSchemaTest {
     @Test
     void rulesLinkTheirPagesAndRunsNameTheirCategory() throws Exception {
         JsonNode run = MAPPER.readTree(new SarifReport().render(ReportFixtures.sample())).path("runs").get(0);
-        assertEquals("dovelint/", run.path("automationDetails").path("id").asText());
+        assertTrue(run.path("automationDetails").isMissingNode(), "no category: the uploader's applies");
+        JsonNode filed = MAPPER.readTree(new SarifReport("kernel").render(ReportFixtures.sample())).path("runs").get(0);
+        assertEquals("kernel/", filed.path("automationDetails").path("id").asText());
+        assertTrue(schema().validate(MAPPER.readTree(new SarifReport("kernel").render(ReportFixtures.sample())))
+                .isEmpty(), "a report with a category is valid SARIF");
         JsonNode rule = run.path("tool").path("driver").path("rules").get(0);
         assertEquals(RuleLinks.page("DL101"), rule.path("helpUri").asText());
         assertTrue(rule.path("help").path("markdown").asText().startsWith("# DL101"));

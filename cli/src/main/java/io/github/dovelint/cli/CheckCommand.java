@@ -45,6 +45,11 @@ final class CheckCommand implements Callable<Integer> {
             description = "Report format, one of: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @Option(names = "--sarif-category", paramLabel = "NAME",
+            description = "File the SARIF report under this code-scanning category (its automationDetails.id);"
+                    + " by default none, so the uploader's category applies.")
+    String sarifCategory;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write the report to FILE (atomically) instead of standard output.")
     Path output;
@@ -151,7 +156,7 @@ final class CheckCommand implements Callable<Integer> {
             return usage(err, "--prune only applies with --update-baseline");
         }
         Path rootDir = absolute(root != null ? root : Path.of(""));
-        ReportWriter writer = ReportWriters.byName(format, rootDir);
+        ReportWriter writer = ReportWriters.byName(format, rootDir, sarifCategory);
         Analyzer.Builder builder = Analyzer.builder().root(rootDir)
                 .paths(paths.stream().map(CheckCommand::absolute).toList())
                 .configFile(absolute(config)).compileCommands(absolute(compileCommands));

@@ -151,6 +151,16 @@ class CheckCommandTest {
     }
 
     @Test
+    void sarifCategoryFilesTheRunUnderIt() throws IOException {
+        write("hook.c", SLEEPING_HOOK);
+        JsonNode plain = new ObjectMapper().readTree(check("hook.c", "--format", "sarif").outBytes());
+        assertTrue(plain.path("runs").path(0).path("automationDetails").isMissingNode(), plain::toString);
+        Cli.Result r = check("hook.c", "--format", "sarif", "--sarif-category", "linux-6.1");
+        JsonNode log = new ObjectMapper().readTree(r.outBytes());
+        assertEquals("linux-6.1/", log.path("runs").path(0).path("automationDetails").path("id").asText(), r::toString);
+    }
+
+    @Test
     void outputWritesTheFileAndNotStdout() throws IOException {
         write("src/hook.c", SLEEPING_HOOK.replace("hook.c", "src/hook.c"));
         Path report = dir.resolve("out/report.sarif");

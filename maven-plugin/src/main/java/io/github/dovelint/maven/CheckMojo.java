@@ -46,9 +46,13 @@ public class CheckMojo extends AbstractDovelintMojo {
     @Parameter(property = "dovelint.newSince")
     protected String newSince;
 
-    /** Report files to write: any of {@code sarif}, {@code checkstyle}, {@code json}, {@code html}, {@code gitlab}, {@code text}. */
+    /** Report files to write: any of {@code sarif}, {@code checkstyle}, {@code json}, {@code html}, {@code gitlab}, {@code github}, {@code text}. */
     @Parameter(property = "dovelint.formats", defaultValue = "sarif,html")
     protected List<String> formats;
+
+    /** The SARIF report's code-scanning category ({@code automationDetails.id}); none by default. */
+    @Parameter(property = "dovelint.sarifCategory")
+    protected String sarifCategory;
 
     /**
      * Let findings alone fail the build even when some files could not be
@@ -172,7 +176,7 @@ public class CheckMojo extends AbstractDovelintMojo {
                     continue;
                 }
                 try {
-                    ReportWriter w = ReportWriters.byName(part.trim(), root.toPath().toAbsolutePath());
+                    ReportWriter w = ReportWriters.byName(part.trim(), root.toPath().toAbsolutePath(), sarifCategory);
                     chosen.putIfAbsent(w.formatName(), w);
                 } catch (IllegalArgumentException e) {
                     throw new MojoExecutionException("dovelint: formats: " + e.getMessage());
