@@ -45,7 +45,8 @@ public final class FactsCodec {
      * prefixes and type-taking macros are predefined (parse.MacroGuesses), so the same source
      * gives more facts. 6: {@code FunctionFacts.callerHolds}, the precondition a comment documents.
      * 7: without headers, a project's own iterator ({@code for_each_evl_thread(t) S}) is a loop
-     * header (parse.IteratorGuesses), so the calls of its body are facts.
+     * header (parse.IteratorGuesses), so the calls of its body are facts; with a partial include
+     * tree, a file missing a header may be read with the headerless recovery (parse.CParser).
      */
     public static final int FORMAT = 7;
 
