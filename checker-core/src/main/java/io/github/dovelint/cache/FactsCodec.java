@@ -44,8 +44,11 @@ public final class FactsCodec {
      * the path starts from, not the last member's owner. 5: without headers, a project's message
      * prefixes and type-taking macros are predefined (parse.MacroGuesses), so the same source
      * gives more facts. 6: {@code FunctionFacts.callerHolds}, the precondition a comment documents.
+     * 7: without headers, a project's own iterator ({@code for_each_evl_thread(t) S}) is a loop
+     * header (parse.IteratorGuesses), so the calls of its body are facts; with a partial include
+     * tree, a file missing a header may be read with the headerless recovery (parse.CParser).
      */
-    public static final int FORMAT = 6;
+    public static final int FORMAT = 7;
 
     private static final int MAX_COUNT = 1 << 24;
 

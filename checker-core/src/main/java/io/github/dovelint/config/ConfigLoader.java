@@ -1,8 +1,10 @@
 package io.github.dovelint.config;
 
+import io.github.dovelint.facts.GuardClasses;
 import io.github.dovelint.kb.FunctionSpec;
 import io.github.dovelint.kb.FunctionSpecParser;
 import io.github.dovelint.kb.GfpDefinition;
+import io.github.dovelint.kb.GuardClassParser;
 import io.github.dovelint.kb.KnowledgeBaseLoader;
 import io.github.dovelint.kb.KnowledgeOverrides;
 import io.github.dovelint.model.Location;
@@ -39,7 +41,8 @@ public final class ConfigLoader {
 
     /** The top-level keys. */
     public static final List<String> KEYS = List.of(
-            "rules", "exclude", "units", "profile", "functions", "gfp", "hooks", "oob-fields", "parse", "limits");
+            "rules", "exclude", "units", "profile", "functions", "gfp", "hooks", "oob-fields", "guard-classes",
+            "parse", "limits");
     /** The keys of the {@code limits:} section. */
     public static final List<String> LIMITS_KEYS = List.of("max-file-size", "file-timeout", "max-ast-depth");
     /** The keys of the {@code parse:} section. */
@@ -121,8 +124,10 @@ public final class ConfigLoader {
             profile = doc.string(node, "'profile'");
             profileWhere = doc.at(node);
         }
+        Map<String, GuardClasses.GuardClass> guardClasses = top.containsKey("guard-classes")
+                ? GuardClassParser.parse(doc, top.get("guard-classes").value()) : Map.of();
         KnowledgeOverrides overrides = new KnowledgeOverrides(functions, gfp, reclaimFlag, reclaimWhere,
-                hooks, oobFields, profile, profileWhere);
+                hooks, oobFields, profile, profileWhere, guardClasses);
 
         ParseSettings parse = top.containsKey("parse")
                 ? parseSettings(doc, top.get("parse").value(), directory) : ParseSettings.empty();

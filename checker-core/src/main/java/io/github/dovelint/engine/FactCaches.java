@@ -1,6 +1,7 @@
 package io.github.dovelint.engine;
 
 import io.github.dovelint.cache.FactCache;
+import io.github.dovelint.facts.GuardClasses;
 import io.github.dovelint.model.Version;
 import io.github.dovelint.parse.ParseOptions;
 import io.github.dovelint.parse.Prelude;
@@ -22,12 +23,15 @@ final class FactCaches {
     }
 
     static FactCache forUnit(Path dir, String toolVersion, Path root, ParseOptions options,
-                             Collection<String> oobFields) {
-        return forUnit(dir, toolVersion, root, options, oobFields, io.github.dovelint.cache.FileHashes.inMemory());
+                             Collection<String> oobFields, GuardClasses guards) {
+        return forUnit(dir, toolVersion, root, options, oobFields, guards,
+                io.github.dovelint.cache.FileHashes.inMemory());
     }
 
+    /** The facts depend on the oob fields and on what each guard class stands for: both are in the key. */
     static FactCache forUnit(Path dir, String toolVersion, Path root, ParseOptions options,
-                             Collection<String> oobFields, io.github.dovelint.cache.FileHashes hashes) {
+                             Collection<String> oobFields, GuardClasses guards,
+                             io.github.dovelint.cache.FileHashes hashes) {
         FactCache.KeyBuilder key = new FactCache.KeyBuilder()
                 .add("version", toolVersion)
                 .add("build", BUILD)
@@ -38,13 +42,14 @@ final class FactCaches {
                 .add("prelude", Boolean.toString(options.prelude()))
                 .add("prelude-annotations", Prelude.ANNOTATIONS)
                 .add("prelude-types", Prelude.TYPES)
-                .add("oob", new TreeSet<>(oobFields).toString());
+                .add("oob", new TreeSet<>(oobFields).toString())
+                .add("guard-classes", guards.fingerprint());
         return new FactCache(dir, key.build(), hashes);
     }
 
     static FactCache forUnit(Path dir, Path root, ParseOptions options, Collection<String> oobFields,
-                             io.github.dovelint.cache.FileHashes hashes) {
-        return forUnit(dir, Version.get(), root, options, oobFields, hashes);
+                             GuardClasses guards, io.github.dovelint.cache.FileHashes hashes) {
+        return forUnit(dir, Version.get(), root, options, oobFields, guards, hashes);
     }
 
     /** For development builds, whose version does not change with the code: the jar's size and time. */

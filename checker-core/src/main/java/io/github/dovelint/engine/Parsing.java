@@ -2,6 +2,7 @@ package io.github.dovelint.engine;
 
 import io.github.dovelint.cache.FactCache;
 import io.github.dovelint.facts.FactExtractor;
+import io.github.dovelint.facts.GuardClasses;
 import io.github.dovelint.facts.SharedDefinitions;
 import io.github.dovelint.facts.SourcePositions;
 import io.github.dovelint.facts.UnitFacts;
@@ -58,14 +59,18 @@ final class Parsing {
         this.progress = progress;
     }
 
-    /** Parses without a cache of facts. */
+    /** Parses without a cache of facts or a guard class. */
     List<ParsedFile> parseAll(List<Path> sources, CParser parser, Set<String> oobFields) {
-        return parseAll(sources, parser, oobFields, null);
+        return parseAll(sources, parser, oobFields, GuardClasses.none(), null);
     }
 
-    /** Parses through {@code cache} (null: none): a file whose facts it holds is not parsed again. */
-    List<ParsedFile> parseAll(List<Path> sources, CParser parser, Set<String> oobFields, FactCache cache) {
-        Run run = new Run(sources, parser, oobFields, cache);
+    /**
+     * Parses through {@code cache} (null: none): a file whose facts it holds is not parsed again.
+     * {@code guards} says what scope-based cleanups stand for (the cache's key covers it).
+     */
+    List<ParsedFile> parseAll(List<Path> sources, CParser parser, Set<String> oobFields, GuardClasses guards,
+                              FactCache cache) {
+        Run run = new Run(sources, parser, oobFields, guards, cache);
         for (int i = 0; i < Math.min(Math.max(1, threads), sources.size()); i++) {
             run.startWorker();
         }
@@ -81,14 +86,16 @@ final class Parsing {
         final List<Path> sources;
         final CParser parser;
         final Set<String> oobFields;
+        final GuardClasses guards;
         final FactCache cache;
         final List<CompletableFuture<ParsedFile>> results = new ArrayList<>();
         final AtomicInteger next = new AtomicInteger();
 
-        Run(List<Path> sources, CParser parser, Set<String> oobFields, FactCache cache) {
+        Run(List<Path> sources, CParser parser, Set<String> oobFields, GuardClasses guards, FactCache cache) {
             this.sources = sources;
             this.parser = parser;
             this.oobFields = oobFields;
+            this.guards = guards;
             this.cache = cache;
             sources.forEach(s -> results.add(new CompletableFuture<>()));
         }
@@ -172,17 +179,17 @@ final class Parsing {
     }
 
     private ParsedFile parseOne(Run run, Path source) {
-        ParsedFile out = run.cache == null ? parseFresh(run.parser, source, run.oobFields, null)
+        ParsedFile out = run.cache == null ? parseFresh(run, source, null)
                 : CachedParse.parse(run.cache, relativizer.apply(source), source,
-                        src -> parseFresh(run.parser, source, run.oobFields, src));
+                        src -> parseFresh(run, source, src));
         progress.fileDone(out.file(), out.lines());
         return out.scanned().withFacts(shared.share(out.facts()));
     }
 
-    private ParsedFile parseFresh(CParser parser, Path source, Set<String> oobFields, CachedParse.Headers headers) {
+    private ParsedFile parseFresh(Run run, Path source, CachedParse.Headers headers) {
         String file = relativizer.apply(source);
         try {
-            ParsedUnit unit = parser.parse(source, limits);
+            ParsedUnit unit = run.parser.parse(source, limits);
             if (headers != null) {
                 headers.collect(unit);
             }
@@ -196,7 +203,7 @@ final class Parsing {
             if (unit.ast() != null) {
                 SourcePositions positions = new SourcePositions(relativizer::apply, source.toString(), unit.text(),
                         headerLines);
-                facts = new FactExtractor(positions, oobFields).extract(file, unit.ast());
+                facts = new FactExtractor(positions, run.oobFields, run.guards).extract(file, unit.ast());
             }
             return new ParsedFile(file, facts, problems, countLines(unit.text()), unit.text());
         } catch (StackOverflowError e) {

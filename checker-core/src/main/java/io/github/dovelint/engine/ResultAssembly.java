@@ -9,6 +9,7 @@ import io.github.dovelint.model.Problem;
 import io.github.dovelint.model.Severity;
 import io.github.dovelint.model.Version;
 import io.github.dovelint.parse.Daemons;
+import io.github.dovelint.parse.UnresolvedIncludes;
 import io.github.dovelint.suppress.Suppression;
 import io.github.dovelint.suppress.Suppressor;
 import java.nio.file.Path;
@@ -72,6 +73,8 @@ final class ResultAssembly {
         Collections.sort(findings);
         // A header included by several units reports the same problem once.
         problems = new ArrayList<>(new TreeSet<>(problems));
+        // a partial include tree: one problem for all its missing headers, not one per #include
+        problems = new ArrayList<>(UnresolvedIncludes.summarise(problems));
         Collections.sort(analysed);
         // files named on the command line that are not C sources, unreadable directories, ...
         for (Problem p : problems) {

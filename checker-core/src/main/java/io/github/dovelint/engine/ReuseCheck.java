@@ -78,7 +78,7 @@ final class ReuseCheck {
         if (!toParse.isEmpty()) {
             long parseStart = System.nanoTime();
             List<ParsedFile> parsed = run.parsing().parseAll(toParse.stream().map(paths::get).toList(),
-                    run.parser(job.options()), job.oobFields(), cache);
+                    run.parser(job.options()), job.oobFields(), job.kb().guardClasses(), cache);
             run.timings().since("parse", parseStart);
             for (int k = 0; k < parsed.size(); k++) {
                 ParsedFile pf = parsed.get(k);

@@ -104,7 +104,7 @@ final class Slicing {
             }
         }
         List<ParsedFile> done = run.parsing().parseAll(which.stream().map(job.unit().sources()::get).toList(),
-                parser, job.oobFields(), job.cache());
+                parser, job.oobFields(), job.kb().guardClasses(), job.cache());
         for (int k = 0; k < which.size(); k++) {
             parsed[which.get(k)] = done.get(k);
         }

@@ -56,7 +56,7 @@ final class UnitRunner {
         } else {
             long parseStart = System.nanoTime();
             parsed = run.parsing().parseAll(job.unit().sources(), run.parser(job.options()), job.oobFields(),
-                    job.cache()).toArray(new ParsedFile[0]);
+                    job.kb().guardClasses(), job.cache()).toArray(new ParsedFile[0]);
             run.timings().since("parse", parseStart);
         }
         return checkAndRecord(job, parsed, index);

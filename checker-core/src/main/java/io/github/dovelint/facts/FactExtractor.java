@@ -64,10 +64,11 @@ public final class FactExtractor {
     /**
      * @param positions turns nodes into locations
      * @param oobFields the member paths of struct file's oob pointer to track ({@code oob_data},
-     *                  {@code f_oob_ctx}, {@code f_oob_state.data}; see {@link OobPaths})
+     *                  {@code f_oob_ctx}, {@code f_oob_state.data}; see {@link OobPaths}); no guard
+     *                  class is known (the knowledge base's are given to the other constructor)
      */
     public FactExtractor(SourcePositions positions, Set<String> oobFields) {
-        this(positions, oobFields, GuardClasses.defaults());
+        this(positions, oobFields, GuardClasses.none());
     }
 
     /**

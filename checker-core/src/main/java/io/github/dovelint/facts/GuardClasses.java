@@ -1,28 +1,22 @@
 package io.github.dovelint.facts;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * What each scope-based cleanup class of the kernel's {@code include/linux/cleanup.h}
- * means, by the plain calls it stands for: {@code guard(mutex)(&m)} is
- * {@code mutex_lock(&m)} now and {@code mutex_unlock(&m)} when the scope ends;
- * {@code CLASS(fd, f)(fd)} is {@code f = fdget(fd)} now and {@code fdput(f)}
- * then. The facts layer turns every use into those calls ({@link ScopeCleanups},
- * {@link CfgBuilder}), so that everything downstream (the sleep entries of the
- * knowledge base, {@link LockApis}, the file_lock and current->files checks)
- * works on them unchanged (docs/contracts.md#c1-hooks-never-sleep,
+ * What each scope-based cleanup class ({@code include/linux/cleanup.h}) means, by
+ * the plain calls it stands for: {@code guard(mutex)(&m)} is {@code mutex_lock(&m)}
+ * now and {@code mutex_unlock(&m)} when the scope ends; {@code CLASS(fd, f)(fd)} is
+ * {@code f = fdget(fd)} now and {@code fdput(f)} then. The facts layer turns every
+ * use into those calls ({@link ScopeCleanups}, {@link CfgBuilder}), so that
+ * everything downstream (the sleep entries of the knowledge base, {@link LockApis},
+ * the file_lock and current->files checks) works on them unchanged
+ * (docs/contracts.md#c1-hooks-never-sleep,
  * #c2-hooks-never-take-or-drop-the-fd-table-lock,
  * #c4-uninstall-never-relies-on-the-current-task).
  *
- * <p>This is data, not code: {@link #defaults()} holds the classes that Linux
- * 6.12's headers define with {@code DEFINE_GUARD}, {@code DEFINE_LOCK_GUARD_0/1},
- * {@code DEFINE_GUARD_COND} and {@code DEFINE_CLASS} ({@code mutex.h},
- * {@code spinlock.h}, {@code rwsem.h}, {@code rcupdate.h}, {@code preempt.h},
- * {@code irqflags.h}, {@code srcu.h}, {@code file.h}); the map constructor is
- * there so that a {@code guards:} section of the knowledge base can supply the
- * table instead. The {@code _try} classes are left out: their acquire is a
- * trylock, whose success the graph would have to test.
+ * <p>This is data: the table comes from the {@code guard-classes:} section of the
+ * knowledge base, with a project's own classes added by its configuration.
  */
 public final class GuardClasses {
 
@@ -47,6 +41,8 @@ public final class GuardClasses {
     public record GuardClass(String name, String acquire, String release, ReleaseArgument releaseArgument) {
     }
 
+    private static final GuardClasses NONE = new GuardClasses(Map.of());
+
     private final Map<String, GuardClass> classes;
 
     /** @param classes the classes by name */
@@ -54,60 +50,38 @@ public final class GuardClasses {
         this.classes = Map.copyOf(classes);
     }
 
+    /** No class at all: every use keeps only its arguments' calls. */
+    public static GuardClasses none() {
+        return NONE;
+    }
+
     /** The class called {@code name}, or null when unknown (its use then keeps only its arguments' calls). */
     public GuardClass find(String name) {
         return classes.get(name);
     }
 
-    private static final GuardClasses DEFAULTS = build();
-
-    /** The classes of Linux 6.12 (see the class comment). */
-    public static GuardClasses defaults() {
-        return DEFAULTS;
+    /** The classes by name, sorted. */
+    public Map<String, GuardClass> classes() {
+        return new TreeMap<>(classes);
     }
 
-    private static GuardClasses build() {
-        Map<String, GuardClass> m = new LinkedHashMap<>();
-        ReleaseArgument lock = ReleaseArgument.LOCK;
-        ReleaseArgument none = ReleaseArgument.NONE;
-        ReleaseArgument variable = ReleaseArgument.VARIABLE;
-        // mutex.h, rwsem.h
-        add(m, "mutex", "mutex_lock", "mutex_unlock", lock);
-        add(m, "mutex_intr", "mutex_lock_interruptible", "mutex_unlock", lock);
-        add(m, "rwsem_read", "down_read", "up_read", lock);
-        add(m, "rwsem_read_intr", "down_read_interruptible", "up_read", lock);
-        add(m, "rwsem_write", "down_write", "up_write", lock);
-        // spinlock.h
-        for (String prefix : new String[] {"", "raw_"}) {
-            String cls = prefix + "spinlock";
-            String fn = prefix + "spin_";
-            add(m, cls, fn + "lock", fn + "unlock", lock);
-            add(m, cls + "_irq", fn + "lock_irq", fn + "unlock_irq", lock);
-            add(m, cls + "_irqsave", fn + "lock_irqsave", fn + "unlock_irqrestore", lock);
-            add(m, cls + "_bh", fn + "lock_bh", fn + "unlock_bh", lock);
+    /** This table with {@code added} laid over it: a class of the same name is replaced. */
+    public GuardClasses with(Map<String, GuardClass> added) {
+        if (added.isEmpty()) {
+            return this;
         }
-        add(m, "raw_spinlock_nested", "raw_spin_lock_nested", "raw_spin_unlock", lock);
-        for (String rw : new String[] {"read", "write"}) {
-            add(m, rw + "_lock", rw + "_lock", rw + "_unlock", lock);
-            add(m, rw + "_lock_irq", rw + "_lock_irq", rw + "_unlock_irq", lock);
-            add(m, rw + "_lock_irqsave", rw + "_lock_irqsave", rw + "_unlock_irqrestore", lock);
-        }
-        // rcupdate.h, srcu.h, preempt.h, irqflags.h
-        add(m, "rcu", "rcu_read_lock", "rcu_read_unlock", none);
-        add(m, "srcu", "srcu_read_lock", "srcu_read_unlock", lock);
-        add(m, "preempt", "preempt_disable", "preempt_enable", none);
-        add(m, "preempt_notrace", "preempt_disable_notrace", "preempt_enable_notrace", none);
-        add(m, "irq", "local_irq_disable", "local_irq_enable", none);
-        add(m, "irqsave", "local_irq_save", "local_irq_restore", none);
-        // file.h: a reference on a file looked up in current->files
-        add(m, "fd", "fdget", "fdput", variable);
-        add(m, "fd_raw", "fdget_raw", "fdput", variable);
-        add(m, "fd_pos", "fdget_pos", "fdput_pos", variable); // from Linux 6.13
-        return new GuardClasses(m);
+        Map<String, GuardClass> merged = new TreeMap<>(classes);
+        merged.putAll(added);
+        return new GuardClasses(merged);
     }
 
-    private static void add(Map<String, GuardClass> m, String name, String acquire, String release,
-                            ReleaseArgument argument) {
-        m.put(name, new GuardClass(name, acquire, release, argument));
+    /** A stable text of the whole table, for the keys of what is cached from it. */
+    public String fingerprint() {
+        StringBuilder out = new StringBuilder();
+        for (GuardClass c : classes().values()) {
+            out.append(c.name()).append('=').append(c.acquire()).append('/').append(c.release())
+                    .append('/').append(c.releaseArgument()).append(';');
+        }
+        return out.toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.dovelint.kb;
 
+import io.github.dovelint.facts.GuardClasses;
 import io.github.dovelint.model.Location;
 import io.github.dovelint.model.Problem;
 import io.github.dovelint.yaml.ConfigException;
@@ -39,6 +40,8 @@ public final class KnowledgeBase {
     private final SortedMap<String, List<String>> roles;
     /** A digest of the text this base was loaded from, or null (see {@link #origin()}). */
     private final String origin;
+    /** What each scope-based cleanup class stands for ({@code guard-classes:}). */
+    private final GuardClasses guardClasses;
 
     /**
      * @param hooks     the hook names
@@ -50,13 +53,16 @@ public final class KnowledgeBase {
      */
     public KnowledgeBase(List<String> hooks, List<String> oobFields, GfpTable gfp,
                          Map<String, FunctionSpec> functions, Map<String, Profile> profiles, String active) {
-        this(hooks, oobFields, gfp, functions, profiles, active, Map.of(), null);
+        this(hooks, oobFields, gfp, functions, profiles, active, Map.of(), null,
+                GuardClasses.none());
     }
 
     private KnowledgeBase(List<String> hooks, List<String> oobFields, GfpTable gfp,
                           Map<String, FunctionSpec> functions, Map<String, Profile> profiles, String active,
-                          Map<String, List<String>> roles, String origin) {
+                          Map<String, List<String>> roles, String origin,
+                          GuardClasses guardClasses) {
         this.origin = origin;
+        this.guardClasses = Objects.requireNonNull(guardClasses, "guardClasses");
         this.roles = Collections.unmodifiableSortedMap(new TreeMap<>(roles));
         this.hooks = List.copyOf(hooks);
         this.oobFields = List.copyOf(oobFields);
@@ -134,7 +140,7 @@ public final class KnowledgeBase {
      * This knowledge base with a configuration's overrides applied: each
      * overriding function entry replaces the fields it gives and keeps the
      * others; GFP definitions are added or replaced and the table re-evaluated;
-     * hook and oob-field lists are replaced when given.
+     * hook and oob-field lists are replaced when given; guard classes are added or replaced.
      *
      * @throws ConfigException located in the configuration, when a GFP
      *                         definition does not evaluate or a merged function entry is inconsistent
@@ -173,7 +179,7 @@ public final class KnowledgeBase {
         }
         // the overrides come from a configuration file, whose bytes the configuration digest covers
         return new KnowledgeBase(overrides.hooks() != null ? overrides.hooks() : hooks,
-                base, table, merged, named, active, roles, origin);
+                base, table, merged, named, active, roles, origin, guardClasses.with(overrides.guardClasses()));
     }
 
     /**
@@ -187,12 +193,27 @@ public final class KnowledgeBase {
 
     /** This base, known to come from a text with digest {@code value}. */
     KnowledgeBase withOrigin(String value) {
-        return new KnowledgeBase(hooks, oobFields, gfp, functions, profiles, profile.name(), roles, value);
+        return new KnowledgeBase(hooks, oobFields, gfp, functions, profiles, profile.name(), roles, value,
+                guardClasses);
     }
 
     /** This base with these names by role ({@link Roles}). */
     KnowledgeBase withRoles(Map<String, List<String>> value) {
-        return new KnowledgeBase(hooks, oobFields, gfp, functions, profiles, profile.name(), value, origin);
+        return new KnowledgeBase(hooks, oobFields, gfp, functions, profiles, profile.name(), value, origin,
+                guardClasses);
+    }
+
+    /** This base with this table of scope-based cleanup classes. */
+    KnowledgeBase withGuardClasses(GuardClasses value) {
+        return new KnowledgeBase(hooks, oobFields, gfp, functions, profiles, profile.name(), roles, origin, value);
+    }
+
+    /**
+     * What {@code guard(c)}, {@code scoped_guard(c, ...)} and {@code CLASS(c, v)} stand for: the
+     * base's {@code guard-classes:} with the configuration's laid over them.
+     */
+    public GuardClasses guardClasses() {
+        return guardClasses;
     }
 
     /** The names that play {@code role} ({@link Roles}); empty when this base declares none. */

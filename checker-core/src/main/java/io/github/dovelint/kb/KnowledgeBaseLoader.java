@@ -1,5 +1,6 @@
 package io.github.dovelint.kb;
 
+import io.github.dovelint.facts.GuardClasses;
 import io.github.dovelint.model.Location;
 import io.github.dovelint.yaml.ConfigException;
 import io.github.dovelint.yaml.YamlDoc;
@@ -23,7 +24,8 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 public final class KnowledgeBaseLoader {
 
     /** The top-level keys of a knowledge-base file. */
-    public static final List<String> KEYS = List.of("hooks", "oob-fields", "profiles", "gfp", "functions", "roles");
+    public static final List<String> KEYS = List.of("hooks", "oob-fields", "profiles", "gfp", "functions", "roles",
+            "guard-classes");
     /** The keys of one profile, and of its {@code file-ref:} section. */
     public static final List<String> PROFILE_KEYS = List.of("generation", "oob-fields", "file-ref",
             "oob-stage-allows");
@@ -75,8 +77,10 @@ public final class KnowledgeBaseLoader {
                 roles.put(e.key(), names(doc, e.value(), "role '" + e.key() + "'"));
             }
         }
+        GuardClasses guards = GuardClassParser.table(doc,
+                top.containsKey("guard-classes") ? top.get("guard-classes").value() : null);
         return new KnowledgeBase(hooks, oobFields, table, functions, profiles, Profile.AUTO)
-                .withRoles(roles).withOrigin(digest(sourceName, yamlText));
+                .withRoles(roles).withGuardClasses(guards).withOrigin(digest(sourceName, yamlText));
     }
 
     private static String digest(String sourceName, String yamlText) {

@@ -146,12 +146,32 @@ public final class CParser {
             return skipped(path, text, 1, "skipped: macro " + bomb + " expands to more than " + MAX_MACRO_TOKENS
                     + " tokens (a macro bomb?)");
         }
+        ParsedUnit plain = parseText(path, text, limits, headerless);
+        if (headerless || !options.prelude() || plain.ast() == null
+                || plain.problems().stream().noneMatch(UnresolvedIncludes::is)) {
+            return plain;
+        }
+        // A partial include tree: the headers it lacks leave the project's macros and the kernel's
+        // types undefined, as no tree at all would. Parsed again with the headerless recovery on
+        // top of the headers it has, the file keeps whichever reading has fewer other problems.
+        ParsedUnit recovered = parseText(path, text, limits, true);
+        return recovered.ast() != null
+                && UnresolvedIncludes.others(recovered.problems()) < UnresolvedIncludes.others(plain.problems())
+                ? recovered : plain;
+    }
+
+    /**
+     * One parse of {@code text}; {@code recover}: with the headerless recovery (the prelude's types,
+     * {@link MacroGuesses}, {@link AmbiguousCalls}).
+     */
+    private ParsedUnit parseText(Path path, String text, Limits limits, boolean recover) {
+        String pathString = path.toString();
         CancellableLanguage language = new CancellableLanguage();
         ScheduledFuture<?> alarm = WATCHDOG.schedule(language::cancel, limits.fileTimeout().toNanos(),
                 TimeUnit.NANOSECONDS);
         try {
             IASTTranslationUnit tu = language.getASTTranslationUnit(
-                    FileContent.create(pathString, text.toCharArray()), scannerInfo(path, text),
+                    FileContent.create(pathString, text.toCharArray()), scannerInfo(path, text, recover),
                     new HeaderProvider(headers, !headerless), null, 0, new DefaultLogService());
             alarm.cancel(false);
             if (language.cancelled()) {
@@ -164,8 +184,8 @@ public final class CParser {
             }
             List<Problem> problems = new ArrayList<>(
                     new ProblemCollector(pathString, text, headers, !headerless).collect(tu, scan.problems()));
-            if (headerless) {
-                AmbiguousCalls.repair(tu); // with the headers, the parser knows the types
+            if (recover) {
+                AmbiguousCalls.repair(tu); // without (all) the headers, the parser may not know the types
             }
             int open = Lexical.unterminatedComment(text);
             if (open >= 0) {
@@ -270,11 +290,11 @@ public final class CParser {
         }
     }
 
-    private ExtendedScannerInfo scannerInfo(Path file, String text) {
+    private ExtendedScannerInfo scannerInfo(Path file, String text, boolean recover) {
         CompileCommands.Flags flags = compileCommands == null ? CompileCommands.Flags.NONE
                 : compileCommands.flagsFor(file);
         Map<String, String> defines = new HashMap<>();
-        if (headerless && options.prelude()) {
+        if (recover && options.prelude()) {
             defines.putAll(MacroGuesses.of(text)); // the project's own macros, which no header defines here
         }
         defines.putAll(flags.defines());
@@ -285,7 +305,7 @@ public final class CParser {
         List<String> includeFiles = new ArrayList<>();
         if (options.prelude()) {
             includeFiles.add(Prelude.ANNOTATIONS_PATH);
-            if (headerless) {
+            if (recover) {
                 includeFiles.add(Prelude.TYPES_PATH);
             }
         }

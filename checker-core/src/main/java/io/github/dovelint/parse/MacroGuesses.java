@@ -13,9 +13,11 @@ import java.util.regex.Pattern;
  * a message prefix written before a string ({@code printk(EVL_ERR "...")}, as the kernel's
  * {@code KERN_ERR}) and a macro taking a type as its last argument
  * ({@code evl_valptr64(req.name_ptr, const char)}). Without the header that defines them, the
- * parser drops the whole statement, and with it the calls dovelint needs. When a file uses a
- * name so and neither it nor the prelude defines it, the name is predefined for that file only:
- * the prefix as an empty string, the type-taking macro as its first argument. Only without
+ * parser drops the whole statement, and with it the calls dovelint needs. The same goes for a
+ * project's own iterator ({@code for_each_evl_thread(t) { ... }}, {@link IteratorGuesses}).
+ * When a file uses a name so and neither it nor the prelude defines it, the name is predefined
+ * for that file only: the prefix as an empty string, the type-taking macro as its first
+ * argument, the iterator as a loop header whose body runs zero or more times. Only without
  * headers: with them, the real definitions are read (see docs in README, "Use").
  */
 final class MacroGuesses {
@@ -45,8 +47,18 @@ final class MacroGuesses {
                 out.putIfAbsent(name, "\"\"");
             }
         }
-        Matcher c = CALL.matcher(text);
         Set<String> guessed = new HashSet<>();
+        Map<String, Boolean> iterators = new LinkedHashMap<>();
+        for (IteratorGuesses.Use use : IteratorGuesses.of(text, TYPE)) {
+            if (!defined.contains(use.name()) && !PRELUDE_NAMES.contains(use.name())) {
+                iterators.merge(use.name(), use.typeArgument(), Boolean::logicalOr);
+            }
+        }
+        iterators.forEach((name, typed) -> {
+            out.put(name + "(...)", typed ? IteratorGuesses.DEFINITION_WITHOUT_ARGUMENTS : IteratorGuesses.DEFINITION);
+            guessed.add(name);
+        });
+        Matcher c = CALL.matcher(text);
         while (c.find()) {
             String name = c.group(1);
             if (defined.contains(name) || PRELUDE_NAMES.contains(name) || guessed.contains(name)) {

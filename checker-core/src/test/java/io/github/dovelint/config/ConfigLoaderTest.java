@@ -167,6 +167,17 @@ class ConfigLoaderTest {
         assertEquals(List.of("f_oob_ctx"), kb2.oobFields());
         assertTrue(kb2.gfp().value("EVL_GFP").isPresent());
 
+        Config guards = ConfigLoader.parse("g", """
+                guard-classes:
+                  evl_mutex: { acquire: evl_lock_mutex, release: evl_unlock_mutex }
+                """);
+        KnowledgeBase kb3 = guards.over(both).knowledge(base);
+        assertEquals("evl_lock_mutex", kb3.guardClasses().find("evl_mutex").acquire());
+        assertEquals(null, kb2.guardClasses().find("evl_mutex"));
+        assertEquals("g:2:14: missing required key 'release' in guard class 'evl_mutex'",
+                assertThrows(ConfigException.class, () -> ConfigLoader.parse("g",
+                        "guard-classes:\n  evl_mutex: { acquire: evl_lock_mutex }\n")).getMessage());
+
         Config bad = ConfigLoader.parse("c", "gfp:\n  masks: { X: \"NOPE | GFP_KERNEL\" }\n");
         ConfigException e = assertThrows(ConfigException.class, () -> bad.knowledge(base));
         assertEquals("c:2:16", e.location().toString());

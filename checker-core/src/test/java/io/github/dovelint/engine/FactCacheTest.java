@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dovelint.Analyzer;
 import io.github.dovelint.cache.FactCache;
+import io.github.dovelint.facts.GuardClasses;
 import io.github.dovelint.kb.KnowledgeBaseLoader;
 import io.github.dovelint.model.AnalysisResult;
 import io.github.dovelint.parse.ParseOptions;
@@ -72,8 +73,12 @@ class FactCacheTest {
     }
 
     private FactCache cache(String version, List<String> oob, Map<String, String> defines) {
+        return cache(version, oob, defines, GuardClasses.none());
+    }
+
+    private FactCache cache(String version, List<String> oob, Map<String, String> defines, GuardClasses guards) {
         ParseOptions options = new ParseOptions(List.of(), defines, null, true);
-        return FactCaches.forUnit(cacheDir, version, tmp.resolve("tree"), options, oob);
+        return FactCaches.forUnit(cacheDir, version, tmp.resolve("tree"), options, oob, guards);
     }
 
     private FactCache cache() {
@@ -89,7 +94,7 @@ class FactCacheTest {
         Parsing parsing = new Parsing(new Relativizer(tmp.resolve("tree")), 1, io.github.dovelint.model.Limits.DEFAULT,
                 ProgressListener.NONE);
         parsing.parseAll(List.of(src), new io.github.dovelint.parse.CParser(
-                new ParseOptions(List.of(), Map.of(), null, true)), java.util.Set.of("oob_data"), c);
+                new ParseOptions(List.of(), Map.of(), null, true)), java.util.Set.of("oob_data"), GuardClasses.none(), c);
         return false;
     }
 
@@ -131,13 +136,18 @@ class FactCacheTest {
         assertTrue(!hit(cache("1.0", List.of("oob_data", "f_oob_ctx"), Map.of())), "oob field names");
         hit(cache());
         assertTrue(!hit(cache("1.0", List.of("oob_data"), Map.of("CONFIG_EVL", "1"))), "defines");
+        hit(cache());
+        GuardClasses project = GuardClasses.none().with(Map.of("evl_mutex", new GuardClasses.GuardClass("evl_mutex",
+                "evl_lock_mutex", "evl_unlock_mutex", GuardClasses.ReleaseArgument.LOCK)));
+        assertTrue(!hit(cache("1.0", List.of("oob_data"), Map.of(), project)), "guard classes");
         ParseOptions noPrelude = new ParseOptions(List.of(), Map.of(), null, false);
         assertTrue(!hit(cache()), "one entry per file: the last configuration wins");
         assertTrue(hit(cache()));
-        assertNull(FactCaches.forUnit(cacheDir, "1.0", tmp.resolve("tree"), noPrelude, List.of("oob_data"))
+        assertNull(FactCaches.forUnit(cacheDir, "1.0", tmp.resolve("tree"), noPrelude, List.of("oob_data"),
+                GuardClasses.none())
                 .lookup(src, "core.c").hit(), "prelude");
         assertNull(FactCaches.forUnit(cacheDir, "1.0", tmp, new ParseOptions(List.of(), Map.of(), null, true),
-                List.of("oob_data")).lookup(src, "core.c").hit(), "another root");
+                List.of("oob_data"), GuardClasses.none()).lookup(src, "core.c").hit(), "another root");
     }
 
     @Test

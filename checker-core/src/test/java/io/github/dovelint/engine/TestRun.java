@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  */
 public final class TestRun {
 
-    /** A small knowledge base: real GFP bit values, a few sleeping and non-sleeping APIs. */
+    /** A small knowledge base: real GFP bit values, a few sleeping and non-sleeping APIs and guard classes. */
     public static final String KB = """
             hooks: [install_inband_fd, replace_inband_fd, uninstall_inband_fd]
             oob-fields: [oob_data, f_oob_ctx, f_oob_state.data]
@@ -70,6 +70,13 @@ public final class TestRun {
               evl_alloc: { sleeps: false, why: "the core's own allocator" }
               fget: { uses: [current-files] }
               copy_to_user: { sleeps: true, uses: [current-mm] }
+            guard-classes:
+              mutex: { acquire: mutex_lock, release: mutex_unlock }
+              mutex_intr: { acquire: mutex_lock_interruptible, release: mutex_unlock }
+              spinlock: { acquire: spin_lock, release: spin_unlock }
+              spinlock_irqsave: { acquire: spin_lock_irqsave, release: spin_unlock_irqrestore }
+              rcu: { acquire: rcu_read_lock, release: rcu_read_unlock, release-argument: none }
+              fd: { acquire: fdget, release: fdput, release-argument: variable }
             """;
 
     /** Reports every sleep site reachable from the hooks, once, with one chain per hook. */

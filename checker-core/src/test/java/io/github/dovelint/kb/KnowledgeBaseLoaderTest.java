@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dovelint.facts.GuardClasses;
 import io.github.dovelint.yaml.ConfigException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,49 @@ class KnowledgeBaseLoaderTest {
                 () -> KnowledgeBaseLoader.load("kb.yml", head + "roles:\n  oob-handlers: [oob-read]\n"));
         assertTrue(bad.getMessage().contains("'oob-read' in role 'oob-handlers' is not a C identifier"),
                 bad.getMessage());
+    }
+
+    @Test
+    void guardClassesAreDataWithLocatedErrors() throws Exception {
+        String head = "hooks: [a]\noob-fields: [b]\ngfp:\n  reclaim-flag: R\n  flags: { R: 0x400 }\n";
+        KnowledgeBase kb = KnowledgeBaseLoader.load("kb.yml", head + """
+                guard-classes:
+                  mutex: { acquire: mutex_lock, release: mutex_unlock }
+                  rcu: { acquire: rcu_read_lock, release: rcu_read_unlock, release-argument: none }
+                  fd: { acquire: fdget, release: fdput, release-argument: variable }
+                """);
+        assertEquals(new GuardClasses.GuardClass("mutex", "mutex_lock", "mutex_unlock",
+                GuardClasses.ReleaseArgument.LOCK), kb.guardClasses().find("mutex"));
+        assertEquals(GuardClasses.ReleaseArgument.NONE, kb.guardClasses().find("rcu").releaseArgument());
+        assertEquals(GuardClasses.ReleaseArgument.VARIABLE, kb.guardClasses().find("fd").releaseArgument());
+        assertEquals(null, KnowledgeBaseLoader.load("kb.yml", head).guardClasses().find("mutex"));
+        String[][] bad = {
+            {"  m: { acquire: mutex_lock }\n", "kb.yml:7:6: missing required key 'release' in guard class 'm'"},
+            {"  m: { acquire: mutex_lock, release: x, release-argument: var }\n",
+                "kb.yml:7:59: 'release-argument' of guard class 'm' must be lock, none or variable, not 'var'"},
+            {"  m: { acquire: \"mutex lock\", release: x }\n",
+                "kb.yml:7:17: 'acquire' of guard class 'm' must be a function name, not 'mutex lock'"},
+            {"  m: { acquire: a, release: b, sleeps: true }\n", "kb.yml:7:32: unknown key 'sleeps'"},
+        };
+        for (String[] c : bad) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> KnowledgeBaseLoader.load("kb.yml", head + "guard-classes:\n" + c[0]));
+            assertTrue(e.getMessage().startsWith(c[1]), e.getMessage());
+        }
+    }
+
+    @Test
+    void bundledGuardClassesSayWhichSleep() throws Exception {
+        KnowledgeBase kb = KnowledgeBase.bundled();
+        for (String sleeping : List.of("mutex", "mutex_intr", "rwsem_read", "rwsem_write")) {
+            assertTrue(kb.function(kb.guardClasses().find(sleeping).acquire()).orElseThrow().maySleep(), sleeping);
+        }
+        for (String spinning : List.of("spinlock", "spinlock_irqsave", "raw_spinlock", "raw_spinlock_irqsave",
+                "rcu", "irqsave")) {
+            String acquire = kb.guardClasses().find(spinning).acquire();
+            assertTrue(kb.function(acquire).map(f -> !f.maySleep()).orElse(true), spinning);
+        }
+        assertEquals("fdget", kb.guardClasses().find("fd").acquire());
     }
 
     @Test

@@ -76,6 +76,51 @@ class CParserTest {
     }
 
     @Test
+    void aPartialIncludeTreeIsNeverWorseThanNone() throws IOException {
+        Path inc = Files.createDirectories(dir.resolve("partial"));
+        write("partial/linux/slab.h", "void *kmalloc(unsigned long size, unsigned int flags);\n");
+        Path main = write("src/p.c", """
+                #include <linux/slab.h>
+                #include <linux/types.h>
+                #include <evl/thread.h>
+                void f(struct evl_thread *t, u32 n)
+                {
+                	printk(EVL_ERR "bad %d\\n", n);
+                	for_each_evl_thread(t) {
+                		kick(t);
+                	}
+                	done(kmalloc(n, 0));
+                }
+                """);
+        ParsedUnit none = parse(main);
+        assertEquals(List.of(), none.problems());
+        ParsedUnit partial = new CParser(new ParseOptions(List.of(inc), Map.of(), null, true)).parse(main);
+        assertEquals(2, partial.problems().size(), partial.problems().toString());
+        assertTrue(partial.problems().stream().allMatch(UnresolvedIncludes::is), partial.problems().toString());
+        assertEquals(List.of("printk", "__dl_iter_first", "kick", "done", "kmalloc"), Asts.calls(Asts.function(partial.ast(), "f")));
+    }
+
+    @Test
+    void unresolvedIncludesOfARunAreOneProblem() {
+        List<Problem> problems = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            problems.add(new Problem(Problem.Kind.PARSE, new Location("a.c", i + 1, 1),
+                    UnresolvedIncludes.PREFIX + "<linux/h" + i + ".h>"));
+        }
+        problems.add(new Problem(Problem.Kind.PARSE, new Location("b.c", 1, 1), UnresolvedIncludes.PREFIX + "<linux/h0.h>"));
+        Problem syntax = new Problem(Problem.Kind.PARSE, new Location("a.c", 9, 2), "Syntax error");
+        problems.add(syntax);
+        List<Problem> out = UnresolvedIncludes.summarise(problems);
+        assertEquals(2, out.size(), out.toString());
+        assertEquals(new Location("a.c", 1, 1), out.get(0).location());
+        assertEquals("6 #include directives not found in the include directories (5 different headers, in 2 files;"
+                + " first: <linux/h0.h>, <linux/h1.h>, <linux/h2.h>, ...): those files are parsed without them",
+                out.get(0).message());
+        assertEquals(syntax, out.get(1));
+        assertEquals(List.of(syntax), UnresolvedIncludes.summarise(List.of(syntax)));
+    }
+
+    @Test
     void unresolvedSystemIncludeIsNoProblemWithoutHeaders() throws IOException {
         ParsedUnit unit = parse(write("a.c", "#include <linux/slab.h>\n#include \"missing.h\"\nint x;\n"));
         assertEquals(List.of(), unit.problems());

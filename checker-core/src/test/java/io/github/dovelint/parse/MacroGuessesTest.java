@@ -50,6 +50,30 @@ class MacroGuessesTest {
     }
 
     @Test
+    void iteratorsWrittenAsStatementsAreLoopHeaders() {
+        Map<String, String> guesses = MacroGuesses.of("""
+                #define evl_for_each_defined(x) for (;;)
+                int for_each_helper(int x) { return x; }
+                void f(struct evl_thread *t, struct list_head *l)
+                {
+                	for_each_evl_thread(t) {
+                		one(t);
+                	}
+                	if (t)
+                		evl_for_each_element(t, l, struct evl_element)
+                			two(t);
+                	evl_for_each_defined(t)
+                		three();
+                	for_each_counted(t);
+                	x = for_each_value(t) + 1;
+                	list_for_each_entry(t, l, next) { }
+                }
+                """);
+        assertEquals(Map.of("for_each_evl_thread(...)", IteratorGuesses.DEFINITION,
+                "evl_for_each_element(...)", IteratorGuesses.DEFINITION_WITHOUT_ARGUMENTS), guesses);
+    }
+
+    @Test
     void theStatementsThatUseThemParse() throws Exception {
         Path file = Files.writeString(tmp.resolve("t.c"), SOURCE);
         ParsedUnit unit = new CParser(ParseOptions.defaults()).parse(file);

@@ -36,9 +36,13 @@ final class OobDerefs {
     /**
      * @param derefs  for each parameter index, its uses without a test ({@code ""}: itself, else an oob field)
      * @param returns what the result may be: {@code "i:"} parameter i itself, {@code "i:oob_data"} its oob member
+     * @param ifTrue  what a true (non-zero) result means is non-NULL, in the same words: a predicate
+     *                ({@link OobPredicates})
+     * @param ifFalse what a false (zero) result means is non-NULL
      */
-    record Summary(Map<Integer, Set<String>> derefs, Set<String> returns) {
-        static final Summary NONE = new Summary(Map.of(), Set.of());
+    record Summary(Map<Integer, Set<String>> derefs, Set<String> returns, Set<String> ifTrue,
+                   Set<String> ifFalse) {
+        static final Summary NONE = new Summary(Map.of(), Set.of(), Set.of(), Set.of());
     }
 
     private final Map<String, Summary> memo = new HashMap<>();
@@ -87,6 +91,34 @@ final class OobDerefs {
         return out;
     }
 
+    /**
+     * The oob sources a result of {@code call} whose truth is {@code when} means are non-NULL, in
+     * the caller's words: {@code file->oob_data} for a true {@code is_oob(file)} when
+     * {@code is_oob(f)} returns {@code f->oob_data != NULL}; only what every definition says.
+     */
+    Set<String> tested(Expr.Call call, boolean when, java.util.function.Function<Expr, Set<String>> sourcesOfArg) {
+        Set<String> out = null;
+        for (FunctionFacts callee : graph.program().definitions(call.callee())) {
+            Set<String> one = new TreeSet<>();
+            Summary summary = summary(callee);
+            for (String r : when ? summary.ifTrue() : summary.ifFalse()) {
+                int colon = r.indexOf(':');
+                int i = Integer.parseInt(r.substring(0, colon));
+                String field = r.substring(colon + 1);
+                if (i < call.args().size()) {
+                    Expr arg = call.args().get(i);
+                    if (field.isEmpty()) {
+                        one.addAll(sourcesOfArg.apply(arg));
+                    } else {
+                        one.add(NullTest.key(arg) + "->" + field);
+                    }
+                }
+            }
+            out = OobPredicates.meet(out, one);
+        }
+        return out == null ? Set.of() : out;
+    }
+
     private Summary summary(FunctionFacts f) {
         Summary known = memo.get(f.id());
         if (known != null) {
@@ -98,6 +130,7 @@ final class OobDerefs {
         depth++;
         Map<Integer, Set<String>> out = new TreeMap<>();
         Set<String> returns = new TreeSet<>();
+        List<Set<String>> tested = new java.util.ArrayList<>(java.util.Arrays.asList(null, null));
         try {
             OobFlow flow = new OobFlow(f, oobPaths, this, true);
             Solution<OobFlow.State> solution = Dataflow.forward(f.cfg(), flow);
@@ -108,6 +141,10 @@ final class OobDerefs {
                     }
                 }
                 if (event instanceof Cfg.Return r && r.value() != null) {
+                    for (int w = 0; w < 2; w++) {
+                        tested.set(w, OobPredicates.meet(tested.get(w),
+                                OobPredicates.tested(flow, before, r.value(), w == 0)));
+                    }
                     for (String src : flow.sources(before, r.value())) {
                         Map<Integer, Set<String>> one = new TreeMap<>();
                         record(f, src, one);
@@ -119,9 +156,20 @@ final class OobDerefs {
             depth--;
             inProgress.remove(f.id());
         }
-        Summary result = new Summary(out, Set.copyOf(returns));
+        Summary result = new Summary(out, Set.copyOf(returns), params(f, tested.get(0)), params(f, tested.get(1)));
         memo.put(f.id(), result);
         return result;
+    }
+
+    /** {@code sources} (null: none) as {@code "i:field"} of {@code f}'s parameters. */
+    private Set<String> params(FunctionFacts f, Set<String> sources) {
+        Set<String> out = new TreeSet<>();
+        for (String src : sources == null ? Set.<String>of() : sources) {
+            Map<Integer, Set<String>> one = new TreeMap<>();
+            record(f, src, one);
+            one.forEach((i, uses) -> uses.forEach(use -> out.add(i + ":" + use)));
+        }
+        return Set.copyOf(out);
     }
 
     private void record(FunctionFacts f, String source, Map<Integer, Set<String>> out) {

@@ -112,6 +112,11 @@ final class OobFlow implements FlowAnalysis<OobFlow.State> {
         return Set.of();
     }
 
+    /** The oob sources a result of {@code call} of truth {@code when} means are non-NULL (a predicate), or none. */
+    Set<String> tested(State s, Expr.Call call, boolean when) {
+        return helpers == null ? Set.of() : helpers.tested(call, when, arg -> sources(s, arg));
+    }
+
     boolean nonNull(State s, Expr e) {
         Expr u = unwrap(e);
         if (s.nonNull().contains(NullTest.key(u))) {
@@ -199,10 +204,16 @@ final class OobFlow implements FlowAnalysis<OobFlow.State> {
     @Override
     public State branch(State s, Cfg.Edge edge) {
         NullTest t = NullTest.of(edge);
-        if (t == null || !t.nonNullAlong(edge)) {
+        if (t == null) {
             return s;
         }
-        return markNonNull(s, NullTest.key(unwrap(t.pointer())));
+        State cur = s;
+        if (unwrap(t.pointer()) instanceof Expr.Call call) {
+            for (String src : tested(s, call, edge.when())) {
+                cur = markNonNull(cur, src); // if (!is_oob(file)) return;: a test of file->oob_data
+            }
+        }
+        return t.nonNullAlong(edge) ? markNonNull(cur, NullTest.key(unwrap(t.pointer()))) : cur;
     }
 
     /** {@code key} is non-NULL, and so is what it aliases (a single source) and what aliases it. */
