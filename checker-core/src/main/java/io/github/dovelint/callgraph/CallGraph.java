@@ -106,6 +106,23 @@ public final class CallGraph {
     }
 
     /**
+     * The targets of a call whose callee is known exactly: a call written with a function's
+     * own name (a definition of the program, or an external function), not through a struct
+     * member, a local or global function pointer or a parameter. Kernel derivation follows
+     * only these (docs/kernel-db.md#function-pointers).
+     */
+    public List<Target> exactTargets(FunctionFacts caller, CallFact call) {
+        if (!(call.callee() instanceof Callee.Named named) || caller.locals().get(named.name()) != null
+                || caller.paramIndex(named.name()) >= 0) {
+            return List.of();
+        }
+        if (program.definitions(named.name()).isEmpty() && program.globalValues(caller, named.name()) != null) {
+            return List.of();
+        }
+        return targets(caller, call);
+    }
+
+    /**
      * The functions of the program that may call {@code callee} (a recursive one among them),
      * each once, in program order.
      */
