@@ -2,7 +2,10 @@ package io.github.dovelint.cli;
 
 import io.github.dovelint.Analyzer;
 import io.github.dovelint.kb.FunctionAttribute;
+import io.github.dovelint.kb.KnowledgeBase;
 import io.github.dovelint.kerneldb.Derivation;
+import io.github.dovelint.kerneldb.Disagreements;
+import io.github.dovelint.yaml.ConfigException;
 import io.github.dovelint.kerneldb.DerivedFact;
 import io.github.dovelint.kerneldb.KernelDbWriter;
 import io.github.dovelint.model.AnalysisException;
@@ -116,6 +119,14 @@ final class KbDeriveCommand implements Callable<Integer> {
             checksum = KernelDbWriter.write(facts, CheckCommand.absolute(output));
         } catch (IOException e) {
             err.println("dovelint: cannot write the kernel database to " + output + ": " + CheckCommand.ioMessage(e));
+            return Main.EXIT_USAGE;
+        }
+        try {
+            for (String line : Disagreements.of(KnowledgeBase.bundled(), facts)) {
+                err.println("dovelint: kernel.yml and the database disagree on " + line);
+            }
+        } catch (ConfigException e) {
+            err.println("dovelint: " + Main.oneLine(e.detail()));
             return Main.EXIT_USAGE;
         }
         summary(err, result, facts, checksum, (System.nanoTime() - start) / 1_000_000);

@@ -35,8 +35,10 @@ class KbCommandTest {
         db = shared.resolve("kernel.db");
         Cli.Result r = Cli.run("kb", "derive", TREE.toString(), "--output", db.toString());
         assertEquals(0, r.exit(), r::toString);
-        assertTrue(r.err().contains("derived 14 functions (current-files 1, current-mm 1, frees-arg 2, gfp-arg 2,"
-                + " sleeps 7, takes-file-lock 1) from 4 files"), r::toString);
+        assertTrue(r.err().contains("derived 15 functions (current-files 1, current-mm 1, frees-arg 2, gfp-arg 2,"
+                + " sleeps 8, takes-file-lock 1) from 4 files"), r::toString);
+        assertTrue(r.err().contains("dovelint: kernel.yml and the database disagree on kfree: kernel.yml says"
+                + " sleeps: false, derived sleeps: true (calls mutex_lock() at kernel/levels.c:62)\n"), r::toString);
     }
 
     private static String text(Path file) throws Exception {
@@ -51,7 +53,7 @@ class KbCommandTest {
         String body = String.join("\n", Arrays.copyOfRange(lines, 0, lines.length - 1)) + "\n";
         assertEquals("""
                 dovelint-kernel-db	1
-                facts	14
+                facts	15
                 alloc_inner	gfp-arg	1	calls kmalloc() at mm/alloc.c:4
                 alloc_kernel	sleeps	true	calls alloc_middle() at mm/alloc.c:19
                 alloc_middle	gfp-arg	0	calls alloc_inner() at mm/alloc.c:9
@@ -59,6 +61,7 @@ class KbCommandTest {
                 exported_sleeper	sleeps	true	calls level2() at kernel/levels.c:22
                 free_obj	frees-arg	0	calls kfree() at fs/files.c:22
                 free_obj_outer	frees-arg	1	calls free_obj() at fs/files.c:27
+                kfree	sleeps	true	calls mutex_lock() at kernel/levels.c:62
                 level2	sleeps	true	calls level3() at kernel/levels.c:17
                 level3	sleeps	true	calls lock_helper() at kernel/levels.c:12
                 mm_user	uses	current-mm	uses current->mm at fs/files.c:11
@@ -151,6 +154,8 @@ class KbCommandTest {
         assertEquals(0, show.exit(), show::toString);
         assertTrue(show.out().contains("  curated kernel.yml (kernel.yml:"), show::toString);
         assertTrue(show.out().contains("): sleeps: false, frees-arg: 0, why: frees slab memory\n"), show::toString);
+        assertTrue(show.out().contains("    sleeps: true (calls mutex_lock() at kernel/levels.c:62)\n"
+                + "    (below the curated entry, which wins)\n"), show::toString);
         assertTrue(show.out().contains("  in a run: sleeps: false, frees-arg: 0, why: frees slab memory\n"),
                 show::toString);
     }
