@@ -28,3 +28,17 @@ void call_through_local(void)
 
 	fn();
 }
+
+void dup_helper(void)
+{
+}
+
+void calls_dup(void)
+{
+	dup_helper();
+}
+
+void calls_memset(char *p)
+{
+	memset(p, 0, 4);
+}

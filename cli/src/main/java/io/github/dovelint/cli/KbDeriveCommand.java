@@ -73,7 +73,14 @@ final class KbDeriveCommand implements Callable<Integer> {
         }
         Derivation derivation = new Derivation(file -> relative(root, file));
         List<DerivedFact> facts = new ArrayList<>();
-        Analyzer.Builder builder = Analyzer.builder().root(root).path(root).rules(List.of())
+        List<Path> parts;
+        try {
+            parts = KernelParts.of(root);
+        } catch (IOException e) {
+            err.println("dovelint: cannot list " + tree + ": " + CheckCommand.ioMessage(e));
+            return Main.EXIT_USAGE;
+        }
+        Analyzer.Builder builder = Analyzer.builder().root(root).paths(parts).rules(List.of())
                 .scope(Analyzer.Scope.ALL)
                 .programSink((graph, kb) -> {
                     List<DerivedFact> derived = derivation.derive(graph, kb);
