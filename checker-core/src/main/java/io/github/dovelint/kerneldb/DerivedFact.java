@@ -23,7 +23,8 @@ public record DerivedFact(String function, String attribute, String value, Strin
         Objects.requireNonNull(function, "function");
         Objects.requireNonNull(attribute, "attribute");
         Objects.requireNonNull(value, "value");
-        reason = reason == null ? "" : reason.replaceAll("[\\t\\r\\n]+", " ");
+        reason = reason == null ? "" : reason.indexOf('\t') < 0 && reason.indexOf('\n') < 0
+                && reason.indexOf('\r') < 0 ? reason : reason.replaceAll("[\\t\\r\\n]+", " ");
     }
 
     @Override

@@ -130,7 +130,7 @@ public final class KernelDbReader {
     private static boolean valid(FunctionAttribute a, String value) {
         return switch (a.type()) {
             case BOOLEAN -> value.equals("true") || value.equals("false");
-            case INDEX -> value.matches("[0-9]{1,3}");
+            case INDEX -> !value.isEmpty() && value.length() <= 3 && value.chars().allMatch(c -> c >= '0' && c <= '9');
             case USES -> Use.byKey(value).isPresent();
             case TEXT -> true;
         };

@@ -26,17 +26,16 @@ final class KernelParts {
         List<Path> out = new ArrayList<>();
         for (Path p : sorted(root)) {
             String name = p.getFileName().toString();
-            if (SEPARATE.contains(name)) {
-                continue;
+            if (SEPARATE.contains(name) || !Files.isDirectory(p)) {
+                continue; // the files at the top (Makefile, Kconfig...) are no C sources
             }
             if (name.equals("arch") && Files.isDirectory(p)) {
                 for (Path a : sorted(p)) {
                     if (!Files.isDirectory(a)) {
-                        out.add(a);
                         continue;
                     }
                     for (Path part : sorted(a)) {
-                        if (!part.getFileName().toString().equals("boot")) {
+                        if (Files.isDirectory(part) && !part.getFileName().toString().equals("boot")) {
                             out.add(part);
                         }
                     }

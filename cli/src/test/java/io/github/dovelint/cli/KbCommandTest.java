@@ -37,6 +37,7 @@ class KbCommandTest {
         assertEquals(0, r.exit(), r::toString);
         assertTrue(r.err().contains("derived 16 functions (current-files 1, current-mm 1, frees-arg 2, gfp-arg 2,"
                 + " sleeps 9, takes-file-lock 1) from 5 files"), r::toString);
+        assertTrue(r.err().contains("; 0 files not analysed;"), r::toString);
         assertTrue(r.err().contains("dovelint: kernel.yml and the database disagree on kfree: kernel.yml says"
                 + " sleeps: false, derived sleeps: true (calls mutex_lock() at kernel/levels.c:62)\n"), r::toString);
     }
