@@ -126,6 +126,8 @@ public final class Analyzer {
         private Path cacheDir;
         private ProgressListener progress;
         private Scope scope = Scope.AUTO;
+        private Path kernelDb;
+        private io.github.dovelint.engine.ProgramSink programSink;
 
         private Builder() {
         }
@@ -218,6 +220,21 @@ public final class Analyzer {
             return this;
         }
 
+        /**
+         * Loads this kernel database under the knowledge base (default: the configuration's
+         * {@code kernel-db:}, else none); see docs/kernel-db.md.
+         */
+        public Builder kernelDb(Path value) {
+            kernelDb = value;
+            return this;
+        }
+
+        /** Hears each program unit's call graph (default: nothing); the run then never replays a record. */
+        public Builder programSink(io.github.dovelint.engine.ProgramSink value) {
+            programSink = value;
+            return this;
+        }
+
         public Analyzer build() {
             Path absRoot = root.toAbsolutePath().normalize();
             List<Path> absPaths = new ArrayList<>();
@@ -230,7 +247,8 @@ public final class Analyzer {
                     includeDirs.stream().map(p -> absRoot.resolve(p).normalize()).toList(), defines,
                     compileCommands == null ? null : absRoot.resolve(compileCommands).normalize(),
                     threads, r, knowledge, limits, cacheDir == null ? null : absRoot.resolve(cacheDir).normalize(),
-                    progress, scope == null ? null : scope.engineScope()));
+                    progress, scope == null ? null : scope.engineScope(),
+                    kernelDb == null ? null : absRoot.resolve(kernelDb).normalize(), programSink));
         }
     }
 }

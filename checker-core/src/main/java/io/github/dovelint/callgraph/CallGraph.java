@@ -106,6 +106,26 @@ public final class CallGraph {
     }
 
     /**
+     * The targets of a call whose callee is known exactly: a call written with a function's
+     * own name (a definition of the program, or an external function), not through a struct
+     * member, a local or global function pointer or a parameter, and that names one definition
+     * (the visible static one, or the only global one). Kernel derivation follows
+     * only these (docs/kernel-db.md#function-pointers).
+     */
+    public List<Target> exactTargets(FunctionFacts caller, CallFact call) {
+        if (!(call.callee() instanceof Callee.Named named) || caller.locals().get(named.name()) != null
+                || caller.paramIndex(named.name()) >= 0) {
+            return List.of();
+        }
+        if (program.definitions(named.name()).isEmpty() && program.globalValues(caller, named.name()) != null) {
+            return List.of();
+        }
+        List<Target> targets = targets(caller, call);
+        // a name with several global definitions (per architecture, per separate program) is ambiguous
+        return targets.size() > 1 ? List.of() : targets;
+    }
+
+    /**
      * The functions of the program that may call {@code callee} (a recursive one among them),
      * each once, in program order.
      */

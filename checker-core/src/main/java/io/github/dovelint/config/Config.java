@@ -29,6 +29,21 @@ public final class Config {
     private final KnowledgeOverrides overrides;
     private final ParseSettings parse;
     private final io.github.dovelint.model.Limits limits;
+    private final KernelDbSetting kernelDb;
+
+    /**
+     * A {@code kernel-db:} setting (docs/kernel-db.md).
+     *
+     * @param file  the database file, resolved against the configuration's directory
+     * @param where where the setting was written
+     */
+    public record KernelDbSetting(Path file, io.github.dovelint.model.Location where) {
+    }
+
+    /** The kernel database this configuration selects, if any. */
+    public java.util.Optional<KernelDbSetting> kernelDb() {
+        return java.util.Optional.ofNullable(kernelDb);
+    }
 
     Config(Path directory, Map<String, RuleSetting> rules, List<Glob> excludes, List<Glob> units,
            KnowledgeOverrides overrides, ParseSettings parse) {
@@ -37,6 +52,13 @@ public final class Config {
 
     Config(Path directory, Map<String, RuleSetting> rules, List<Glob> excludes, List<Glob> units,
            KnowledgeOverrides overrides, ParseSettings parse, io.github.dovelint.model.Limits limits) {
+        this(directory, rules, excludes, units, overrides, parse, limits, null);
+    }
+
+    Config(Path directory, Map<String, RuleSetting> rules, List<Glob> excludes, List<Glob> units,
+           KnowledgeOverrides overrides, ParseSettings parse, io.github.dovelint.model.Limits limits,
+           KernelDbSetting kernelDb) {
+        this.kernelDb = kernelDb;
         this.limits = limits;
         this.directory = directory;
         this.rules = Collections.unmodifiableMap(new LinkedHashMap<>(rules));
@@ -161,7 +183,7 @@ public final class Config {
         un.addAll(units);
         return new Config(directory != null ? directory : parent.directory, r, ex, un,
                 overrides.over(parent.overrides), parse.over(parent.parse),
-                limits != null ? limits : parent.limits);
+                limits != null ? limits : parent.limits, kernelDb != null ? kernelDb : parent.kernelDb);
     }
 
     @Override

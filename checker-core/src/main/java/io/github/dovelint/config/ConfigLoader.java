@@ -42,7 +42,7 @@ public final class ConfigLoader {
     /** The top-level keys. */
     public static final List<String> KEYS = List.of(
             "rules", "exclude", "units", "profile", "functions", "gfp", "hooks", "oob-fields", "guard-classes",
-            "parse", "limits");
+            "parse", "limits", "kernel-db");
     /** The keys of the {@code limits:} section. */
     public static final List<String> LIMITS_KEYS = List.of("max-file-size", "file-timeout", "max-ast-depth");
     /** The keys of the {@code parse:} section. */
@@ -132,7 +132,14 @@ public final class ConfigLoader {
         ParseSettings parse = top.containsKey("parse")
                 ? parseSettings(doc, top.get("parse").value(), directory) : ParseSettings.empty();
         io.github.dovelint.model.Limits limits = top.containsKey("limits") ? limits(doc, top.get("limits").value()) : null;
-        return new Config(directory, rules, excludes, units, overrides, parse, limits);
+        Config.KernelDbSetting kernelDb = null;
+        if (top.containsKey("kernel-db")) {
+            Node node = top.get("kernel-db").value();
+            String value = doc.string(node, "'kernel-db'");
+            Path file = directory != null ? directory.resolve(value).normalize() : Path.of(value);
+            kernelDb = new Config.KernelDbSetting(file, doc.at(node));
+        }
+        return new Config(directory, rules, excludes, units, overrides, parse, limits, kernelDb);
     }
 
     private static io.github.dovelint.model.Limits limits(YamlDoc doc, Node node) throws ConfigException {

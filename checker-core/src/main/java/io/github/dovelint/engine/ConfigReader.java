@@ -42,6 +42,17 @@ final class ConfigReader {
         }
     }
 
+    /** {@code base} over the kernel database in {@code file} (docs/kernel-db.md#precedence). */
+    KnowledgeBase withKernelDb(KnowledgeBase base, Path file) throws AnalysisException {
+        try {
+            io.github.dovelint.kerneldb.KernelDb db =
+                    io.github.dovelint.kerneldb.KernelDbReader.read(file, relativizer.shown(file));
+            return base.withDatabase(db.specs(), db.checksum());
+        } catch (ConfigException e) {
+            throw located(e);
+        }
+    }
+
     /** The knowledge base {@code config} makes of {@code base}. */
     KnowledgeBase knowledge(Config config, KnowledgeBase base) throws AnalysisException {
         try {

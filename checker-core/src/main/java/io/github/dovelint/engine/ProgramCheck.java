@@ -65,6 +65,9 @@ final class ProgramCheck {
             program = new Program(facts);
             graph = new CallGraph(program);
             run.timings().since("call graph", graphStart);
+            if (run.settings().programSink() != null) {
+                run.settings().programSink().accept(graph, job.kb());
+            }
         } catch (RuntimeException | StackOverflowError e) {
             failures.add(new Problem(Problem.Kind.INTERNAL, where,
                     "building the call graph failed, no rule ran on this unit: " + e));

@@ -45,6 +45,11 @@ final class RunPlanning {
         Config runConfig = runConfig();
         Limits limits = effectiveLimits(runConfig);
         KnowledgeBase base = settings.knowledge() != null ? settings.knowledge() : configs.bundledKnowledge();
+        Path db = settings.kernelDb() != null ? settings.kernelDb()
+                : runConfig.kernelDb().map(Config.KernelDbSetting::file).orElse(null);
+        if (db != null && settings.programSink() == null) { // a derivation reads no database
+            base = configs.withKernelDb(base, db);
+        }
         Map<String, RuleDescriptor> descriptors = RuleCatalog.byId(settings.rules());
         configs.checkRuleIds(runConfig, descriptors);
         SourceFiles files = SourceFiles.find(settings.paths(), p -> excluded(runConfig, p), relativizer::apply);

@@ -45,7 +45,7 @@ final class UnitJobs {
                         kb.guardClasses(), run.fileHashes());
         List<Rule> rules = enabledRules(unit);
         List<Slicer.Spec> specs = settings.scope().slices(unit.sources().size()) ? SliceSpecs.of(rules, kb) : null;
-        String recordKey = cache == null || kb.origin() == null ? null
+        String recordKey = cache == null || kb.origin() == null || settings.programSink() != null ? null
                 : RunReuse.key(cache.key(), configDigest + " " + kb.origin() + (specs == null ? " all" : " sliced"),
                         run.relativizer().apply(unit.directory()));
         return new UnitJob(unit, kb, options, cache, rules, specs, recordKey, new HashSet<>(kb.oobFields()));

@@ -42,6 +42,11 @@ public final class KnowledgeBase {
     private final String origin;
     /** What each scope-based cleanup class stands for ({@code guard-classes:}). */
     private final GuardClasses guardClasses;
+    /**
+     * Entries of a kernel database for the names the base does not describe: below the curated
+     * entries and the configuration's, and below a body in the run (docs/kernel-db.md#precedence).
+     */
+    private final SortedMap<String, FunctionSpec> derived;
 
     /**
      * @param hooks     the hook names
@@ -54,15 +59,17 @@ public final class KnowledgeBase {
     public KnowledgeBase(List<String> hooks, List<String> oobFields, GfpTable gfp,
                          Map<String, FunctionSpec> functions, Map<String, Profile> profiles, String active) {
         this(hooks, oobFields, gfp, functions, profiles, active, Map.of(), null,
-                GuardClasses.none());
+                GuardClasses.none(), Map.of());
     }
 
     private KnowledgeBase(List<String> hooks, List<String> oobFields, GfpTable gfp,
                           Map<String, FunctionSpec> functions, Map<String, Profile> profiles, String active,
                           Map<String, List<String>> roles, String origin,
-                          GuardClasses guardClasses) {
+                          GuardClasses guardClasses, Map<String, FunctionSpec> derived) {
         this.origin = origin;
         this.guardClasses = Objects.requireNonNull(guardClasses, "guardClasses");
+        this.derived = derived.isEmpty()
+                ? Collections.emptySortedMap() : Collections.unmodifiableSortedMap(new TreeMap<>(derived));
         this.roles = Collections.unmodifiableSortedMap(new TreeMap<>(roles));
         this.hooks = List.copyOf(hooks);
         this.oobFields = List.copyOf(oobFields);
@@ -126,9 +133,39 @@ public final class KnowledgeBase {
         return gfp;
     }
 
-    /** The entry for a function, if known. */
+    /** The entry for a function, if known: a declared one, else a kernel database's. */
     public Optional<FunctionSpec> function(String name) {
+        FunctionSpec spec = functions.get(name);
+        return Optional.ofNullable(spec != null ? spec : derived.get(name));
+    }
+
+    /**
+     * The entry for a function whose body is in the run: only a declared one (curated or
+     * configured) stops the analysis there; a kernel database's gives way to the body.
+     */
+    public Optional<FunctionSpec> declaredFunction(String name) {
         return Optional.ofNullable(functions.get(name));
+    }
+
+    /** The kernel database's entries for the names nothing else declares, sorted by name. */
+    public SortedMap<String, FunctionSpec> derivedFunctions() {
+        return derived;
+    }
+
+    /**
+     * This base with a kernel database's entries under its own: a name this base declares keeps
+     * its entry whole; the others get the database's. The origin then covers the database's
+     * checksum, so recorded runs are reused only with the same database.
+     */
+    public KnowledgeBase withDatabase(Map<String, FunctionSpec> entries, String checksum) {
+        Map<String, FunctionSpec> d = new TreeMap<>();
+        entries.forEach((name, spec) -> {
+            if (!functions.containsKey(name)) {
+                d.put(name, spec);
+            }
+        });
+        return new KnowledgeBase(hooks, oobFields, gfp, functions, profiles, profile.name(), roles,
+                origin == null ? null : origin + " kernel-db:" + checksum, guardClasses, d);
     }
 
     /** All entries, sorted by name. */
@@ -150,7 +187,12 @@ public final class KnowledgeBase {
             return this;
         }
         Map<String, FunctionSpec> merged = new TreeMap<>(functions);
+        Map<String, FunctionSpec> lower = new TreeMap<>(derived);
         for (FunctionSpec spec : overrides.functions().values()) {
+            FunctionSpec base = lower.remove(spec.name());
+            if (base != null && !merged.containsKey(spec.name())) {
+                merged.put(spec.name(), base); // the configuration's fields over the database's
+            }
             FunctionSpec result = merged.merge(spec.name(), spec, FunctionSpec::withOverride);
             String problem = result.inconsistency();
             if (problem != null) {
@@ -179,7 +221,8 @@ public final class KnowledgeBase {
         }
         // the overrides come from a configuration file, whose bytes the configuration digest covers
         return new KnowledgeBase(overrides.hooks() != null ? overrides.hooks() : hooks,
-                base, table, merged, named, active, roles, origin, guardClasses.with(overrides.guardClasses()));
+                base, table, merged, named, active, roles, origin, guardClasses.with(overrides.guardClasses()),
+                lower);
     }
 
     /**
@@ -194,18 +237,19 @@ public final class KnowledgeBase {
     /** This base, known to come from a text with digest {@code value}. */
     KnowledgeBase withOrigin(String value) {
         return new KnowledgeBase(hooks, oobFields, gfp, functions, profiles, profile.name(), roles, value,
-                guardClasses);
+                guardClasses, derived);
     }
 
     /** This base with these names by role ({@link Roles}). */
     KnowledgeBase withRoles(Map<String, List<String>> value) {
         return new KnowledgeBase(hooks, oobFields, gfp, functions, profiles, profile.name(), value, origin,
-                guardClasses);
+                guardClasses, derived);
     }
 
     /** This base with this table of scope-based cleanup classes. */
     KnowledgeBase withGuardClasses(GuardClasses value) {
-        return new KnowledgeBase(hooks, oobFields, gfp, functions, profiles, profile.name(), roles, origin, value);
+        return new KnowledgeBase(hooks, oobFields, gfp, functions, profiles, profile.name(), roles, origin, value,
+                derived);
     }
 
     /**

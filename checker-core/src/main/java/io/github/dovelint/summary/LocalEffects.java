@@ -38,7 +38,15 @@ final class LocalEffects {
     /** The core's helpers that set a file's oob pointer (the knowledge base's {@code oob-open-helpers}). */
     private final Set<String> openHelpers;
 
+    /** True: only calls whose callee is known exactly count ({@link CallGraph#exactTargets}). */
+    private final boolean exactOnly;
+
     LocalEffects(KnowledgeBase kb, GfpEvaluator gfp, CallGraph graph) {
+        this(kb, gfp, graph, false);
+    }
+
+    LocalEffects(KnowledgeBase kb, GfpEvaluator gfp, CallGraph graph, boolean exactOnly) {
+        this.exactOnly = exactOnly;
         this.kb = kb;
         this.oobPaths = OobPaths.of(kb.oobFields());
         this.gfp = gfp;
@@ -73,15 +81,21 @@ final class LocalEffects {
         return false;
     }
 
+    /** The targets of a call under this instance's resolution policy. */
+    java.util.List<Target> targets(FunctionFacts f, CallFact call) {
+        return exactOnly ? graph.exactTargets(f, call) : graph.targets(f, call);
+    }
+
     /** The knowledge-base entry that stops analysis at {@code target}, if any. */
     Optional<FunctionSpec> spec(Target target) {
-        return kb.function(target.name());
+        // a body in the run wins over a kernel database's entry (docs/kernel-db.md#precedence)
+        return target.definition() != null ? kb.declaredFunction(target.name()) : kb.function(target.name());
     }
 
     Map<Site, Set<Cond>> of(FunctionFacts f) {
         Map<Site, Set<Cond>> out = new LinkedHashMap<>();
         for (CallFact call : f.calls()) {
-            for (Target t : graph.targets(f, call)) {
+            for (Target t : targets(f, call)) {
                 spec(t).ifPresent(spec -> fromSpec(f, call, t.name(), spec, out));
                 openHelper(f, call, t, out);
             }

@@ -151,6 +151,11 @@ public final class Summaries {
 
     /** Translates a callee's condition into the caller's terms through the call's arguments. */
     Set<Cond> translate(Cond cond, FunctionFacts caller, CallFact call) {
+        return translate(gfp, local, cond, caller, call);
+    }
+
+    static Set<Cond> translate(GfpEvaluator gfp, LocalEffects local, Cond cond, FunctionFacts caller,
+                               CallFact call) {
         if (cond.isAlways()) {
             return Set.of(Cond.ALWAYS);
         }

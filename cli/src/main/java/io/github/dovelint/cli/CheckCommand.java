@@ -68,6 +68,11 @@ final class CheckCommand implements Callable<Integer> {
             description = "Use the flags of a compile_commands.json.")
     Path compileCommands;
 
+    @Option(names = "--kernel-db", paramLabel = "FILE",
+            description = "Use this kernel database (from 'dovelint kb derive') below the curated knowledge base"
+                    + " (default: the configuration's kernel-db, else none).")
+    Path kernelDb;
+
     @Option(names = "--root", paramLabel = "DIR",
             description = "Report file names relative to DIR (default: the working directory).")
     Path root;
@@ -159,7 +164,8 @@ final class CheckCommand implements Callable<Integer> {
         ReportWriter writer = ReportWriters.byName(format, rootDir, sarifCategory);
         Analyzer.Builder builder = Analyzer.builder().root(rootDir)
                 .paths(paths.stream().map(CheckCommand::absolute).toList())
-                .configFile(absolute(config)).compileCommands(absolute(compileCommands));
+                .configFile(absolute(config)).compileCommands(absolute(compileCommands))
+                .kernelDb(absolute(kernelDb));
         includes.stream().map(CheckCommand::absolute).forEach(builder::includeDir);
         for (String d : defines) {
             int eq = d.indexOf('=');
@@ -349,7 +355,7 @@ final class CheckCommand implements Callable<Integer> {
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : Main.oneLine(m);
     }
 
-    private static final Pattern MACRO_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    static final Pattern MACRO_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /** A usage error found after parsing: one line and the hint, as for picocli's own errors. */
     private int usage(PrintWriter err, String message) {
@@ -379,7 +385,7 @@ final class CheckCommand implements Callable<Integer> {
      * Paths given on the command line are relative to the working directory,
      * not to {@code --root} (the Analyzer resolves relative paths against the root).
      */
-    private static Path absolute(Path p) {
+    static Path absolute(Path p) {
         return p == null ? null : p.toAbsolutePath().normalize();
     }
 

@@ -22,7 +22,7 @@ import picocli.CommandLine;
  */
 @Command(name = "dovelint", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Static checker for the Dovetail fd hooks and the code around them.",
-        subcommands = {CheckCommand.class, RulesCommand.class, SpecCommand.class, LspCommand.class,
+        subcommands = {CheckCommand.class, RulesCommand.class, SpecCommand.class, KbCommand.class, LspCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
@@ -115,7 +115,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        err.println("dovelint: missing command: check, rules or spec");
+        err.println("dovelint: missing command: check, rules, spec or kb");
         spec.commandLine().usage(err);
         err.flush();
         return EXIT_USAGE;

@@ -23,7 +23,7 @@ class MainTest {
         Cli.Result r = Cli.run();
         assertEquals(2, r.exit(), r::toString);
         assertEquals("", r.out());
-        assertTrue(r.err().startsWith("dovelint: missing command: check, rules or spec\n"), r::toString);
+        assertTrue(r.err().startsWith("dovelint: missing command: check, rules, spec or kb\n"), r::toString);
         assertTrue(r.err().contains("Usage: dovelint"), r::toString);
         assertTrue(r.err().contains("check"), r::toString);
         assertTrue(r.err().contains("rules"), r::toString);

@@ -1,0 +1,54 @@
+package io.github.dovelint.kerneldb;
+
+import io.github.dovelint.files.AtomicFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Writes a kernel database (format in {@link KernelDbFormat}): the same facts always give the
+ * same bytes (sorted, no time stamp, no absolute path; Java's gzip header carries no time).
+ */
+public final class KernelDbWriter {
+
+    private KernelDbWriter() {
+    }
+
+    /** The encoded database and its checksum. */
+    public record Encoded(byte[] bytes, String checksum) {
+    }
+
+    public static Encoded encode(List<DerivedFact> facts) {
+        KernelDb sorted = new KernelDb(facts, "", "");
+        StringBuilder body = new StringBuilder();
+        body.append(KernelDbFormat.MAGIC).append('\t').append(KernelDb.FORMAT_VERSION).append('\n');
+        body.append(KernelDbFormat.FACTS).append('\t').append(sorted.facts().size()).append('\n');
+        for (DerivedFact f : sorted.facts()) {
+            body.append(KernelDbFormat.line(f));
+        }
+        String checksum = KernelDbFormat.sha256(body.toString());
+        body.append(KernelDbFormat.END).append('\t').append(checksum).append('\n');
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+            gz.write(body.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("in-memory compression failed", e);
+        }
+        return new Encoded(bytes.toByteArray(), checksum);
+    }
+
+    /** Writes the database to {@code file} atomically; returns its checksum. */
+    public static String write(List<DerivedFact> facts, Path file) throws IOException {
+        Encoded encoded = encode(facts);
+        AtomicFiles.writeChannel(file, channel -> {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(encoded.bytes());
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        }, AtomicFiles.Durability.SYNCED);
+        return encoded.checksum();
+    }
+}

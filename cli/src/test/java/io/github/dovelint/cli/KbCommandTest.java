@@ -1,0 +1,186 @@
+package io.github.dovelint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code kb derive}, {@code kb show} and {@code check --kernel-db} over the synthetic tree of test resources. */
+class KbCommandTest {
+
+    private static final Path TREE = Path.of("src/test/resources/kbtree");
+    private static final Path DRIVER = Path.of("src/test/resources/kbdriver");
+
+    @TempDir
+    static Path shared;
+
+    static Path db;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void derive() {
+        db = shared.resolve("kernel.db");
+        Cli.Result r = Cli.run("kb", "derive", TREE.toString(), "--output", db.toString());
+        assertEquals(0, r.exit(), r::toString);
+        assertTrue(r.err().contains("derived 16 functions (current-files 1, current-mm 1, frees-arg 2, gfp-arg 2,"
+                + " sleeps 9, takes-file-lock 1) from 5 files"), r::toString);
+        assertTrue(r.err().contains("; 0 files not analysed;"), r::toString);
+        assertTrue(r.err().contains("dovelint: kernel.yml and the database disagree on kfree: kernel.yml says"
+                + " sleeps: false, derived sleeps: true (calls mutex_lock() at kernel/levels.c:62)\n"), r::toString);
+    }
+
+    private static String text(Path file) throws Exception {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void theDatabaseHoldsExactlyWhatTheTreeDoes() throws Exception {
+        String[] lines = text(db).split("\n");
+        String body = String.join("\n", Arrays.copyOfRange(lines, 0, lines.length - 1)) + "\n";
+        assertEquals("""
+                dovelint-kernel-db	1
+                facts	16
+                alloc_inner	gfp-arg	1	calls kmalloc() at mm/alloc.c:4
+                alloc_kernel	sleeps	true	calls alloc_middle() at mm/alloc.c:19
+                alloc_middle	gfp-arg	0	calls alloc_inner() at mm/alloc.c:9
+                cross_file	sleeps	true	calls exported_sleeper() at mm/alloc.c:24
+                dup_helper	sleeps	true	calls msleep() at arch/x86/lib/dup.c:4
+                exported_sleeper	sleeps	true	calls level2() at kernel/levels.c:22
+                free_obj	frees-arg	0	calls kfree() at fs/files.c:22
+                free_obj_outer	frees-arg	1	calls free_obj() at fs/files.c:27
+                kfree	sleeps	true	calls mutex_lock() at kernel/levels.c:62
+                level2	sleeps	true	calls level3() at kernel/levels.c:17
+                level3	sleeps	true	calls lock_helper() at kernel/levels.c:12
+                mm_user	uses	current-mm	uses current->mm at fs/files.c:11
+                rec_a	sleeps	true	calls rec_b() at kernel/levels.c:42
+                rec_b	sleeps	true	calls wait_for_completion() at kernel/levels.c:50
+                takes_lock	takes-file-lock	true	spin_lock() acquires files->file_lock at fs/files.c:16
+                uses_files	uses	current-files	calls fget() at fs/files.c:4
+                """, body);
+        assertTrue(lines[lines.length - 1].matches("end\t[0-9a-f]{64}"), lines[lines.length - 1]);
+        // not there: static helpers (their effects are: level3), calls through a member, a parameter or a
+        // local function pointer, a call to a name defined twice (dup_helper: its own entry is the union),
+        // a GFP_ATOMIC allocation, recursion that never sleeps, a function calling nothing, the separate
+        // programs of tools/ and arch/x86/boot/ (whose memset would make calls_memset sleep)
+        for (String absent : new String[] {"lock_helper", "static_sleeper", "call_through_ops",
+                "call_through_param", "call_through_local", "sleeper_op", "alloc_atomic", "rec_quiet", "pure",
+                "calls_dup", "calls_memset", "memset", "tool_sleeper"}) {
+            assertFalse(body.contains("\n" + absent + "\t"), absent);
+        }
+    }
+
+    @Test
+    void twoDerivationsAreByteIdenticalWhereverTheTreeIs() throws Exception {
+        Path again = dir.resolve("again.db");
+        assertEquals(0, Cli.run("kb", "derive", TREE.toString(), "-o", again.toString()).exit());
+        assertArrayEquals(Files.readAllBytes(db), Files.readAllBytes(again));
+        Path copy = dir.resolve("elsewhere/linux");
+        try (Stream<Path> files = Files.walk(TREE)) {
+            for (Path p : files.toList()) {
+                Path target = copy.resolve(TREE.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        Path moved = dir.resolve("moved.db");
+        assertEquals(0, Cli.run("kb", "derive", copy.toString(), "-o", moved.toString()).exit());
+        assertArrayEquals(Files.readAllBytes(db), Files.readAllBytes(moved));
+    }
+
+    @Test
+    void checkWithTheDatabaseReportsAHookCallingADerivedSleeper() throws Exception {
+        Path cache = dir.resolve("cache");
+        Cli.Result without = Cli.run("check", "--cache-dir", cache.toString(), DRIVER.toString());
+        assertEquals(0, without.exit(), without::toString);
+        // the run record of the first run must not be replayed: it is keyed on the database's checksum
+        Cli.Result with = Cli.run("check", "--cache-dir", cache.toString(), "--kernel-db", db.toString(),
+                DRIVER.toString());
+        assertEquals(1, with.exit(), with::toString);
+        assertTrue(with.out().contains("hooks.c:7:2: error: exported_sleeper() may sleep: calls level2() at"
+                + " kernel/levels.c:22; reachable from install_inband_fd(), which may run in atomic context [DL101]"),
+                with::toString);
+        assertEquals(1, with.out().lines().filter(l -> l.contains("[DL101]")).count(), with::toString);
+    }
+
+    @Test
+    void theConfigurationSelectsTheDatabaseAndWinsOverIt() throws Exception {
+        Path project = dir.resolve("project");
+        Files.createDirectories(project.resolve("db"));
+        Files.copy(db, project.resolve("db/kernel.db"));
+        Files.copy(DRIVER.resolve("hooks.c"), project.resolve("hooks.c"));
+        Files.writeString(project.resolve(".dovelint.yml"), "kernel-db: db/kernel.db\n");
+        Cli.Result selected = Cli.run("check", "--no-cache", project.toString());
+        assertEquals(1, selected.exit(), selected::toString);
+        Files.writeString(project.resolve(".dovelint.yml"), """
+                kernel-db: db/kernel.db
+                functions:
+                  exported_sleeper: { sleeps: false, why: "checked by hand" }
+                """);
+        Cli.Result overridden = Cli.run("check", "--no-cache", project.toString());
+        assertEquals(0, overridden.exit(), overridden::toString);
+        Cli.Result show = Cli.run("kb", "show", "exported_sleeper", "--config",
+                project.resolve(".dovelint.yml").toString());
+        assertEquals(0, show.exit(), show::toString);
+        String[] out = show.out().split("\n");
+        assertEquals("exported_sleeper:", out[0]);
+        assertTrue(out[1].matches("  project configuration \\(.*\\.dovelint\\.yml:3\\): sleeps: false,"
+                + " why: checked by hand"), show::toString);
+        assertEquals("  curated kernel.yml: no entry", out[2]);
+        assertTrue(out[3].matches("  kernel database .*kernel\\.db:"), show::toString);
+        assertEquals("    sleeps: true (calls level2() at kernel/levels.c:22)", out[4]);
+        assertEquals("    (below the project configuration, which wins)", out[5]);
+        assertEquals("  in a run: sleeps: false, why: checked by hand", out[6]);
+    }
+
+    @Test
+    void showNamesTheCuratedEntryAboveTheDatabase() {
+        Cli.Result r = Cli.run("kb", "show", "kfree", "--kernel-db", db.toString(), "--config",
+                DRIVER.resolve("none.yml").toString());
+        assertEquals(2, r.exit(), r::toString);
+        Cli.Result show = Cli.run("kb", "show", "kfree", "--kernel-db", db.toString());
+        assertEquals(0, show.exit(), show::toString);
+        assertTrue(show.out().contains("  curated kernel.yml (kernel.yml:"), show::toString);
+        assertTrue(show.out().contains("): sleeps: false, frees-arg: 0, why: frees slab memory\n"), show::toString);
+        assertTrue(show.out().contains("    sleeps: true (calls mutex_lock() at kernel/levels.c:62)\n"
+                + "    (below the curated entry, which wins)\n"), show::toString);
+        assertTrue(show.out().contains("  in a run: sleeps: false, frees-arg: 0, why: frees slab memory\n"),
+                show::toString);
+    }
+
+    @Test
+    void aBrokenDatabaseIsAnErrorNamingTheFile() throws Exception {
+        byte[] good = Files.readAllBytes(db);
+        Path truncated = dir.resolve("truncated.db");
+        Files.write(truncated, Arrays.copyOf(good, good.length / 2));
+        Path notDb = dir.resolve("notes.db");
+        Files.writeString(notDb, "hello\n");
+        for (Path bad : new Path[] {truncated, notDb, dir.resolve("missing.db")}) {
+            Cli.Result r = Cli.run("check", "--no-cache", "--kernel-db", bad.toString(), DRIVER.toString());
+            assertEquals(2, r.exit(), r::toString);
+            assertTrue(r.err().startsWith("dovelint: ") && r.err().contains(bad.getFileName().toString()),
+                    r::toString);
+            assertFalse(r.err().contains("\tat "), r::toString);
+            Cli.Result show = Cli.run("kb", "show", "x", "--kernel-db", bad.toString());
+            assertEquals(2, show.exit(), show::toString);
+            assertTrue(show.err().contains(bad.getFileName().toString()), show::toString);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+/* Task state, the fd table's lock, and freeing an argument. */
+int uses_files(unsigned int fd)
+{
+	struct file *f = fget(fd);
+
+	return f != 0;
+}
+
+int mm_user(void)
+{
+	return current->mm != 0;
+}
+
+void takes_lock(struct files_struct *files)
+{
+	spin_lock(&files->file_lock);
+	spin_unlock(&files->file_lock);
+}
+
+void free_obj(void *p)
+{
+	kfree(p);
+}
+
+void free_obj_outer(int x, void *q)
+{
+	free_obj(q);
+}

@@ -1,0 +1,25 @@
+/* A GFP argument passed down two levels, and a call across files. */
+void *alloc_inner(unsigned int size, gfp_t gfp)
+{
+	return kmalloc(size, gfp);
+}
+
+void *alloc_middle(gfp_t flags, unsigned int size)
+{
+	return alloc_inner(size, flags | __GFP_ZERO);
+}
+
+void *alloc_atomic(void)
+{
+	return alloc_middle(GFP_ATOMIC, 8);
+}
+
+void *alloc_kernel(void)
+{
+	return alloc_middle(GFP_KERNEL, 8);
+}
+
+int cross_file(void)
+{
+	return exported_sleeper();
+}
