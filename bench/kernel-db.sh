@@ -16,24 +16,7 @@ tree="$cache/linux-source-6.1"
 subdir=${SUBDIR:-.}
 heap=${DOVELINT_HEAP:-8g}
 
-missing=""
-dpkg -s linux-source-6.1 >/dev/null 2>&1 || missing="$missing linux-source-6.1"
-dpkg -s time >/dev/null 2>&1 || missing="$missing time"
-if [ -n "$missing" ]; then
-  echo "bench: installing$missing" >&2
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
-fi
-if [ ! -d "$tree" ]; then
-  echo "bench: unpacking the kernel tree into $cache (once)" >&2
-  mkdir -p "$cache"
-  tar xJf /usr/src/linux-source-6.1.tar.xz -C "$cache"
-fi
-
-"$here/dovelint" --version >/dev/null   # builds the jar when needed
-. "$here/.mvn/wrapper/select-jdk.sh"
-jar="$here/cli/target/dovelint.jar"
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+. "$here/bench/setup.sh"
 
 /usr/bin/time -f '%e %M' -o "$out/derive.time" "$JAVA_HOME/bin/java" "-Xmx$heap" -jar "$jar" \
   kb derive "$tree/$subdir" --output "$out/kernel.kdb" 2>"$out/derive.err" || { cat "$out/derive.err" >&2; exit 2; }

@@ -18,25 +18,9 @@ tree="$cache/linux-source-6.1"
 subdir=${SUBDIR:-.}
 heap=${DOVELINT_HEAP:-4g}
 
-need() { dpkg -s "$1" >/dev/null 2>&1 || missing="$missing $1"; }
-missing=""
-need linux-source-6.1; need time
-[ -n "${SKIP_COCCI:-}" ] || need coccinelle
-if [ -n "$missing" ]; then
-  echo "bench: installing$missing" >&2
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
-fi
-if [ ! -d "$tree" ]; then
-  echo "bench: unpacking the kernel tree into $cache (once)" >&2
-  mkdir -p "$cache"
-  tar xJf /usr/src/linux-source-6.1.tar.xz -C "$cache"
-fi
-
-"$here/dovelint" --version >/dev/null   # builds the jar when needed
-. "$here/.mvn/wrapper/select-jdk.sh"
-jar="$here/cli/target/dovelint.jar"
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+extra_packages=""
+[ -n "${SKIP_COCCI:-}" ] || extra_packages=coccinelle
+. "$here/bench/setup.sh"
 
 files=$(cd "$tree" && find "$subdir" -name '*.c' | wc -l)
 lines=$(cd "$tree" && find "$subdir" -name '*.c' -print0 | xargs -0 cat | wc -l)
