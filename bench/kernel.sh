@@ -57,7 +57,11 @@ sed -i '$ d' "$tree/$victim"; sed -i '$ d' "$tree/$victim"
 # in-reach: a function added to the file of the first finding, or to fs/file.c (it reads the fd
 # table, so DL301 parses it) when the tree has none, as Linux 6.1 and 6.12 now do
 reached=$(python3 -c 'import json,sys; f=json.load(open(sys.argv[1]))["findings"]; print(f[0]["location"]["file"] if f else "")' "$out/cold.json")
-if [ -z "$reached" ] && [ -f "$tree/$subdir/fs/file.c" ]; then reached="$subdir/fs/file.c"; fi
+if [ -z "$reached" ]; then
+  for candidate in "$subdir/fs/file.c" "$subdir/file.c"; do
+    if [ -f "$tree/$candidate" ]; then reached=$candidate; break; fi
+  done
+fi
 runs="cold warm touched edited"
 if [ -n "$reached" ]; then
   echo "void dovelint_bench_edit(void) { }" >>"$tree/$reached"
