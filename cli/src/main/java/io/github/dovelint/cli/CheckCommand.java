@@ -166,22 +166,9 @@ final class CheckCommand implements Callable<Integer> {
                 .paths(paths.stream().map(CheckCommand::absolute).toList())
                 .configFile(absolute(config)).compileCommands(absolute(compileCommands))
                 .kernelDb(absolute(kernelDb));
-        includes.stream().map(CheckCommand::absolute).forEach(builder::includeDir);
-        for (String d : defines) {
-            int eq = d.indexOf('=');
-            String name = eq < 0 ? d : d.substring(0, eq);
-            if (!MACRO_NAME.matcher(name).matches()) {
-                return usage(err, "-D" + d + ": '" + name + "' is not a macro name"
-                        + " (expected -DNAME or -DNAME=VALUE, NAME made of letters, digits and '_',"
-                        + " not starting with a digit)");
-            }
-            builder.define(name, eq < 0 ? "" : d.substring(eq + 1));
-        }
-        if (threads != null) {
-            if (threads < 1) {
-                return usage(err, "--threads must be at least 1 (got " + threads + ")");
-            }
-            builder.threads(threads);
+        String parsing = parsing(builder, includes, defines, threads);
+        if (parsing != null) {
+            return usage(err, parsing);
         }
         if (allFiles && reachOnly) {
             return usage(err, "--all-files and --reach-only exclude each other");
@@ -358,6 +345,31 @@ final class CheckCommand implements Callable<Integer> {
     static final Pattern MACRO_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /** A usage error found after parsing: one line and the hint, as for picocli's own errors. */
+    /**
+     * Sets the parser's include directories, macros and threads on {@code builder}, as {@code check}
+     * and {@code kb derive} take them; the usage error of a bad {@code -D} or {@code --threads}, or null.
+     */
+    static String parsing(Analyzer.Builder builder, List<Path> includes, List<String> defines, Integer threads) {
+        includes.stream().map(CheckCommand::absolute).forEach(builder::includeDir);
+        for (String d : defines) {
+            int eq = d.indexOf('=');
+            String name = eq < 0 ? d : d.substring(0, eq);
+            if (!MACRO_NAME.matcher(name).matches()) {
+                return "-D" + d + ": '" + name + "' is not a macro name"
+                        + " (expected -DNAME or -DNAME=VALUE, NAME made of letters, digits and '_',"
+                        + " not starting with a digit)";
+            }
+            builder.define(name, eq < 0 ? "" : d.substring(eq + 1));
+        }
+        if (threads != null) {
+            if (threads < 1) {
+                return "--threads must be at least 1 (got " + threads + ")";
+            }
+            builder.threads(threads);
+        }
+        return null;
+    }
+
     private int usage(PrintWriter err, String message) {
         err.println("dovelint: " + message);
         err.println("Try '" + spec.qualifiedName() + " --help' for more information.");

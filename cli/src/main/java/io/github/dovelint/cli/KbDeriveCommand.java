@@ -88,20 +88,9 @@ final class KbDeriveCommand implements Callable<Integer> {
                         facts.addAll(derived);
                     }
                 });
-        includes.stream().map(CheckCommand::absolute).forEach(builder::includeDir);
-        for (String d : defines) {
-            int eq = d.indexOf('=');
-            String name = eq < 0 ? d : d.substring(0, eq);
-            if (!CheckCommand.MACRO_NAME.matcher(name).matches()) {
-                return usage(err, "-D" + d + ": '" + name + "' is not a macro name");
-            }
-            builder.define(name, eq < 0 ? "" : d.substring(eq + 1));
-        }
-        if (threads != null) {
-            if (threads < 1) {
-                return usage(err, "--threads must be at least 1 (got " + threads + ")");
-            }
-            builder.threads(threads);
+        String parsing = CheckCommand.parsing(builder, includes, defines, threads);
+        if (parsing != null) {
+            return usage(err, parsing);
         }
         if (cacheDir != null) {
             builder.cacheDir(CheckCommand.absolute(cacheDir));
