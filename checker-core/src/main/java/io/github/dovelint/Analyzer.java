@@ -56,6 +56,9 @@ public final class Analyzer {
      *
      * @throws AnalysisException when the run cannot be done: a missing path, an
      *                           invalid configuration (with its location)
+     * @throws java.util.concurrent.CancellationException when the {@link Builder#progress
+     *                           progress listener} asked the run to stop
+     *                           ({@link ProgressListener#cancelled()})
      */
     public AnalysisResult run() throws AnalysisException {
         return new Engine(settings).run();
@@ -199,7 +202,7 @@ public final class Analyzer {
             return this;
         }
 
-        /** Hears the run advance (default: nothing). */
+        /** Hears the run advance and may cancel it (default: nothing). */
         public Builder progress(ProgressListener value) {
             progress = value;
             return this;

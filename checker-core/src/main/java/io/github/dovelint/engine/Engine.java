@@ -38,8 +38,10 @@ public final class Engine {
         UnitRunner runner = new UnitRunner(run, plan.descriptors());
         List<UnitRun> unitRuns = new ArrayList<>();
         for (ProgramUnit unit : plan.units().values()) {
+            Cancellation.check(run.progress());
             unitRuns.add(runner.run(jobs.prepare(unit)));
         }
+        Cancellation.check(run.progress());
         run.progress().parsed();
         run.progress().timings(run.timings().view());
         return new ResultAssembly(run, plan).assemble(unitRuns);

@@ -78,6 +78,7 @@ final class Parsing {
         for (int i = 0; i < sources.size(); i++) {
             out.add(await(run.results.get(i), sources.get(i)));
         }
+        Cancellation.check(progress); // the files skipped by a cancel must not reach a record
         return out;
     }
 
@@ -132,7 +133,9 @@ final class Parsing {
                         TimeUnit.MILLISECONDS);
                 ParsedFile parsed;
                 try {
-                    parsed = parseOne(run, source);
+                    // once cancelled, the files left are only drained so that parseAll returns
+                    parsed = progress.cancelled() ? failed(source, Problem.Kind.INTERNAL, "cancelled")
+                            : parseOne(run, source);
                 } catch (Throwable t) {
                     parsed = failed(source, Problem.Kind.INTERNAL, "internal error: " + t);
                 } finally {
@@ -188,6 +191,7 @@ final class Parsing {
 
     private ParsedFile parseFresh(Run run, Path source, CachedParse.Headers headers) {
         String file = relativizer.apply(source);
+        progress.fileParsed(file);
         try {
             ParsedUnit unit = run.parser.parse(source, limits);
             if (headers != null) {

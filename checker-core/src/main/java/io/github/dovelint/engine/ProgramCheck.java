@@ -115,7 +115,9 @@ final class ProgramCheck {
             List<Callable<Void>> tasks = new ArrayList<>();
             for (RuleRun r : runs) {
                 tasks.add(() -> {
-                    r.run(program, graph, kb);
+                    if (!run.progress().cancelled()) { // a cancelled run never uses the findings
+                        r.run(program, graph, kb);
+                    }
                     return null;
                 });
             }

@@ -66,6 +66,7 @@ final class Slicing {
         Slicer slicer = new Slicer(index);
         BitSet first = slicer.toConfirm(specs);
         timings.since("index", start);
+        Cancellation.check(run.progress()); // indexing a whole tree takes seconds
 
         ParsedFile[] parsed = new ParsedFile[sources.size()];
         long parseStart = System.nanoTime();

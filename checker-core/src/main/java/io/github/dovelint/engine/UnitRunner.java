@@ -85,6 +85,7 @@ final class UnitRunner {
             }
         }
         ProgramCheck.Checked checked = programCheck.check(job, facts);
+        Cancellation.check(run.progress()); // rules skipped by a cancel: no record of their findings
         if (job.recordKey() != null) {
             RunRecord record = RunReuse.record(sources.stream().map(UnitRun.Source::file).toList(), parsed,
                     sources.stream().map(UnitRun.Source::suppressions).toList(),
