@@ -32,6 +32,7 @@ public final class Dovelint {
     public static final String STEP = "step";
 
     static final QualifiedName LAST_RESULT = new QualifiedName(DovelintPlugin.ID, "lastResult");
+    static final QualifiedName LAST_BUILD = new QualifiedName(DovelintPlugin.ID, "lastBuild");
 
     private Dovelint() {
     }
@@ -63,6 +64,23 @@ public final class Dovelint {
         } catch (CoreException e) {
             return null;
         }
+    }
+
+    /** What the project's last analysis in this session did (files parsed, time), or null. */
+    public static BuildReport lastBuild(IProject project) {
+        try {
+            return project.isOpen() ? (BuildReport) project.getSessionProperty(LAST_BUILD) : null;
+        } catch (CoreException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The folder of the project's facts cache (in the workspace metadata, not in the project;
+     * see docs/eclipse.md), or null when the project has no local folder.
+     */
+    public static java.nio.file.Path cacheDirectory(IProject project) {
+        return ProjectCache.of(project);
     }
 
     static boolean hasBuilder(ICommand[] commands) {

@@ -38,6 +38,8 @@ public final class DovelintNature implements IProjectNature {
         project.setDescription(d, null);
         MarkerSync.deleteAll(project);
         project.setSessionProperty(Dovelint.LAST_RESULT, null);
+        project.setSessionProperty(Dovelint.LAST_BUILD, null);
+        ProjectCache.delete(project);
     }
 
     @Override

@@ -51,15 +51,16 @@ final class MarkerSync {
 
     static Stats apply(IProject project, AnalysisResult result) throws CoreException {
         Map<IResource, List<Spec>> wanted = new LinkedHashMap<>();
+        Texts texts = new Texts();
         for (Finding f : result.findings()) {
-            addFinding(project, f, wanted);
+            addFinding(project, f, wanted, texts);
         }
         for (Problem p : result.problems()) {
             IResource r = resource(project, p.location().file());
             Map<String, Object> a = new HashMap<>();
             a.put(IMarker.SEVERITY, p.kind() == Problem.Kind.CONFIG ? IMarker.SEVERITY_ERROR : IMarker.SEVERITY_WARNING);
             a.put(IMarker.MESSAGE, "dovelint " + p.kind().label() + " problem: " + p.message());
-            putLine(a, r, p.location());
+            putLine(a, r, p.location(), texts);
             wanted.computeIfAbsent(r, k -> new ArrayList<>()).add(new Spec(Dovelint.PROBLEM_MARKER, a));
         }
         return sync(project, wanted);
@@ -72,13 +73,13 @@ final class MarkerSync {
         a.put(IMarker.SEVERITY, IMarker.SEVERITY_ERROR);
         a.put(IMarker.MESSAGE, message);
         if (location != null) {
-            putLine(a, r, location);
+            putLine(a, r, location, new Texts());
         }
         wanted.computeIfAbsent(r, k -> new ArrayList<>()).add(new Spec(Dovelint.PROBLEM_MARKER, a));
         sync(project, wanted);
     }
 
-    private static void addFinding(IProject project, Finding f, Map<IResource, List<Spec>> wanted) {
+    private static void addFinding(IProject project, Finding f, Map<IResource, List<Spec>> wanted, Texts texts) {
         IResource r = resource(project, f.location().file());
         String key = f.ruleId() + "@" + f.location().file() + ":" + f.location().line() + ":" + f.location().column()
                 + "#" + Integer.toHexString(f.message().hashCode());
@@ -91,7 +92,7 @@ final class MarkerSync {
         a.put(Dovelint.FUNCTION, f.function());
         a.put(Dovelint.FINDING_KEY, key);
         a.put(Dovelint.CALL_CHAIN, chainText(f));
-        putLine(a, r, f.location());
+        putLine(a, r, f.location(), texts);
         wanted.computeIfAbsent(r, k -> new ArrayList<>()).add(new Spec(Dovelint.FINDING_MARKER, a));
 
         for (CallChain chain : f.chains()) {
@@ -105,7 +106,7 @@ final class MarkerSync {
                 s.put(Dovelint.RULE_ID, f.ruleId());
                 s.put(Dovelint.FINDING_KEY, key);
                 s.put(Dovelint.STEP, i + 1);
-                putLine(s, sr, step.location());
+                putLine(s, sr, step.location(), texts);
                 wanted.computeIfAbsent(sr, k -> new ArrayList<>()).add(new Spec(Dovelint.CHAIN_STEP_MARKER, s));
             }
         }
@@ -138,12 +139,37 @@ final class MarkerSync {
         };
     }
 
-    private static void putLine(Map<String, Object> a, IResource r, Location l) {
+    /** The line, and the characters from the column to the end of the identifier there (or of the line). */
+    private static void putLine(Map<String, Object> a, IResource r, Location l, Texts texts) {
         if (l != null && l.line() > 0 && r.getType() == IResource.FILE) {
             a.put(IMarker.LINE_NUMBER, l.line());
             a.put(IMarker.LOCATION, "line " + l.line());
+            TextRanges text = texts.of((IFile) r);
+            TextRanges.Range range = text == null ? null : text.range(l.line(), l.column());
+            if (range != null) {
+                a.put(IMarker.CHAR_START, range.start());
+                a.put(IMarker.CHAR_END, range.end());
+            }
         } else if (l != null && !l.file().isEmpty() && r.getType() != IResource.FILE) {
             a.put(IMarker.LOCATION, l.file() + (l.line() > 0 ? ":" + l.line() : ""));
+        }
+    }
+
+    /** The texts of the files that get markers, each read once per update; null for one that cannot be read. */
+    private static final class Texts {
+        private final Map<IFile, TextRanges> read = new HashMap<>();
+
+        TextRanges of(IFile file) {
+            if (!read.containsKey(file)) {
+                TextRanges t;
+                try {
+                    t = TextRanges.of(file);
+                } catch (CoreException | java.io.IOException | RuntimeException e) {
+                    t = null; // the markers keep their line only
+                }
+                read.put(file, t);
+            }
+            return read.get(file);
         }
     }
 

@@ -120,6 +120,13 @@ class DovelintBuilderTest {
         assertEquals(IMarker.SEVERITY_ERROR, marker("sleep-direct/hooks.c", 44, "DL101").getAttribute(IMarker.SEVERITY, -1));
         assertEquals(IMarker.SEVERITY_WARNING,
                 marker("config-overrides/hooks.c", 45, "DL101").getAttribute(IMarker.SEVERITY, -1));
+        // The characters an editor underlines: the name of the call the finding is about.
+        IMarker direct = marker("sleep-direct/hooks.c", 44, "DL101");
+        String text = new String(project.getFile("sleep-direct/hooks.c").getContents().readAllBytes(),
+                StandardCharsets.UTF_8);
+        int start = direct.getAttribute(IMarker.CHAR_START, -1);
+        assertEquals("mutex_lock", text.substring(start, direct.getAttribute(IMarker.CHAR_END, -1)));
+        assertEquals(43, text.substring(0, start).chars().filter(c -> c == '\n').count(), "on line 44");
 
         // The call chain: in the detail attribute and as related step markers in the files it crosses.
         IMarker viaPool = marker("sleep-helpers/pool.c", 49, "DL101");
