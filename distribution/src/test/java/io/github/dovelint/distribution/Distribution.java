@@ -90,6 +90,35 @@ final class Distribution {
         return file;
     }
 
+    /** Where a release's archive is downloaded from: the GitHub release of tag vVERSION. */
+    static String releaseUrl(String version) {
+        return "https://github.com/dovelint/dovelint/releases/download/v" + version + "/dovelint-" + version
+                + ".tar.gz";
+    }
+
+    /**
+     * A {@code curl} in {@code dir} standing in for the download of the CI files: for the release URL
+     * of this build's version it prints the built archive, for any other it fails as curl -f would;
+     * it appends each URL asked for to {@code log}.
+     */
+    static Path fakeCurl(Path dir, Path log) throws IOException {
+        return script(dir.resolve("curl"), """
+                for url; do :; done
+                echo "$url" >> '%s'
+                if [ "$url" = '%s' ]; then exec cat '%s'; fi
+                echo "curl: (22) The requested URL returned error: 404" >&2
+                exit 22
+                """.formatted(log, releaseUrl(version()), archive()));
+    }
+
+    /** Reads a YAML file (the CI files) as maps, lists and strings. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> yaml(Path file) throws IOException {
+        org.snakeyaml.engine.v2.api.Load load = new org.snakeyaml.engine.v2.api.Load(
+                org.snakeyaml.engine.v2.api.LoadSettings.builder().build());
+        return (Map<String, Object>) load.loadFromString(Files.readString(file));
+    }
+
     /** What a command printed and returned. */
     record Run(int exit, String out, String err) {
         @Override
