@@ -37,7 +37,7 @@ class LauncherIT {
     private static Path fakeJavaHome(String name, String versionLine) throws IOException {
         Path home = tmp.resolve(name);
         Distribution.script(home.resolve("bin/java"), """
-                if [ "$1" = -version ]; then echo '%s' >&2; exit 0; fi
+                if [ "$1" = -version ]; then printf '%%s\\n' '%s' >&2; exit 0; fi
                 echo "$@"
                 """.formatted(versionLine));
         return home;
@@ -93,7 +93,9 @@ class LauncherIT {
 
     @Test
     void java25RunsTheJarWithTheDefaultsThenTheUsersOptionsThenTheArguments() throws Exception {
-        Path java25 = fakeJavaHome("java25", "openjdk version \"25\" 2025-09-16");
+        // JAVA_TOOL_OPTIONS makes java say so before its version
+        Path java25 = fakeJavaHome("java25", "Picked up JAVA_TOOL_OPTIONS: -Dfile.encoding=UTF-8\n"
+                + "openjdk version \"25\" 2025-09-16");
         Distribution.Run r = launch("PATH", tools.toString(), "JAVA_HOME", java25.toString(),
                 "DOVELINT_JAVA_OPTS", "-Xmx6g  -Dx=*");
         assertEquals(0, r.exit(), r::toString);
