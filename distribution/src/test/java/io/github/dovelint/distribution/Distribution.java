@@ -127,7 +127,7 @@ final class Distribution {
         }
     }
 
-    /** Runs {@code command} in {@code dir} with exactly the environment {@code env}; two minutes at most. */
+    /** Runs {@code command} in {@code dir} with exactly the environment {@code env}; ten minutes at most. */
     static Run run(Path dir, Map<String, String> env, String... command) throws IOException, InterruptedException {
         return run(dir, env, List.of(command));
     }
@@ -142,9 +142,12 @@ final class Distribution {
             pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
             Process p = pb.start();
             p.getOutputStream().close();
-            if (!p.waitFor(2, TimeUnit.MINUTES)) {
+            // Generous: a run takes seconds, but a CI machine shared with other builds can be
+            // thirty times slower; this is for a launcher that hangs, not for a slow one.
+            if (!p.waitFor(10, TimeUnit.MINUTES)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
-                throw new AssertionError("timed out after two minutes: " + command);
+                throw new AssertionError("timed out after ten minutes: " + command);
             }
             return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
         } finally {
