@@ -2,7 +2,7 @@ package io.github.dovelint.engine;
 
 /**
  * Which files of a program unit a run parses: every one, or only those its rules can
- * reach ({@link io.github.dovelint.rules.Reach}), the others listed as out of reach.
+ * reach (from their {@link io.github.dovelint.rules.Scope}s), the others listed as out of reach.
  */
 public enum ParseScope {
     /** Only the rules' reach in a unit of more than {@link #AUTO_THRESHOLD} sources, else every file. */

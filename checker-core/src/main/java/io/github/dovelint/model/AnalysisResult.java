@@ -3,7 +3,7 @@ package io.github.dovelint.model;
 import java.util.List;
 
 /**
- * What one run of the {@link Analyzer} produced.
+ * What one run of the {@link io.github.dovelint.Analyzer} produced.
  *
  * @param toolVersion  the dovelint version that produced it
  * @param findings     sorted findings that survived suppressions and configuration

@@ -2,7 +2,7 @@ package io.github.dovelint.spec;
 
 /**
  * One operation of a scenario: a system call (or kernel event) made by a task.
- * {@link #line()} is its scenario text, which {@link ScenarioParser} reads back.
+ * {@link #line()} is its scenario text, which {@link Scenario#parse} reads back.
  */
 public sealed interface Op {
 

@@ -27,6 +27,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,19 +41,13 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            completionCandidates = FormatNames.class,
-            description = "Report format, one of: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    String format;
+    @ArgGroup(exclusive = false, multiplicity = "0..*")
+    List<ReportRequest> reports = new ArrayList<>();
 
     @Option(names = "--sarif-category", paramLabel = "NAME",
             description = "File the SARIF report under this code-scanning category (its automationDetails.id);"
                     + " by default none, so the uploader's category applies.")
     String sarifCategory;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write the report to FILE (atomically) instead of standard output.")
-    Path output;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Configuration file (default: the nearest .dovelint.yml in or above the checked paths).")
@@ -150,9 +145,10 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (ReportWriters.find(format).isEmpty()) {
-            return usage(err, "unknown format '" + format + "' for --format (expected one of: "
-                    + String.join(", ", ReportWriters.names()) + ")");
+        List<ReportRequest> requests = ReportRequest.orDefault(reports);
+        String reportProblem = ReportRequest.problem(requests);
+        if (reportProblem != null) {
+            return usage(err, reportProblem);
         }
         if ((updateBaseline || prune) && baseline == null) {
             return usage(err, (updateBaseline ? "--update-baseline" : "--prune") + " needs --baseline FILE");
@@ -161,7 +157,6 @@ final class CheckCommand implements Callable<Integer> {
             return usage(err, "--prune only applies with --update-baseline");
         }
         Path rootDir = absolute(root != null ? root : Path.of(""));
-        ReportWriter writer = ReportWriters.byName(format, rootDir, sarifCategory);
         Analyzer.Builder builder = Analyzer.builder().root(rootDir)
                 .paths(paths.stream().map(CheckCommand::absolute).toList())
                 .configFile(absolute(config)).compileCommands(absolute(compileCommands))
@@ -240,6 +235,40 @@ final class CheckCommand implements Callable<Integer> {
             }
             err.flush();
         }
+        boolean textOnStdout = false;
+        boolean written = true;
+        for (ReportRequest request : requests) {
+            ReportWriter writer = ReportWriters.byName(request.formatName(), rootDir, sarifCategory);
+            textOnStdout |= request.output == null && writer instanceof TextReport;
+            written &= write(err, writer, request.output, result);
+        }
+        if (!written) {
+            return Main.EXIT_USAGE;
+        }
+        if (!quiet && !textOnStdout) {
+            TextReport.idleLines(result).forEach(err::println);
+            err.println(TextReport.summary(result));
+        }
+        if (stats || (!quiet && terminal)) {
+            progress.summary(result);
+        }
+        if (gate.verdict() == Verdict.FAILED_INCOMPLETE) {
+            if (!quiet) {
+                err.println("dovelint: the run is incomplete (" + incompleteness(result) + "): exit "
+                        + Main.EXIT_USAGE + "; with --keep-going, findings alone decide the exit code");
+            }
+            err.flush();
+            return Main.EXIT_USAGE;
+        }
+        err.flush();
+        return gate.fails() ? Main.EXIT_FINDINGS : Main.EXIT_CLEAN;
+    }
+
+    /**
+     * Writes one report, to {@code output} atomically or to standard output when it is null; false
+     * (having said why on {@code err}) when it could not be written.
+     */
+    private boolean write(PrintWriter err, ReportWriter writer, Path output, AnalysisResult result) {
         try {
             if (output != null) {
                 AtomicFiles.write(absolute(output), w -> writer.write(result, w));
@@ -257,29 +286,13 @@ final class CheckCommand implements Callable<Integer> {
                     throw new IOException("standard output is closed or failing");
                 }
             }
+            return true;
         } catch (IOException e) {
             String target = output != null ? output.toString() : "standard output";
             err.println("dovelint: cannot write the report to " + target + ": " + ioMessage(e));
             err.flush();
-            return Main.EXIT_USAGE;
+            return false;
         }
-        if (!quiet && (output != null || !(writer instanceof TextReport))) {
-            TextReport.idleLines(result).forEach(err::println);
-            err.println(TextReport.summary(result));
-        }
-        if (stats || (!quiet && terminal)) {
-            progress.summary(result);
-        }
-        if (gate.verdict() == Verdict.FAILED_INCOMPLETE) {
-            if (!quiet) {
-                err.println("dovelint: the run is incomplete (" + incompleteness(result) + "): exit "
-                        + Main.EXIT_USAGE + "; with --keep-going, findings alone decide the exit code");
-            }
-            err.flush();
-            return Main.EXIT_USAGE;
-        }
-        err.flush();
-        return gate.fails() ? Main.EXIT_FINDINGS : Main.EXIT_CLEAN;
     }
 
     private int writeBaseline(PrintWriter err, AnalysisResult result) {
