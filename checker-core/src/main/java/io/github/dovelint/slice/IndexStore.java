@@ -61,13 +61,13 @@ public final class IndexStore {
         }
     }
 
-    /** Writes an index laid out anew ({@link LexicalIndex#rebuilt()}) under {@code key}; a failure only costs time. */
-    public static void write(Path file, String key, LexicalIndex index) {
-        try {
-            Checksummed.write(file, header(key), index.layout().layout());
-        } catch (IOException | RuntimeException e) {
-            // no store: the next run scans everything
-        }
+    /**
+     * Writes an index laid out anew ({@link LexicalIndex#rebuilt()}) under {@code key}; a failure
+     * only costs time (no store: the next run scans everything), and is thrown for the caller
+     * to tell the cache is off.
+     */
+    public static void write(Path file, String key, LexicalIndex index) throws IOException {
+        Checksummed.write(file, header(key), index.layout().layout());
     }
 
     /** Magic, format, the key's length and bytes, padded so that the layout starts on a multiple of four. */

@@ -56,7 +56,7 @@ class IndexStoreTest {
     }
 
     /** A run with the store: read it, build, write it back; its slice. */
-    private List<String> storedRun() {
+    private List<String> storedRun() throws Exception {
         IndexStore.Stored previous = IndexStore.read(store, "k").orElse(null);
         LexicalIndex index = LexicalIndex.build(sources, List.of(), 2, true, previous, null);
         if (index.rebuilt()) {
