@@ -71,36 +71,28 @@ class CacheReadersFuzzTest {
 
     @FuzzTest(maxDuration = "5s")
     void factsEntry(byte[] data) throws IOException {
-        Path dir = Files.createTempDirectory("dovelint-fuzz");
-        try {
+        inTempDir(dir -> {
             Path source = Files.copy(TREE.resolve("seed.c"), dir.resolve("seed.c"));
             FactCache cache = new FactCache(dir.resolve("cache"), KEY, FileHashes.inMemory());
             FactCache.Lookup miss = cache.lookup(source, "seed.c");
             cache.store(miss.source(), List.of(), new FactCache.Entry(null, List.of(), 1, ""));
-            Path entry = onlyEntry(dir.resolve("cache"));
-            Checksummed.write(entry, data);
+            Checksummed.write(onlyEntry(dir.resolve("cache")), data);
             cache.lookup(source, "seed.c");
-        } finally {
-            deleteTree(dir);
-        }
+        });
     }
 
     @FuzzTest(maxDuration = "5s")
     void runRecord(byte[] data) throws IOException {
-        Path dir = Files.createTempDirectory("dovelint-fuzz");
-        try {
+        inTempDir(dir -> {
             Path file = dir.resolve("unit.run");
             Checksummed.write(file, data);
             RunRecord.read(file, KEY);
-        } finally {
-            deleteTree(dir);
-        }
+        });
     }
 
     @FuzzTest(maxDuration = "5s")
     void fileHashes(byte[] data) throws IOException {
-        Path dir = Files.createTempDirectory("dovelint-fuzz");
-        try {
+        inTempDir(dir -> {
             Path file = dir.resolve(FileHashes.FILE_NAME);
             Checksummed.write(file, data);
             FileHashes hashes = FileHashes.at(file);
@@ -108,15 +100,12 @@ class CacheReadersFuzzTest {
             hashes.hash(source);
             hashes.marked(source);
             hashes.save();
-        } finally {
-            deleteTree(dir);
-        }
+        });
     }
 
     @FuzzTest(maxDuration = "5s")
     void lexicalIndex(byte[] data) throws IOException {
-        Path dir = Files.createTempDirectory("dovelint-fuzz");
-        try {
+        inTempDir(dir -> {
             Path store = dir.resolve("index.idx");
             Checksummed.write(store, data);
             IndexStore.Stored stored = IndexStore.read(store, KEY).orElse(null);
@@ -126,9 +115,7 @@ class CacheReadersFuzzTest {
                 LexicalIndex index = LexicalIndex.build(TREE_SOURCES, List.of(), 1, true, stored, null);
                 new Slicer(index).slice(List.of(SPEC), List.of());
             }
-        } finally {
-            deleteTree(dir);
-        }
+        });
     }
 
     @FuzzTest(maxDuration = "5s")
@@ -163,6 +150,20 @@ class CacheReadersFuzzTest {
                     .digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** What a target does in a folder of its own, deleted after. */
+    private interface InFolder {
+        void run(Path dir) throws IOException;
+    }
+
+    private static void inTempDir(InFolder body) throws IOException {
+        Path dir = Files.createTempDirectory("dovelint-fuzz");
+        try {
+            body.run(dir);
+        } finally {
+            deleteTree(dir);
         }
     }
 
