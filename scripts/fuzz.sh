@@ -10,6 +10,9 @@
 #   baseline        baseline file reader                                                 (module checker-core)
 #   scenario        `dovelint spec explain` scenario reader                              (module checker-core)
 #   trace           `dovelint spec check-trace` trace reader                             (module checker-core)
+#   factsEntry, runRecord, fileHashes, lexicalIndex, kernelDb
+#                   the cache's binary readers and the kernel database reader            (module checker-core)
+#   anyReader       those five, the first byte choosing                                  (module checker-core)
 # DURATION is a Jazzer duration such as 30m, 2h (default 1h).
 #
 # It runs the target's @FuzzTest in Jazzer's fuzzing mode (JAZZER_FUZZ=1) with
@@ -25,7 +28,8 @@ duration="${2:-1h}"
 case "$target" in
   pipeline) module=cli; class=PipelineFuzzTest ;;
   config|knowledgeBase|baseline|scenario|trace) module=checker-core; class=ReadersFuzzTest ;;
-  *) echo "fuzz.sh: unknown target '$target' (pipeline, config, knowledgeBase, baseline, scenario, trace)" >&2; exit 2 ;;
+  factsEntry|runRecord|fileHashes|lexicalIndex|kernelDb|anyReader) module=checker-core; class=CacheReadersFuzzTest ;;
+  *) echo "fuzz.sh: unknown target '$target' (pipeline, config, knowledgeBase, baseline, scenario, trace, factsEntry, runRecord, fileHashes, lexicalIndex, kernelDb, anyReader)" >&2; exit 2 ;;
 esac
 modules=checker-core
 [ "$module" = cli ] && modules=checker-core,rules,cli

@@ -1,7 +1,6 @@
 package io.github.dovelint.baseline;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -10,12 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dovelint.files.AtomicFiles;
+import io.github.dovelint.files.InputFiles;
+import io.github.dovelint.files.JsonInput;
 import io.github.dovelint.model.AnalysisResult;
 import io.github.dovelint.model.Finding;
 import io.github.dovelint.report.Fingerprints;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -177,11 +177,17 @@ public final class Baseline {
     public static Baseline read(Path file) throws IOException {
         JsonNode root;
         try {
-            root = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            byte[] bytes = InputFiles.read(file, InputFiles.BASELINE);
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)); // UTF-8 or refused
+            root = JsonInput.readTree(MAPPER, bytes);
         } catch (NoSuchFileException e) {
             throw new BaselineException(file + ": no such baseline file");
-        } catch (JsonProcessingException e) {
-            throw new BaselineException(file + ": not a JSON file: " + e.getOriginalMessage(), e);
+        } catch (InputFiles.TooLarge e) {
+            throw new BaselineException(file + ": " + e.getMessage());
+        } catch (JsonInput.Invalid e) {
+            // the line where it breaks, its nesting limit (Jackson's 1000 levels) included
+            throw new BaselineException(file + (e.line() > 0 ? ":" + e.line() : "") + ": not a JSON file: "
+                    + e.getMessage(), e);
         }
         if (root == null || !root.isObject() || !root.path("entries").isArray()) {
             throw new BaselineException(file + ": not a dovelint baseline (no \"entries\" array)");

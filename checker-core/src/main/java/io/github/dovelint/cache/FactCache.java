@@ -51,7 +51,7 @@ public final class FactCache {
     private final Path dir;
     private final String key;
     private final FileHashes hashes;
-    private volatile boolean writable = true;
+    private final CacheWrites writes;
 
     /**
      * @param dir    the cache directory (created on the first write)
@@ -59,9 +59,20 @@ public final class FactCache {
      * @param hashes the hashes of files, shared by a run's units
      */
     public FactCache(Path dir, String key, FileHashes hashes) {
+        this(dir, key, hashes, CacheWrites.quiet(dir.toAbsolutePath().normalize()));
+    }
+
+    /** @param writes whether the run still writes its cache, shared by the run's units */
+    public FactCache(Path dir, String key, FileHashes hashes, CacheWrites writes) {
         this.dir = dir.toAbsolutePath().normalize();
         this.key = key;
         this.hashes = hashes;
+        this.writes = writes;
+    }
+
+    /** Whether this run still writes its cache, and where it says why it stopped. */
+    public CacheWrites writes() {
+        return writes;
     }
 
     /** The hashes of files this cache compares with its entries. */
@@ -254,7 +265,7 @@ public final class FactCache {
     public byte[] store(Source source, List<Path> headers, Entry entry) {
         byte[] encoded = entry.facts() == null ? null : encode(entry.facts());
         byte[] digest = encoded == null ? null : FileHashes.sha256(encoded);
-        if (source == null || !writable) {
+        if (source == null || !writes.on()) {
             return digest;
         }
         try {
@@ -298,17 +309,21 @@ public final class FactCache {
     }
 
     /**
-     * Writes {@code body} and its checksum atomically ({@link Checksummed#write}); a cache folder
-     * that cannot be created is not tried again in this run.
+     * Writes {@code body} and its checksum atomically ({@link Checksummed#write}); after a
+     * failure (a folder that cannot be created, a full disk) the cache is not written again
+     * in this run ({@link CacheWrites}).
      */
     void writeAtomically(Path target, byte[] body) throws IOException {
+        if (!writes.on()) {
+            throw new IOException("the cache is off for this run");
+        }
         try {
             Files.createDirectories(target.getParent());
+            Checksummed.write(target, body);
         } catch (IOException e) {
-            writable = false;
+            writes.failed(target, e);
             throw e;
         }
-        Checksummed.write(target, body);
     }
 
     /** A file name for {@code s}: hex digits of its SHA-256. */

@@ -51,6 +51,11 @@ public final class FactsCodec {
     public static final int FORMAT = 7;
 
     private static final int MAX_COUNT = 1 << 24;
+    /**
+     * The deepest expression read: facts.ExprBuilder builds none deeper than 64 levels, and a
+     * damaged entry nested deeper would overflow the stack of the reading thread.
+     */
+    static final int MAX_EXPR_DEPTH = 256;
 
     private FactsCodec() {
     }
@@ -325,6 +330,7 @@ public final class FactsCodec {
     public static final class Reader {
         private final DataInputStream in;
         private final List<String> strings = new ArrayList<>();
+        private int depth;
 
         public Reader(DataInputStream in) {
             this.in = in;
@@ -337,7 +343,7 @@ public final class FactsCodec {
             }
             if (id == -2) {
                 int n = in.readInt();
-                if (n < 0 || n > MAX_COUNT) {
+                if (n < 0 || n > MAX_COUNT || n > in.available()) {
                     throw new IOException("bad string length");
                 }
                 byte[] b = new byte[n];
@@ -360,9 +366,10 @@ public final class FactsCodec {
             return s;
         }
 
+        /** A count of elements to read: each takes a byte at least, so no more than the bytes left. */
         int count() throws IOException {
             int n = in.readInt();
-            if (n < 0 || n > MAX_COUNT) {
+            if (n < 0 || n > MAX_COUNT || n > in.available()) {
                 throw new IOException("bad count " + n);
             }
             return n;
@@ -513,7 +520,7 @@ public final class FactsCodec {
             if (n == -1) {
                 return Cfg.UNAVAILABLE;
             }
-            if (n < 0 || n > MAX_COUNT) {
+            if (n < 0 || n > MAX_COUNT || n > in.available()) {
                 throw new IOException("bad block count");
             }
             List<Cfg.Block> blocks = new ArrayList<>(n);
@@ -582,7 +589,18 @@ public final class FactsCodec {
         }
 
         Expr expr() throws IOException {
-            int tag = in.readByte();
+            if (depth >= MAX_EXPR_DEPTH) {
+                throw new IOException("expression nested more than " + MAX_EXPR_DEPTH + " levels deep");
+            }
+            depth++;
+            try {
+                return exprAt(in.readByte());
+            } finally {
+                depth--;
+            }
+        }
+
+        private Expr exprAt(int tag) throws IOException {
             return switch (tag) {
                 case 0 -> null;
                 case 1 -> Expr.Name.of(nonNull());

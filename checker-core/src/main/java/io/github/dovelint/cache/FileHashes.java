@@ -52,6 +52,7 @@ public final class FileHashes {
     }
 
     private final Path file;
+    private final CacheWrites writes;
     private final Map<String, Entry> previous;
     private final Map<String, Entry> now = new ConcurrentHashMap<>();
     private final Map<Path, Optional<Known>> memo = new ConcurrentHashMap<>();
@@ -66,24 +67,31 @@ public final class FileHashes {
     private final java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean changed;
 
-    private FileHashes(Path file, Map<String, Entry> previous, java.util.function.LongSupplier clock) {
+    private FileHashes(Path file, CacheWrites writes, Map<String, Entry> previous,
+                       java.util.function.LongSupplier clock) {
         this.file = file;
+        this.writes = writes;
         this.previous = previous;
         this.clock = clock;
     }
 
     /** Hashes remembered for this run only (no cache folder). */
     public static FileHashes inMemory() {
-        return new FileHashes(null, Map.of(), System::currentTimeMillis);
+        return new FileHashes(null, null, Map.of(), System::currentTimeMillis);
     }
 
     /** Hashes kept in {@code file} between runs (read now, written by {@link #save}). */
     public static FileHashes at(Path file) {
-        return at(file, System::currentTimeMillis);
+        return at(file, CacheWrites.quiet(file.toAbsolutePath().getParent()));
+    }
+
+    /** As {@link #at(Path)}, saved only while {@code writes} is on, and a failure to save turns it off. */
+    public static FileHashes at(Path file, CacheWrites writes) {
+        return new FileHashes(file, writes, read(file), System::currentTimeMillis);
     }
 
     static FileHashes at(Path file, java.util.function.LongSupplier clock) {
-        return new FileHashes(file, read(file), clock);
+        return new FileHashes(file, CacheWrites.quiet(file.toAbsolutePath().getParent()), read(file), clock);
     }
 
     /** How many files this run read to hash them. */
@@ -198,7 +206,7 @@ public final class FileHashes {
      * the last run not looked at now (another part of the tree) while they are fewer.
      */
     public void save() {
-        if (file == null || !changed) {
+        if (file == null || !changed || !writes.on()) {
             return;
         }
         Map<String, Entry> out = new TreeMap<>(now);
@@ -230,8 +238,10 @@ public final class FileHashes {
             }
             d.flush();
             Checksummed.write(file, buffer.toByteArray());
-        } catch (IOException | RuntimeException e) {
-            // not kept: the next run reads every file once more
+        } catch (IOException e) {
+            writes.failed(file, e); // not kept: the next run reads every file once more
+        } catch (RuntimeException e) {
+            // not kept either
         }
     }
 

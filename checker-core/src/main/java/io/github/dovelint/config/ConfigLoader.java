@@ -1,6 +1,7 @@
 package io.github.dovelint.config;
 
 import io.github.dovelint.facts.GuardClasses;
+import io.github.dovelint.files.InputFiles;
 import io.github.dovelint.kb.FunctionSpec;
 import io.github.dovelint.kb.FunctionSpecParser;
 import io.github.dovelint.kb.GfpDefinition;
@@ -18,7 +19,6 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,7 +62,9 @@ public final class ConfigLoader {
         String name = file.toString();
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = InputFiles.read(file, InputFiles.CONFIGURATION);
+        } catch (InputFiles.TooLarge e) {
+            throw new ConfigException(Problem.Kind.INPUT, new Location(name, 0, 0), e.getMessage(), null);
         } catch (IOException e) {
             throw new ConfigException(Problem.Kind.INPUT, new Location(name, 0, 0),
                     "cannot read the configuration: " + e, e);

@@ -25,13 +25,13 @@ final class FactCaches {
     static FactCache forUnit(Path dir, String toolVersion, Path root, ParseOptions options,
                              Collection<String> oobFields, GuardClasses guards) {
         return forUnit(dir, toolVersion, root, options, oobFields, guards,
-                io.github.dovelint.cache.FileHashes.inMemory());
+                io.github.dovelint.cache.FileHashes.inMemory(), io.github.dovelint.cache.CacheWrites.quiet(dir));
     }
 
     /** The facts depend on the oob fields and on what each guard class stands for: both are in the key. */
     static FactCache forUnit(Path dir, String toolVersion, Path root, ParseOptions options,
                              Collection<String> oobFields, GuardClasses guards,
-                             io.github.dovelint.cache.FileHashes hashes) {
+                             io.github.dovelint.cache.FileHashes hashes, io.github.dovelint.cache.CacheWrites writes) {
         FactCache.KeyBuilder key = new FactCache.KeyBuilder()
                 .add("version", toolVersion)
                 .add("build", BUILD)
@@ -44,12 +44,13 @@ final class FactCaches {
                 .add("prelude-types", Prelude.TYPES)
                 .add("oob", new TreeSet<>(oobFields).toString())
                 .add("guard-classes", guards.fingerprint());
-        return new FactCache(dir, key.build(), hashes);
+        return new FactCache(dir, key.build(), hashes, writes);
     }
 
     static FactCache forUnit(Path dir, Path root, ParseOptions options, Collection<String> oobFields,
-                             GuardClasses guards, io.github.dovelint.cache.FileHashes hashes) {
-        return forUnit(dir, Version.get(), root, options, oobFields, guards, hashes);
+                             GuardClasses guards, io.github.dovelint.cache.FileHashes hashes,
+                             io.github.dovelint.cache.CacheWrites writes) {
+        return forUnit(dir, Version.get(), root, options, oobFields, guards, hashes, writes);
     }
 
     /** For development builds, whose version does not change with the code: the jar's size and time. */

@@ -49,4 +49,11 @@ public interface ProgressListener {
      */
     default void timings(java.util.Map<String, Long> nanos) {
     }
+
+    /**
+     * The cache folder cannot be written (read-only, a file in the way, a full disk): the run
+     * goes on without writing it. Said once per run, with why.
+     */
+    default void cacheOff(String why) {
+    }
 }

@@ -1,5 +1,6 @@
 package io.github.dovelint.engine;
 
+import io.github.dovelint.cache.CacheWrites;
 import io.github.dovelint.cache.FileHashes;
 import io.github.dovelint.model.AnalysisException;
 import io.github.dovelint.model.Limits;
@@ -19,16 +20,20 @@ import java.util.List;
  * bytes. One per run, handed to each stage; nothing here outlives the run but the hashes
  * {@link FileHashes#save() saved} at its end.
  *
- * @param fileHashes one per run, shared by the units: a header several include is hashed once
+ * @param fileHashes  one per run, shared by the units: a header several include is hashed once
+ * @param cacheWrites whether the run still writes its cache folder (null without one): tried
+ *                    at the start, off at the first failure, which the progress listener hears
  */
 record RunContext(RunSettings settings, Relativizer relativizer, ConfigDigest digest, Limits limits,
-                  Timings timings, Parsing parsing, FileHashes fileHashes) {
+                  Timings timings, Parsing parsing, FileHashes fileHashes, CacheWrites cacheWrites) {
 
     static RunContext start(RunSettings settings, Relativizer relativizer, ConfigDigest digest, Limits limits) {
         Parsing parsing = new Parsing(relativizer, settings.threads(), limits, settings.progress());
+        CacheWrites writes = settings.cacheDir() == null ? null
+                : CacheWrites.probe(settings.cacheDir(), settings.progress()::cacheOff);
         FileHashes hashes = settings.cacheDir() == null ? FileHashes.inMemory()
-                : FileHashes.at(settings.cacheDir().resolve(FileHashes.FILE_NAME));
-        return new RunContext(settings, relativizer, digest, limits, new Timings(), parsing, hashes);
+                : FileHashes.at(settings.cacheDir().resolve(FileHashes.FILE_NAME), writes);
+        return new RunContext(settings, relativizer, digest, limits, new Timings(), parsing, hashes, writes);
     }
 
     ProgressListener progress() {

@@ -60,8 +60,12 @@ final class Slicing {
         LexicalIndex index = LexicalIndex.build(sources, job.options().includeDirs(), run.settings().threads(),
                 hashes, previous, job.cache() == null ? null : job.cache().hashes());
         // A layout is stored when made: a few files scanned again are cheaper to scan again next time.
-        if (store != null && index.rebuilt()) {
-            IndexStore.write(store, key, index);
+        if (store != null && index.rebuilt() && job.cache().writes().on()) {
+            try {
+                IndexStore.write(store, key, index);
+            } catch (java.io.IOException e) {
+                job.cache().writes().failed(store, e);
+            }
         }
         Slicer slicer = new Slicer(index);
         BitSet first = slicer.toConfirm(specs);

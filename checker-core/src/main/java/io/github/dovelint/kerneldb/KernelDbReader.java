@@ -28,6 +28,13 @@ import java.util.zip.ZipException;
  */
 public final class KernelDbReader {
 
+    /**
+     * The largest database read, compressed or not: a whole kernel's is about 2 MB compressed
+     * and 15 MB of text, and a gzip bomb must be refused before it fills the heap
+     * (docs/robustness.md#size-and-depth-limits).
+     */
+    static final int MAX_BYTES = 64 << 20;
+
     private KernelDbReader() {
     }
 
@@ -38,6 +45,9 @@ public final class KernelDbReader {
     public static KernelDb read(Path file, String shown) throws ConfigException {
         byte[] bytes;
         try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw tooLarge(shown, "");
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw error(shown, "kernel database not found");
@@ -50,9 +60,13 @@ public final class KernelDbReader {
     public static KernelDb decode(byte[] bytes, String shown) throws ConfigException {
         String text;
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            byte[] plain = in.readNBytes(MAX_BYTES + 1);
+            if (plain.length > MAX_BYTES) {
+                throw tooLarge(shown, " uncompressed");
+            }
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(in.readAllBytes())).toString();
+                    .decode(ByteBuffer.wrap(plain)).toString();
         } catch (ZipException e) {
             throw error(shown, "not a dovelint kernel database (not gzip data: " + e.getMessage() + ")");
         } catch (EOFException e) {
@@ -134,6 +148,11 @@ public final class KernelDbReader {
             case USES -> Use.byKey(value).isPresent();
             case TEXT -> true;
         };
+    }
+
+    private static ConfigException tooLarge(String shown, String how) {
+        return error(shown, "the kernel database is larger than " + (MAX_BYTES >> 20) + " MiB" + how
+                + ": the size limit for a kernel database");
     }
 
     private static ConfigException error(String shown, String message) {

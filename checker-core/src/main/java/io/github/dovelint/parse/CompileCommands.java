@@ -1,12 +1,10 @@
 package io.github.dovelint.parse;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dovelint.files.InputFiles;
+import io.github.dovelint.files.JsonInput;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -71,14 +69,14 @@ public final class CompileCommands {
     public static CompileCommands load(Path json) throws ParseSetupException {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(Files.readAllBytes(json));
+            root = JsonInput.readTree(new ObjectMapper(), InputFiles.read(json, InputFiles.COMPILE_COMMANDS));
         } catch (NoSuchFileException e) {
             throw new ParseSetupException(json, 0, 0, "compile_commands.json not found");
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            int line = at == null ? 0 : Math.max(0, at.getLineNr());
-            int column = at == null ? 0 : Math.max(0, at.getColumnNr());
-            throw new ParseSetupException(json, line, column, "invalid JSON: " + e.getOriginalMessage());
+        } catch (InputFiles.TooLarge e) {
+            throw new ParseSetupException(json, 0, 0, e.getMessage());
+        } catch (JsonInput.Invalid e) {
+            // the line and column where it breaks, Jackson's nesting limit included
+            throw new ParseSetupException(json, e.line(), e.column(), "invalid JSON: " + e.getMessage());
         } catch (IOException e) {
             throw new ParseSetupException(json, 0, 0, "cannot read compile_commands.json: " + e.getMessage());
         }

@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * name), the sources (path, hash, digest, how their quoted includes resolved),
  * the nodes and what each mentions, the member bindings, and the compressed
  * rows that say who defines, mentions or binds each symbol. A cold run builds
- * it in memory; a later run maps the stored file and reads only what the
+ * it in memory; a later run reads the stored file as it is and looks up only what the
  * slicer asks for, instead of decoding a few million names and rebuilding
  * the rows (seconds on a whole kernel).
  *
@@ -127,7 +127,7 @@ final class FlatIndex {
 
     // --- reading --------------------------------------------------------------------------------
 
-    /** Opens a laid-out index (a stored one, mapped): every section checked against its bounds. */
+    /** Opens a laid-out index (a stored one, read): every section checked against its bounds. */
     static FlatIndex open(ByteBuffer buffer) {
         return new FlatIndex(buffer);
     }
@@ -249,7 +249,8 @@ final class FlatIndex {
     /** The number of {@code name}, or -1. */
     int find(String name) {
         int mask = slots.limit() - 1;
-        for (int slot = mix(name.hashCode()) & mask; ; slot = (slot + 1) & mask) {
+        // at most one lap: a damaged table with no free slot must not loop for ever
+        for (int probe = 0, slot = mix(name.hashCode()) & mask; probe <= mask; probe++, slot = (slot + 1) & mask) {
             int e = slots.get(slot);
             if (e == 0) {
                 return -1;
@@ -258,6 +259,7 @@ final class FlatIndex {
                 return e - 1;
             }
         }
+        return -1;
     }
 
     /** Whether a symbol's name is {@code prefix + rest} exactly (rest "": the whole name is prefix). */

@@ -14,25 +14,26 @@ import java.util.Optional;
  * A {@link LexicalIndex} kept between runs, so that a run where one file changed
  * scans that file and takes every other one from here. The file is a short
  * header (magic, format, the key it was written under), the index's
- * {@link FlatIndex} layout, and a CRC32C of everything before it. It is
- * mapped, not read (but on Windows): a run touches the pages its slice asks for. Written
+ * {@link FlatIndex} layout, and a CRC32C of everything before it. Written
  * atomically; anything unreadable, foreign or inconsistent is no store (the run
  * scans everything, as the first one did).
+ *
+ * <p>The store is read into memory, not mapped: another program truncating a mapped file
+ * (a cache cleaner, a second run's rename racing a deletion, a full disk) makes the next
+ * access to a lost page a SIGBUS, which kills the JVM rather than throwing. Its checksum
+ * reads every byte anyway, so reading costs one copy (docs/robustness.md#the-lexical-index-store);
+ * a file that changes size while it is read fails its checksum or its length check and is
+ * a miss.
  */
 public final class IndexStore {
 
     private static final int MAGIC = 0x444C4C53; // "DLLS"
     private static final int FORMAT = 2;
-    /**
-     * Whether the store is mapped rather than read: not on Windows, where a mapped file cannot
-     * be replaced until the mapping is collected, so a run could never store a new layout.
-     */
-    private static final boolean MAPS = java.io.File.separatorChar == '/';
 
     private IndexStore() {
     }
 
-    /** A store as mapped. */
+    /** A store as read. */
     public static final class Stored {
         private final FlatIndex flat;
 
@@ -60,13 +61,13 @@ public final class IndexStore {
         }
     }
 
-    /** Writes an index laid out anew ({@link LexicalIndex#rebuilt()}) under {@code key}; a failure only costs time. */
-    public static void write(Path file, String key, LexicalIndex index) {
-        try {
-            Checksummed.write(file, header(key), index.layout().layout());
-        } catch (IOException | RuntimeException e) {
-            // no store: the next run scans everything
-        }
+    /**
+     * Writes an index laid out anew ({@link LexicalIndex#rebuilt()}) under {@code key}; a failure
+     * only costs time (no store: the next run scans everything), and is thrown for the caller
+     * to tell the cache is off.
+     */
+    public static void write(Path file, String key, LexicalIndex index) throws IOException {
+        Checksummed.write(file, header(key), index.layout().layout());
     }
 
     /** Magic, format, the key's length and bytes, padded so that the layout starts on a multiple of four. */
@@ -97,16 +98,14 @@ public final class IndexStore {
             if (size < header.capacity() + 4 || size > Integer.MAX_VALUE) {
                 return Optional.empty();
             }
-            ByteBuffer all;
-            if (MAPS) {
-                all = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
-            } else {
-                all = ByteBuffer.allocate((int) size);
-                while (all.hasRemaining() && ch.read(all) >= 0) {
-                    // read it all
-                }
-                all.clear();
+            ByteBuffer all = ByteBuffer.allocate((int) size);
+            while (all.hasRemaining() && ch.read(all) >= 0) {
+                // read it all: a file truncated meanwhile ends early
             }
+            if (all.hasRemaining() || ch.size() != size) {
+                return Optional.empty(); // changed size while read: another writer, a miss
+            }
+            all.clear();
             if (!all.slice(0, header.capacity()).equals(header)) {
                 return Optional.empty(); // another format or key
             }
@@ -118,8 +117,8 @@ public final class IndexStore {
                     body.capacity() - header.capacity())));
             touch(file);
             return Optional.of(stored);
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // corrupt or stale: scan everything
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            return Optional.empty(); // corrupt, stale or too large for this heap: scan everything
         }
     }
 }

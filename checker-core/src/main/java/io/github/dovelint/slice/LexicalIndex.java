@@ -302,10 +302,20 @@ public final class LexicalIndex {
         return out;
     }
 
+    /** A path as stored, or null when it names no path here (a damaged store, another system). */
+    private static Path path(String stored) {
+        try {
+            return Path.of(stored);
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
     /** Whether every header read then hashes the same now. */
     private static boolean unchanged(SortedMap<String, byte[]> headers, FileHashes files) {
         for (Map.Entry<String, byte[]> h : headers.entrySet()) {
-            Optional<byte[]> now = files.hash(Path.of(h.getKey()));
+            Path header = path(h.getKey());
+            Optional<byte[]> now = header == null ? Optional.empty() : files.hash(header);
             if (now.isEmpty() || !Arrays.equals(now.get(), h.getValue())) {
                 return false;
             }
@@ -322,8 +332,9 @@ public final class LexicalIndex {
             byte known = memo[r];
             if (known == 0) {
                 String[] res = base.resolution(r);
-                Path now = resolveFrom(Path.of(res[0]), res[1], includeDirs);
-                known = (now == null ? "" : now.toString()).equals(res[2]) ? (byte) 1 : (byte) 2;
+                Path dir = path(res[0]);
+                Path now = dir == null ? null : resolveFrom(dir, res[1], includeDirs);
+                known = dir != null && (now == null ? "" : now.toString()).equals(res[2]) ? (byte) 1 : (byte) 2;
                 memo[r] = known;
             }
             if (known == 2) {

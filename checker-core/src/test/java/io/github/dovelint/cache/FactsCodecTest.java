@@ -25,6 +25,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -171,5 +172,30 @@ class FactsCodecTest {
         } catch (IOException | RuntimeException expected) {
             // either way it is not trusted: the cache compares checksums first
         }
+    }
+
+    @Test
+    void anExpressionNestedTooDeeplyIsRefusedNotAStackOverflow() throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(b);
+        for (int k = 0; k < 1_000_000; k++) {
+            out.writeByte(3); // Expr.Unary: operator, then its operand
+            out.writeInt(-1); // no operator text
+        }
+        out.writeByte(0);
+        out.flush();
+        FactsCodec.Reader r = new FactsCodec.Reader(new DataInputStream(new ByteArrayInputStream(b.toByteArray())));
+        IOException e = assertThrows(IOException.class, r::expr);
+        assertTrue(e.getMessage().contains("nested more than " + FactsCodec.MAX_EXPR_DEPTH), e.getMessage());
+        FactsCodec.Reader shallow = new FactsCodec.Reader(new DataInputStream(new ByteArrayInputStream(
+                Arrays.copyOfRange(b.toByteArray(), b.size() - 1 - 5 * 100, b.size()))));
+        assertTrue(shallow.expr() instanceof Expr.Unary, "a hundred levels are read");
+    }
+
+    @Test
+    void aCountPastTheEndOfTheBytesIsRefusedBeforeAnythingIsAllocated() throws IOException {
+        byte[] bytes = ByteBuffer.allocate(8).putInt(1 << 24).array(); // 16 M problems announced, 4 bytes left
+        IOException e = assertThrows(IOException.class, () -> decode(bytes, new java.util.ArrayList<>()));
+        assertTrue(e.getMessage().startsWith("bad count"), e.getMessage());
     }
 }

@@ -56,7 +56,7 @@ class IndexStoreTest {
     }
 
     /** A run with the store: read it, build, write it back; its slice. */
-    private List<String> storedRun() {
+    private List<String> storedRun() throws Exception {
         IndexStore.Stored previous = IndexStore.read(store, "k").orElse(null);
         LexicalIndex index = LexicalIndex.build(sources, List.of(), 2, true, previous, null);
         if (index.rebuilt()) {
@@ -183,5 +183,55 @@ class IndexStoreTest {
         Files.write(store, java.util.Arrays.copyOf(good, 10));
         assertTrue(IndexStore.read(store, "k").isEmpty(), "truncated");
         assertEquals(freshRun(), storedRun(), "rebuilt");
+    }
+
+    @Test
+    void aStoreTruncatedAgainAndAgainWhileItIsReadIsAMissOrReadWhole() throws Exception {
+        sources.clear();
+        for (int k = 0; k < 300; k++) {
+            String name = String.format("f%03d.c", k);
+            write(name, "void f" + k + "(void) { f" + (k + 1) + "(); files_fdtable(x" + k + "); }\n");
+            sources.add(tmp.resolve(name));
+        }
+        storedRun();
+        byte[] good = Files.readAllBytes(store);
+        IndexStore.Stored whole = IndexStore.read(store, "k").orElseThrow();
+        java.util.SortedMap<String, String> expected = answers(LexicalIndex.build(sources, List.of(), 2, true));
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger truncations = new java.util.concurrent.atomic.AtomicInteger();
+        Thread truncator = new Thread(() -> {
+            java.util.Random random = new java.util.Random(19);
+            while (!stop.get()) {
+                try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(store,
+                        java.nio.file.StandardOpenOption.WRITE)) {
+                    ch.truncate(random.nextInt(good.length));
+                    truncations.incrementAndGet();
+                    Thread.onSpinWait();
+                    ch.write(java.nio.ByteBuffer.wrap(good), 0); // back to whole, in place
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        });
+        truncator.start();
+        int hits = 0;
+        try {
+            for (int k = 0; k < 400; k++) {
+                IndexStore.Stored stored = IndexStore.read(store, "k").orElse(null);
+                if (stored != null) {
+                    hits++;
+                    assertEquals(whole.symbols(), stored.symbols());
+                    if (k % 50 == 0) {
+                        assertEquals(expected, answers(LexicalIndex.build(sources, List.of(), 1, true, stored, null)),
+                                "a store read while it was truncated answers as a fresh scan");
+                    }
+                }
+            }
+        } finally {
+            stop.set(true);
+            truncator.join();
+        }
+        assertTrue(truncations.get() > 100, "the store was truncated while it was read: " + truncations);
+        assertTrue(IndexStore.read(store, "k").isPresent(), "whole again: read (" + hits + " hits while truncated)");
     }
 }

@@ -173,10 +173,9 @@ final class CheckCommand implements Callable<Integer> {
             builder.cacheDir(cacheDir != null ? absolute(cacheDir) : rootDir.resolve(Analyzer.DEFAULT_CACHE_DIR));
         }
         boolean terminal = System.console() != null;
-        TerminalProgress progress = new TerminalProgress(err, !quiet && terminal);
-        if (stats || (!quiet && terminal)) {
-            builder.progress(progress);
-        }
+        TerminalProgress progress = new TerminalProgress(err, !quiet && terminal, !quiet);
+        // always heard: besides progress and timings, it says when the cache is off
+        builder.progress(progress);
         Limits limits = Limits.DEFAULT;
         try {
             if (maxFileSize != null) {

@@ -1,5 +1,6 @@
 package io.github.dovelint.cli;
 
+import io.github.dovelint.files.InputFiles;
 import io.github.dovelint.spec.CompanionCore;
 import io.github.dovelint.spec.ContractTable;
 import io.github.dovelint.spec.Explainer;
@@ -10,7 +11,6 @@ import io.github.dovelint.spec.TraceChecker;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -41,10 +41,9 @@ final class SpecCommand implements Callable<Integer> {
     }
 
     static String read(String path) throws IOException {
-        if (path.equals("-")) {
-            return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        return Files.readString(Path.of(path), StandardCharsets.UTF_8);
+        byte[] bytes = path.equals("-") ? InputFiles.read(System.in, InputFiles.SPEC_INPUT)
+                : InputFiles.read(Path.of(path), InputFiles.SPEC_INPUT);
+        return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     }
 
     static int unreadable(CommandLine.Model.CommandSpec spec, String path, IOException e) {

@@ -20,6 +20,7 @@ final class TerminalProgress implements ProgressListener {
 
     private final PrintWriter err;
     private final boolean live;
+    private final boolean warns;
     private final long start = System.nanoTime();
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicLong lines = new AtomicLong();
@@ -29,11 +30,22 @@ final class TerminalProgress implements ProgressListener {
     private java.util.Map<String, Long> timings = java.util.Map.of();
 
     /**
-     * @param live redraw a progress line (a terminal); otherwise only the final summary
+     * @param live  redraw a progress line (a terminal); otherwise only the final summary
+     * @param warns say when the cache is off ({@link #cacheOff}); not under {@code --quiet}
      */
-    TerminalProgress(PrintWriter err, boolean live) {
+    TerminalProgress(PrintWriter err, boolean live, boolean warns) {
         this.err = err;
         this.live = live;
+        this.warns = warns;
+    }
+
+    @Override
+    public synchronized void cacheOff(String why) {
+        if (warns) {
+            clear();
+            err.println("dovelint: warning: " + why);
+            err.flush();
+        }
     }
 
     @Override

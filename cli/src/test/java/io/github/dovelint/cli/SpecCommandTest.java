@@ -87,4 +87,18 @@ class SpecCommandTest {
         assertEquals(0, good.exit(), good::toString);
         assertEquals(ok + ": 1 hook call conforms to the spec; reference index: F1:0->#1\n", good.out());
     }
+
+    @Test
+    void aScenarioOrTraceOverItsSizeLimitIsRefusedWithExit2() throws Exception {
+        Path big = file("big.txt", "");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength((64L << 20) + 1); // sparse: refused before a byte is read
+        }
+        for (String command : new String[] {"explain", "check-trace"}) {
+            Cli.Result r = Cli.run("spec", command, big.toString());
+            assertEquals(2, r.exit(), r::toString);
+            assertEquals("dovelint: cannot read " + big + ": larger than 64 MiB: the size limit for a scenario or trace\n",
+                    r.err(), r::toString);
+        }
+    }
 }

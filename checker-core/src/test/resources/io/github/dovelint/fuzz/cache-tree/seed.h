@@ -1,0 +1,1 @@
+#define LOCKED() helper()
