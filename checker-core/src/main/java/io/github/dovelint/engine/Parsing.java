@@ -70,7 +70,16 @@ final class Parsing {
      */
     List<ParsedFile> parseAll(List<Path> sources, CParser parser, Set<String> oobFields, GuardClasses guards,
                               FactCache cache) {
-        Run run = new Run(sources, parser, oobFields, guards, cache);
+        return parseAll(sources, parser, oobFields, guards, cache, true);
+    }
+
+    /**
+     * As {@link #parseAll(List, CParser, Set, GuardClasses, FactCache)}; {@code tell}: whether the
+     * progress listener hears of each file (not for files parsed again in another configuration).
+     */
+    List<ParsedFile> parseAll(List<Path> sources, CParser parser, Set<String> oobFields, GuardClasses guards,
+                              FactCache cache, boolean tell) {
+        Run run = new Run(sources, parser, oobFields, guards, cache, tell);
         for (int i = 0; i < Math.min(Math.max(1, threads), sources.size()); i++) {
             run.startWorker();
         }
@@ -89,10 +98,13 @@ final class Parsing {
         final Set<String> oobFields;
         final GuardClasses guards;
         final FactCache cache;
+        final boolean tell;
         final List<CompletableFuture<ParsedFile>> results = new ArrayList<>();
         final AtomicInteger next = new AtomicInteger();
 
-        Run(List<Path> sources, CParser parser, Set<String> oobFields, GuardClasses guards, FactCache cache) {
+        Run(List<Path> sources, CParser parser, Set<String> oobFields, GuardClasses guards, FactCache cache,
+            boolean tell) {
+            this.tell = tell;
             this.sources = sources;
             this.parser = parser;
             this.oobFields = oobFields;
@@ -185,7 +197,9 @@ final class Parsing {
         ParsedFile out = run.cache == null ? parseFresh(run, source, null)
                 : CachedParse.parse(run.cache, relativizer.apply(source), source,
                         src -> parseFresh(run, source, src));
-        progress.fileDone(out.file(), out.lines());
+        if (run.tell) {
+            progress.fileDone(out.file(), out.lines());
+        }
         return out.scanned().withFacts(shared.share(out.facts()));
     }
 

@@ -74,6 +74,14 @@ final class ReuseCheck {
             // the index gives the same slice and nothing in reach changed.
             return toParse.isEmpty() ? new Reuse.IfSameSlice(record, sources, changedFiles) : new Reuse.Full();
         }
+        if (job.configPass() && !toParse.isEmpty()) {
+            // its facts in the other configuration may have changed too: the rules run again, over
+            // facts mostly from the cache (docs/configurations.md#cost)
+            ConfigPass pass = new ConfigPass(run, job);
+            if (toParse.stream().anyMatch(i -> pass.testsOptions(paths.get(i)))) {
+                return new Reuse.Full();
+            }
+        }
         Set<String> parsedAgain = new HashSet<>();
         if (!toParse.isEmpty()) {
             long parseStart = System.nanoTime();

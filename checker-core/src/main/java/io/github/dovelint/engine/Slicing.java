@@ -74,17 +74,7 @@ final class Slicing {
 
         ParsedFile[] parsed = new ParsedFile[sources.size()];
         long parseStart = System.nanoTime();
-        List<Slicer.Confirmed> confirmed = new ArrayList<>();
-        for (int i : parseInto(parsed, first, run, job, parser)) {
-            ParsedFile pf = parsed[i];
-            if (pf.facts() != null) {
-                for (FunctionFacts f : pf.facts().functions()) {
-                    if (!f.oobAccesses().isEmpty()) {
-                        confirmed.add(new Slicer.Confirmed(i, f.name()));
-                    }
-                }
-            }
-        }
+        List<Slicer.Confirmed> confirmed = confirmed(parsed, parseInto(parsed, first, run, job, parser));
         timings.since("parse", parseStart);
         long sliceStart = System.nanoTime();
         BitSet chosen = slicer.slice(specs, confirmed);
@@ -97,6 +87,44 @@ final class Slicing {
         parseInto(parsed, chosen, run, job, parser);
         timings.since("parse", restStart);
         return new Result(parsed, index);
+    }
+
+    /** The starting points the facts of these parsed sources confirm. */
+    private static List<Slicer.Confirmed> confirmed(ParsedFile[] parsed, Iterable<Integer> which) {
+        List<Slicer.Confirmed> out = new ArrayList<>();
+        for (int i : which) {
+            ParsedFile pf = parsed[i];
+            if (pf != null && pf.facts() != null) {
+                for (FunctionFacts f : pf.facts().functions()) {
+                    if (!f.oobAccesses().isEmpty()) {
+                        out.add(new Slicer.Confirmed(i, f.name()));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The sources of a unit parsed whole that its rules reach, as the slice of a sliced unit
+     * would be (docs/configurations.md#cost): every source when a rule looks at everything.
+     */
+    static BitSet reach(RunContext run, UnitJob job, ParsedFile[] parsed) {
+        List<Path> sources = job.unit().sources();
+        BitSet all = new BitSet();
+        all.set(0, sources.size());
+        List<Slicer.Spec> specs = SliceSpecs.of(job.rules(), job.kb());
+        if (specs == null) {
+            return all;
+        }
+        long start = System.nanoTime();
+        Slicer slicer = new Slicer(LexicalIndex.build(sources, job.options().includeDirs(), run.settings().threads(),
+                false));
+        BitSet first = slicer.toConfirm(specs);
+        BitSet chosen = slicer.slice(specs, confirmed(parsed, all.stream()::iterator));
+        chosen.or(first);
+        run.timings().since("index", start);
+        return chosen;
     }
 
     /** Parses the chosen sources not parsed yet; their indexes. */

@@ -19,9 +19,12 @@ import java.util.Set;
  * @param recordKey the key of its run record, or null when it has none (no cache, or a
  *                  knowledge base built in code, which has no origin to key on)
  * @param oobFields the fields the knowledge base marks as sized by untrusted data
+ * @param configPass whether the files the rules reach are also analysed with the {@code CONFIG_*}
+ *                  options they test defined ({@link ConfigPass}): when no real configuration
+ *                  was given
  */
 record UnitJob(ProgramUnit unit, KnowledgeBase kb, ParseOptions options, FactCache cache, List<Rule> rules,
-               List<Slicer.Spec> specs, String recordKey, Set<String> oobFields) {
+               List<Slicer.Spec> specs, String recordKey, Set<String> oobFields, boolean configPass) {
 
     boolean sliced() {
         return specs != null;

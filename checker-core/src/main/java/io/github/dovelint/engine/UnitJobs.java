@@ -4,6 +4,7 @@ import io.github.dovelint.cache.FactCache;
 import io.github.dovelint.config.Config;
 import io.github.dovelint.config.RuleSetting;
 import io.github.dovelint.kb.KnowledgeBase;
+import io.github.dovelint.kconfig.GivenConfiguration;
 import io.github.dovelint.model.AnalysisException;
 import io.github.dovelint.parse.ParseOptions;
 import io.github.dovelint.rules.Rule;
@@ -45,10 +46,14 @@ final class UnitJobs {
                         kb.guardClasses(), run.fileHashes(), run.cacheWrites());
         List<Rule> rules = enabledRules(unit);
         List<Slicer.Spec> specs = settings.scope().slices(unit.sources().size()) ? SliceSpecs.of(rules, kb) : null;
+        // a kernel derivation reads one program; a real configuration is used as given
+        boolean configPass = settings.programSink() == null && GivenConfiguration.of(options.includeDirs(),
+                options.defines(), options.compileCommands()).isEmpty();
         String recordKey = cache == null || kb.origin() == null || settings.programSink() != null ? null
-                : RunReuse.key(cache.key(), configDigest + " " + kb.origin() + (specs == null ? " all" : " sliced"),
-                        run.relativizer().apply(unit.directory()));
-        return new UnitJob(unit, kb, options, cache, rules, specs, recordKey, new HashSet<>(kb.oobFields()));
+                : RunReuse.key(cache.key(), configDigest + " " + kb.origin() + (specs == null ? " all" : " sliced")
+                        + (configPass ? " both-configurations" : ""), run.relativizer().apply(unit.directory()));
+        return new UnitJob(unit, kb, options, cache, rules, specs, recordKey, new HashSet<>(kb.oobFields()),
+                configPass);
     }
 
     private ParseOptions parseOptions(Config config) {

@@ -63,10 +63,45 @@ final class UnitRunner {
     }
 
     /**
+     * The unit's findings, failures and idle rules: of its program as parsed, and with the
+     * {@link ConfigPass} also of the program with the options its reached sources test defined.
+     */
+    private Checked check(UnitJob job, ParsedFile[] parsed, List<UnitFacts> facts, LexicalIndex index)
+            throws AnalysisException {
+        ProgramCheck.Checked first = programCheck.check(job, facts);
+        if (!job.configPass()) {
+            return new Checked(first, parsed);
+        }
+        ConfigPass pass = new ConfigPass(run, job);
+        BitSet reach = new BitSet();
+        if (index != null) {
+            for (int i = 0; i < parsed.length; i++) {
+                if (parsed[i] != null) {
+                    reach.set(i);
+                }
+            }
+        } else {
+            reach = Slicing.reach(run, job, parsed);
+        }
+        ConfigPass.Variant variant = pass.parse(parsed, reach);
+        if (variant.isEmpty()) {
+            return new Checked(first, parsed);
+        }
+        ProgramCheck.Checked second = programCheck.check(job, ConfigPass.facts(parsed, variant));
+        return new Checked(new ProgramCheck.Checked(pass.merge(first.findings(), second.findings(), variant),
+                ConfigPass.failures(first.failures(), second.failures()),
+                ConfigPass.idle(first.idle(), second.idle())), ConfigPass.recorded(parsed, variant));
+    }
+
+    /** What {@link #check} gives: the merged check, and the parses as the run record must know them. */
+    private record Checked(ProgramCheck.Checked checked, ParsedFile[] recorded) {
+    }
+
+    /**
      * @param parsed per source, its parse, or null when out of reach
      * @param index  the lexical index that chose the slice, or null when the unit was not sliced
      */
-    private UnitRun checkAndRecord(UnitJob job, ParsedFile[] parsed, LexicalIndex index) {
+    private UnitRun checkAndRecord(UnitJob job, ParsedFile[] parsed, LexicalIndex index) throws AnalysisException {
         List<Path> paths = job.unit().sources();
         List<UnitFacts> facts = new ArrayList<>();
         List<UnitRun.Source> sources = new ArrayList<>();
@@ -84,10 +119,11 @@ final class UnitRunner {
                 facts.add(pf.facts());
             }
         }
-        ProgramCheck.Checked checked = programCheck.check(job, facts);
+        Checked both = check(job, parsed, facts, index);
         Cancellation.check(run.progress()); // rules skipped by a cancel: no record of their findings
+        ProgramCheck.Checked checked = both.checked();
         if (job.recordKey() != null) {
-            RunRecord record = RunReuse.record(sources.stream().map(UnitRun.Source::file).toList(), parsed,
+            RunRecord record = RunReuse.record(sources.stream().map(UnitRun.Source::file).toList(), both.recorded(),
                     sources.stream().map(UnitRun.Source::suppressions).toList(),
                     index, checked.findings(), checked.failures(), checked.idle(), job.cache());
             if (record != null) {

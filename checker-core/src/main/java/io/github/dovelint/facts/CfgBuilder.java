@@ -523,8 +523,10 @@ final class CfgBuilder {
         }
         IASTStatement body = f.getBody();
         int after = newBlock();
+        boolean conditional = false;
         if (body instanceof IASTIfStatement test && test.getElseClause() != null
                 && ScopeCleanups.SCOPE_ENTER_COND.equals(calleeName(enter))) {
+            conditional = true;
             int failed = newBlock();
             edge(b, failed, null, true, null);
             edge(stmt(test.getThenClause(), failed, depth), after, null, true, null);
@@ -535,7 +537,12 @@ final class CfgBuilder {
         }
         CallFact acquire = callFacts.get(enter);
         if (acquire != null) {
-            event(b, new Cfg.Call(acquire, LockApis.classify(acquire)));
+            LockOp op = LockApis.classify(acquire);
+            if (conditional && op != null && op.action() == LockOp.Action.TRY_ACQUIRE) {
+                // a _try class (mutex_try, spinlock_try): the body runs only where the trylock succeeded
+                op = new LockOp(LockOp.Action.ACQUIRE, op.family(), op.api(), op.lock(), op.location());
+            }
+            event(b, new Cfg.Call(acquire, op));
         }
         scopes.push(new Scope(f, new ArrayList<>(List.of(cleanups.get(enter)))));
         try {

@@ -61,7 +61,9 @@ public final class CParser {
     private final ParseOptions options;
     private final CompileCommands compileCommands;
     private final boolean headerless;
-    private final HeaderCache headers = new HeaderCache();
+    private final HeaderCache headers;
+    /** Per file, macros defined over the options' (a configuration variant), or none. */
+    private final java.util.function.Function<Path, Map<String, String>> extraDefines;
 
     /**
      * A parser for the given options, loading the compile_commands.json named
@@ -81,9 +83,25 @@ public final class CParser {
      * database (which replaces {@code options.compileCommands()}; may be null).
      */
     public CParser(ParseOptions options, CompileCommands compileCommands) {
+        this(options, compileCommands, new HeaderCache(), file -> Map.of());
+    }
+
+    private CParser(ParseOptions options, CompileCommands compileCommands, HeaderCache headers,
+                    java.util.function.Function<Path, Map<String, String>> extraDefines) {
         this.options = options;
         this.compileCommands = compileCommands;
         this.headerless = options.includeDirs().isEmpty() && compileCommands == null;
+        this.headers = headers;
+        this.extraDefines = extraDefines;
+    }
+
+    /**
+     * This parser with more macros defined for each file, over every other define (the
+     * configuration-aware pass, docs/configurations.md): {@code extra} is given the file's
+     * absolute, normalised path. The header texts read are shared with this parser.
+     */
+    public CParser withDefines(java.util.function.Function<Path, Map<String, String>> extra) {
+        return new CParser(options, compileCommands, headers, extra);
     }
 
     private static CompileCommands loadOrNull(Path json) {
@@ -299,6 +317,7 @@ public final class CParser {
         }
         defines.putAll(flags.defines());
         options.defines().forEach((name, value) -> defines.put(name, value == null || value.isEmpty() ? "1" : value));
+        defines.putAll(extraDefines.apply(file));
         Set<String> includeDirs = new LinkedHashSet<>();
         options.includeDirs().forEach(dir -> includeDirs.add(dir.toAbsolutePath().normalize().toString()));
         flags.includeDirs().forEach(dir -> includeDirs.add(dir.toString()));

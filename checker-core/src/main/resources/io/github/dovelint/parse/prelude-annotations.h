@@ -167,6 +167,24 @@ extern int __dl_marker;
 #define static_assert(expr, ...) extern int __dl_marker
 #define _Static_assert(expr, ...) extern int __dl_marker
 
+/* ---- configuration tests (kconfig.h) ----
+ * IS_ENABLED(CONFIG_X) and friends are 1 when the option is defined as 1 (as
+ * -D CONFIG_X, or the configuration-aware pass, define it) and 0 otherwise,
+ * in #if and in C alike. The option's value is pasted onto __dl_one_: only
+ * __dl_one_1 is a macro, and its expansion (a comma) shifts the 1 into
+ * __dl_second()'s pick. Modules count as built in (CONFIG_X_MODULE). */
+#define __dl_one_1 ~,
+#define __dl_second(a, b, ...) b
+#define __dl_set_b(probe) __dl_second(probe 1, 0)
+#define __dl_set_a(value) __dl_set_b(__dl_one_##value)
+#define __dl_set(option) __dl_set_a(option)
+#ifndef IS_ENABLED
+#define IS_BUILTIN(option) __dl_set(option)
+#define IS_MODULE(option) __dl_set(option##_MODULE)
+#define IS_ENABLED(option) (__dl_set(option) || __dl_set(option##_MODULE))
+#define IS_REACHABLE(option) IS_ENABLED(option)
+#endif
+
 /* ---- value macros that take types or member names ---- */
 #define container_of(ptr, type, member) ((type *)__dl_container_of(ptr))
 #define container_of_const(ptr, type, member) ((type *)__dl_container_of(ptr))
