@@ -42,7 +42,7 @@ final class UnitJobs {
         ParseOptions options = parseOptions(unit.config());
         FactCache cache = settings.cacheDir() == null ? null
                 : FactCaches.forUnit(settings.cacheDir(), run.relativizer().root(), options, kb.oobFields(),
-                        kb.guardClasses(), run.fileHashes());
+                        kb.guardClasses(), run.fileHashes(), run.limits());
         List<Rule> rules = enabledRules(unit);
         List<Slicer.Spec> specs = settings.scope().slices(unit.sources().size()) ? SliceSpecs.of(rules, kb) : null;
         String recordKey = cache == null || kb.origin() == null || settings.programSink() != null ? null
