@@ -87,39 +87,35 @@ public class CheckMojo extends AbstractDovelintMojo {
         if (!quiet) {
             TextReport.idleLines(result).forEach(getLog()::info); // a clean result says what it could not check
         }
-        String summary = TextReport.summary(result);
         List<Path> written = writeReports(result, writers);
+        if (!quiet) {
+            logSummary(gate);
+        }
         switch (gate.verdict()) {
-            case FAILED_INCOMPLETE -> {
-                if (!quiet) {
-                    getLog().error(summary);
-                }
-                throw new MojoFailureException("dovelint could not analyse everything ("
-                        + result.notAnalysed().size() + " file(s) not analysed: "
-                        + String.join(", ", result.notAnalysed()) + "); see the input problems "
-                        + (quiet ? "in the reports (quiet is on)." : "above.")
-                        + " The reports were written and say the run is incomplete."
-                        + " To let findings alone decide: -Ddovelint.keepGoing");
+            case FAILED_INCOMPLETE -> throw new MojoFailureException("dovelint could not analyse everything ("
+                    + result.notAnalysed().size() + " file(s) not analysed: "
+                    + String.join(", ", result.notAnalysed()) + "); see the input problems "
+                    + (quiet ? "in the reports (quiet is on)." : "above.")
+                    + " The reports were written and say the run is incomplete."
+                    + " To let findings alone decide: -Ddovelint.keepGoing");
+            case FAILED_VIOLATIONS -> throw new MojoFailureException(failureMessage(gate, written));
+            case TOLERATED, PASSED -> {
             }
+        }
+    }
+
+    /** The summary line, at the level of the verdict, and why a tolerated run passes. */
+    private void logSummary(GateResult gate) {
+        String summary = TextReport.summary(gate.result());
+        switch (gate.verdict()) {
+            case FAILED_INCOMPLETE, FAILED_VIOLATIONS -> getLog().error(summary);
             case TOLERATED -> {
-                if (quiet) {
-                    return;
-                }
                 getLog().warn(summary);
-                getLog().warn("dovelint: " + gate.violations() + " at or above " + threshold.label()
+                getLog().warn("dovelint: " + gate.violations() + " at or above " + gate.threshold().label()
                         + ", within maxAllowedViolations " + maxAllowedViolations);
             }
-            case FAILED_VIOLATIONS -> {
-                if (!quiet) {
-                    getLog().error(summary);
-                }
-                throw new MojoFailureException(failureMessage(gate, written));
-            }
             case PASSED -> {
-                if (quiet) {
-                    return;
-                }
-                if (result.hasFindings()) {
+                if (gate.result().hasFindings()) {
                     getLog().warn(summary);
                 } else {
                     getLog().info(summary);
