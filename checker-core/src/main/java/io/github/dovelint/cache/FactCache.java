@@ -31,8 +31,8 @@ import java.util.Optional;
  * <ul>
  * <li>its magic number and {@link FactsCodec#FORMAT} match;</li>
  * <li>its configuration key matches: a SHA-256 of the tool version, the
- *     checked root, the parse options, the prelude texts and the oob field
- *     names ({@link KeyBuilder});</li>
+ *     checked root, the parse options, the prelude texts, the oob field
+ *     names and the per-file limits ({@link KeyBuilder});</li>
  * <li>the SHA-256 of the file's bytes matches, and so does the SHA-256 of
  *     every header the unit included when it was parsed (quoted includes
  *     resolved next to the file, include directories);</li>

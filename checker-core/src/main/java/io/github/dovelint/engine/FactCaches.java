@@ -2,6 +2,7 @@ package io.github.dovelint.engine;
 
 import io.github.dovelint.cache.FactCache;
 import io.github.dovelint.facts.GuardClasses;
+import io.github.dovelint.model.Limits;
 import io.github.dovelint.model.Version;
 import io.github.dovelint.parse.ParseOptions;
 import io.github.dovelint.parse.Prelude;
@@ -25,13 +26,19 @@ final class FactCaches {
     static FactCache forUnit(Path dir, String toolVersion, Path root, ParseOptions options,
                              Collection<String> oobFields, GuardClasses guards) {
         return forUnit(dir, toolVersion, root, options, oobFields, guards,
-                io.github.dovelint.cache.FileHashes.inMemory(), io.github.dovelint.cache.CacheWrites.quiet(dir));
+                io.github.dovelint.cache.FileHashes.inMemory(), io.github.dovelint.cache.CacheWrites.quiet(dir),
+                Limits.DEFAULT);
     }
 
-    /** The facts depend on the oob fields and on what each guard class stands for: both are in the key. */
+    /**
+     * The facts depend on the oob fields and on what each guard class stands for: both are in the
+     * key. So are the per-file limits: a file analysed under one set may be over another, and must
+     * then be skipped as in a run without the cache, not served from it.
+     */
     static FactCache forUnit(Path dir, String toolVersion, Path root, ParseOptions options,
                              Collection<String> oobFields, GuardClasses guards,
-                             io.github.dovelint.cache.FileHashes hashes, io.github.dovelint.cache.CacheWrites writes) {
+                             io.github.dovelint.cache.FileHashes hashes, io.github.dovelint.cache.CacheWrites writes,
+                             Limits limits) {
         FactCache.KeyBuilder key = new FactCache.KeyBuilder()
                 .add("version", toolVersion)
                 .add("build", BUILD)
@@ -43,14 +50,16 @@ final class FactCaches {
                 .add("prelude-annotations", Prelude.ANNOTATIONS)
                 .add("prelude-types", Prelude.TYPES)
                 .add("oob", new TreeSet<>(oobFields).toString())
-                .add("guard-classes", guards.fingerprint());
+                .add("guard-classes", guards.fingerprint())
+                .add("limits", limits.maxFileBytes() + " " + limits.fileTimeout().toMillis() + " "
+                        + limits.maxAstDepth());
         return new FactCache(dir, key.build(), hashes, writes);
     }
 
     static FactCache forUnit(Path dir, Path root, ParseOptions options, Collection<String> oobFields,
                              GuardClasses guards, io.github.dovelint.cache.FileHashes hashes,
-                             io.github.dovelint.cache.CacheWrites writes) {
-        return forUnit(dir, Version.get(), root, options, oobFields, guards, hashes, writes);
+                             io.github.dovelint.cache.CacheWrites writes, Limits limits) {
+        return forUnit(dir, Version.get(), root, options, oobFields, guards, hashes, writes, limits);
     }
 
     /** For development builds, whose version does not change with the code: the jar's size and time. */

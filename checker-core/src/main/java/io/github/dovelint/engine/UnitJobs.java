@@ -43,7 +43,7 @@ final class UnitJobs {
         ParseOptions options = parseOptions(unit.config());
         FactCache cache = settings.cacheDir() == null ? null
                 : FactCaches.forUnit(settings.cacheDir(), run.relativizer().root(), options, kb.oobFields(),
-                        kb.guardClasses(), run.fileHashes(), run.cacheWrites());
+                        kb.guardClasses(), run.fileHashes(), run.cacheWrites(), run.limits());
         List<Rule> rules = enabledRules(unit);
         List<Slicer.Spec> specs = settings.scope().slices(unit.sources().size()) ? SliceSpecs.of(rules, kb) : null;
         // a kernel derivation reads one program; a real configuration is used as given

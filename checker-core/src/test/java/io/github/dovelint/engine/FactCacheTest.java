@@ -197,6 +197,21 @@ class FactCacheTest {
     }
 
     @Test
+    void aFileCachedUnderLooserLimitsIsSkippedUnderTighterOnesAsWithoutTheCache() throws Exception {
+        writeTree();
+        analyse(1, true);
+        Analyzer.Builder tight = Analyzer.builder().root(tmp.resolve("tree")).threads(1)
+                .knowledge(KnowledgeBaseLoader.load("test.yml", TestRun.KB))
+                .rules(List.of(new TestRun.SleepRule()))
+                .limits(io.github.dovelint.model.Limits.DEFAULT.withMaxFileBytes(100));
+        AnalysisResult cold = tight.build().run();
+        AnalysisResult warm = tight.cacheDir(cacheDir).build().run();
+        assertTrue(cold.notAnalysed().contains("core.c"), cold.notAnalysed().toString());
+        assertEquals(render(cold), render(warm));
+        assertEquals(cold.notAnalysed(), warm.notAnalysed());
+    }
+
+    @Test
     void sameResultColdWarmAndWithAnyThreadCount() throws Exception {
         writeTree();
         String reference = render(analyse(1, false));

@@ -94,6 +94,77 @@ abstract class AbstractDovelintMojo extends AbstractMojo {
     @Parameter(property = "dovelint.scope", defaultValue = "auto")
     protected String scope;
 
+    /**
+     * A kernel database (from {@code dovelint kb derive}) loaded below the curated knowledge
+     * base (default: the configuration's {@code kernel-db:}, else none); see docs/kernel-db.md.
+     */
+    @Parameter(property = "dovelint.kernelDb")
+    protected File kernelDb;
+
+    /**
+     * Where the facts cache lives: per-file facts and each unit's last run, so that a second
+     * build over unchanged sources parses nothing and replays its findings, and a build after
+     * an edit re-parses only the edited files. Under the build directory by default, so
+     * {@code mvn clean} empties it; put it elsewhere (and ignore it in git) to keep it across
+     * clean builds.
+     */
+    @Parameter(property = "dovelint.cacheDirectory", defaultValue = "${project.build.directory}/dovelint-cache")
+    protected File cacheDirectory;
+
+    /** Neither reads nor writes the facts cache ({@code dovelint check --no-cache}). */
+    @Parameter(property = "dovelint.noCache", defaultValue = "false")
+    protected boolean noCache;
+
+    /**
+     * Skips source files larger than this, e.g. {@code 512k}, {@code 8M} (default: the
+     * configuration's {@code limits: max-file-size}, else 8M). A skipped file makes the run
+     * incomplete (see {@code keepGoing}).
+     */
+    @Parameter(property = "dovelint.maxFileSize")
+    protected String maxFileSize;
+
+    /**
+     * Gives up on a file whose parsing and fact extraction take longer than this, e.g.
+     * {@code 30s}, {@code 500ms} (default: the configuration's {@code limits: file-timeout},
+     * else 60s). A file given up on makes the run incomplete (see {@code keepGoing}).
+     */
+    @Parameter(property = "dovelint.fileTimeout")
+    protected String fileTimeout;
+
+    /**
+     * Skips files whose syntax tree is deeper than this many levels (default: the
+     * configuration's {@code limits: max-ast-depth}, else 4000).
+     */
+    @Parameter(property = "dovelint.maxAstDepth")
+    protected Integer maxAstDepth;
+
+    /**
+     * Lets findings alone decide even when some files could not be analysed (unreadable,
+     * undecodable, binary, over a limit). Without it, {@code check} fails such a run after
+     * writing the reports, which say the run is incomplete (as {@code dovelint check} exits 2
+     * without {@code --keep-going}), and {@code baseline} refuses to prune on it, since the
+     * entries of the files not analysed would be lost.
+     */
+    @Parameter(property = "dovelint.keepGoing", defaultValue = "false")
+    protected boolean keepGoing;
+
+    /**
+     * Logs neither the input problems, the summary, the baseline and new-since notes nor
+     * where the reports went ({@code dovelint check --quiet}); findings are still logged
+     * (see {@code logViolationsToConsole}), reports still written, and a failing build
+     * still says why.
+     */
+    @Parameter(property = "dovelint.quiet", defaultValue = "false")
+    protected boolean quiet;
+
+    /**
+     * Logs the files, lines, findings, parse problems and wall time of the run, and where the
+     * time went (phases, then rules), as {@code dovelint check --stats} prints them. A run
+     * replayed from the facts cache spends its time in {@code reuse check} only.
+     */
+    @Parameter(property = "dovelint.stats", defaultValue = "false")
+    protected boolean stats;
+
     static Analyzer.Scope scope(String value) throws MojoExecutionException {
         return switch (value == null ? "auto" : value.trim()) {
             case "auto" -> Analyzer.Scope.AUTO;
@@ -108,9 +179,35 @@ abstract class AbstractDovelintMojo extends AbstractMojo {
         Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
         List<Path> files = sources(base);
         if (files.isEmpty()) {
-            getLog().info("dovelint: no C sources in " + describeDirectories(base) + ", nothing to check");
+            if (!quiet) {
+                getLog().info("dovelint: no C sources in " + describeDirectories(base) + ", nothing to check");
+            }
             return null;
         }
+        Analyzer.Builder builder = analyzer(base, files);
+        RunStats runStats = new RunStats();
+        if (stats) {
+            builder.progress(runStats);
+        }
+        AnalysisResult result;
+        try {
+            result = builder.build().run();
+        } catch (AnalysisException e) {
+            throw new MojoExecutionException("dovelint: " + e.describe(), e);
+        }
+        if (!quiet) {
+            for (Problem p : result.problems()) {
+                getLog().warn(TextReport.formatProblem(p));
+            }
+        }
+        if (stats) {
+            runStats.lines(result).forEach(getLog()::info);
+        }
+        return result;
+    }
+
+    /** The analysis of {@code files} as this goal's parameters say. */
+    private Analyzer.Builder analyzer(Path base, List<Path> files) throws MojoExecutionException {
         Analyzer.Builder builder = Analyzer.builder().root(root.toPath()).paths(files);
         if (configFile != null) {
             Path config = configFile.toPath().toAbsolutePath().normalize();
@@ -137,20 +234,25 @@ abstract class AbstractDovelintMojo extends AbstractMojo {
         if (compileCommands != null) {
             builder.compileCommands(compileCommands.toPath().toAbsolutePath());
         }
+        if (kernelDb != null) {
+            builder.kernelDb(kernelDb.toPath().toAbsolutePath().normalize());
+        }
+        if (threads < 0) {
+            throw new MojoExecutionException("dovelint: threads must be at least 1, or 0 for the number of cores"
+                    + " (got " + threads + ")");
+        }
         if (threads > 0) {
             builder.threads(threads);
         }
-        builder.scope(scope(scope));
-        AnalysisResult result;
-        try {
-            result = builder.build().run();
-        } catch (AnalysisException e) {
-            throw new MojoExecutionException("dovelint: " + e.describe(), e);
+        if (!noCache && cacheDirectory != null) {
+            builder.cacheDir(cacheDirectory.toPath().toAbsolutePath().normalize());
         }
-        for (Problem p : result.problems()) {
-            getLog().warn(TextReport.formatProblem(p));
-        }
-        return result;
+        return builder.scope(scope(scope)).limits(LimitParameters.limits(maxFileSize, fileTimeout, maxAstDepth));
+    }
+
+    /** Whether the source directories hold a file to check. */
+    protected boolean hasSources() throws MojoExecutionException {
+        return !sources(project.getBasedir().toPath().toAbsolutePath().normalize()).isEmpty();
     }
 
     private List<Path> sources(Path base) throws MojoExecutionException {

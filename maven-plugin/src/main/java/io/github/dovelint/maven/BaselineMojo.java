@@ -14,7 +14,9 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Writes the current findings to the {@code baseline} file, so that
  * {@code check} then fails only on new ones. Entries of the old baseline
  * that no finding matches any more (fixed, or their line was edited) are
- * listed and kept, unless {@code -Ddovelint.prune} removes them.
+ * listed and kept, unless {@code -Ddovelint.prune} removes them. Pruning after a run that
+ * could not analyse every file is refused (unless {@code keepGoing}): the entries of the files
+ * not analysed would look stale and be lost.
  */
 @Mojo(name = "baseline", threadSafe = true)
 public class BaselineMojo extends AbstractDovelintMojo {
@@ -34,6 +36,12 @@ public class BaselineMojo extends AbstractDovelintMojo {
             return;
         }
         Path file = baseline.toPath().toAbsolutePath().normalize();
+        if (prune && !result.complete() && !keepGoing) {
+            String why = result.notAnalysed().isEmpty() ? "input problems"
+                    : "not analysed: " + String.join(", ", result.notAnalysed());
+            throw new MojoExecutionException("dovelint: the run is incomplete (" + why + "): not pruning " + shown(file) + ", whose entries for the files not analysed would be lost;"
+                    + " it is unchanged. To prune anyway: -Ddovelint.keepGoing");
+        }
         try {
             Baseline.Update update = Gate.updateBaseline(result, file, prune);
             getLog().info("dovelint: wrote " + shown(file) + ": " + update.baseline().size() + " entr"

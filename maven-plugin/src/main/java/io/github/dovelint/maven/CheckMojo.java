@@ -55,13 +55,13 @@ public class CheckMojo extends AbstractDovelintMojo {
     protected String sarifCategory;
 
     /**
-     * Let findings alone fail the build even when some files could not be
-     * analysed (unreadable, undecodable, binary, over a limit). Without it such
-     * a run fails the build after writing the reports, which say the run is
-     * incomplete, as {@code dovelint check} exits 2 without {@code --keep-going}.
+     * Logs each finding as the CLI prints it, {@code file:line:col: error: message [DLnnn]}
+     * with its call chain below, at the level of its severity (an error as {@code [ERROR]}),
+     * as checkstyle's {@code logViolationsToConsole} does. Turn it off when the reports are
+     * all you read; the summary and a failing build's message stay.
      */
-    @Parameter(property = "dovelint.keepGoing", defaultValue = "false")
-    protected boolean keepGoing;
+    @Parameter(property = "dovelint.logViolationsToConsole", defaultValue = "true")
+    protected boolean logViolationsToConsole;
 
     /** Where the reports go. */
     @Parameter(property = "dovelint.outputDirectory", defaultValue = "${project.build.directory}/dovelint")
@@ -79,45 +79,58 @@ public class CheckMojo extends AbstractDovelintMojo {
         if (analysed == null) {
             return;
         }
-        GateResult gate = MavenGate.apply(analysed, settings(threshold), getLog());
+        GateResult gate = MavenGate.apply(analysed, settings(threshold), quiet ? null : getLog());
         AnalysisResult result = gate.result();
-        for (Finding f : result.findings()) {
-            String text = TextReport.formatFinding(f);
-            for (String line : text.split("\n")) {
-                switch (f.severity()) {
-                    case ERROR -> getLog().error(line);
-                    case WARNING -> getLog().warn(line);
-                    default -> getLog().info(line);
-                }
+        if (logViolationsToConsole) {
+            result.findings().forEach(this::log);
+        }
+        if (!quiet) {
+            TextReport.idleLines(result).forEach(getLog()::info); // a clean result says what it could not check
+        }
+        List<Path> written = writeReports(result, writers);
+        if (!quiet) {
+            logSummary(gate);
+        }
+        switch (gate.verdict()) {
+            case FAILED_INCOMPLETE -> throw new MojoFailureException("dovelint could not analyse everything ("
+                    + result.notAnalysed().size() + " file(s) not analysed: "
+                    + String.join(", ", result.notAnalysed()) + "); see the input problems "
+                    + (quiet ? "in the reports (quiet is on)." : "above.")
+                    + " The reports were written and say the run is incomplete."
+                    + " To let findings alone decide: -Ddovelint.keepGoing");
+            case FAILED_VIOLATIONS -> throw new MojoFailureException(failureMessage(gate, written));
+            case TOLERATED, PASSED -> {
             }
         }
-        TextReport.idleLines(result).forEach(getLog()::info); // a clean result says what it could not check
-        String summary = TextReport.summary(result);
-        List<Path> written = writeReports(result, writers);
+    }
+
+    /** The summary line, at the level of the verdict, and why a tolerated run passes. */
+    private void logSummary(GateResult gate) {
+        String summary = TextReport.summary(gate.result());
         switch (gate.verdict()) {
-            case FAILED_INCOMPLETE -> {
-                getLog().error(summary);
-                throw new MojoFailureException("dovelint could not analyse everything ("
-                        + result.notAnalysed().size() + " file(s) not analysed: "
-                        + String.join(", ", result.notAnalysed()) + "); see the input problems above."
-                        + " The reports were written and say the run is incomplete."
-                        + " To let findings alone decide: -Ddovelint.keepGoing");
-            }
+            case FAILED_INCOMPLETE, FAILED_VIOLATIONS -> getLog().error(summary);
             case TOLERATED -> {
                 getLog().warn(summary);
-                getLog().warn("dovelint: " + gate.violations() + " at or above " + threshold.label()
+                getLog().warn("dovelint: " + gate.violations() + " at or above " + gate.threshold().label()
                         + ", within maxAllowedViolations " + maxAllowedViolations);
             }
-            case FAILED_VIOLATIONS -> {
-                getLog().error(summary);
-                throw new MojoFailureException(failureMessage(gate, written));
-            }
             case PASSED -> {
-                if (result.hasFindings()) {
+                if (gate.result().hasFindings()) {
                     getLog().warn(summary);
                 } else {
                     getLog().info(summary);
                 }
+            }
+        }
+    }
+
+    /** Logs one finding and its chain at the level of its severity. */
+    private void log(Finding f) {
+        for (String line : TextReport.formatFinding(f).split("\n")) {
+            switch (f.severity()) {
+                case ERROR -> getLog().error(line);
+                case WARNING -> getLog().warn(line);
+                default -> getLog().info(line);
             }
         }
     }
@@ -143,9 +156,9 @@ public class CheckMojo extends AbstractDovelintMojo {
             m.append(" (maxAllowedViolations is ").append(maxAllowedViolations).append(')');
         }
         m.append(".\n");
-        m.append("  See the findings above");
+        m.append(logViolationsToConsole ? "  See the findings above" : "  See the findings");
         if (!written.isEmpty()) {
-            m.append(" and the reports: ")
+            m.append(logViolationsToConsole ? " and the reports: " : " in the reports: ")
                     .append(String.join(", ", written.stream().map(AbstractDovelintMojo::shown).toList()));
         }
         m.append(".\n");
@@ -198,7 +211,7 @@ public class CheckMojo extends AbstractDovelintMojo {
             }
             written.add(file);
         }
-        if (!written.isEmpty()) {
+        if (!written.isEmpty() && !quiet) {
             getLog().info("dovelint: reports: "
                     + String.join(", ", written.stream().map(AbstractDovelintMojo::shown).toList()));
         }

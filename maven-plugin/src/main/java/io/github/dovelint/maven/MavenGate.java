@@ -9,12 +9,16 @@ import io.github.dovelint.model.AnalysisResult;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
 
-/** Applies the {@link Gate} for {@code dovelint:check} and logs what it left out, in the build's words. */
+/**
+ * Applies the {@link Gate} for {@code dovelint:check} and {@code dovelint:report}, and logs
+ * what it left out, in the build's words.
+ */
 final class MavenGate {
 
     private MavenGate() {
     }
 
+    /** @param log where the notes go, or null for none ({@code quiet}) */
     static GateResult apply(AnalysisResult analysed, GateSettings settings, Log log) throws MojoExecutionException {
         GateResult gate;
         try {
@@ -22,6 +26,9 @@ final class MavenGate {
         } catch (GateException e) {
             String what = e.stage() == GateException.Stage.NEW_SINCE ? "dovelint: newSince: " : "dovelint: ";
             throw new MojoExecutionException(what + e.getCause().getMessage(), e.getCause());
+        }
+        if (log == null) {
+            return gate;
         }
         if (gate.baselineFile() != null) {
             int accepted = gate.acceptedByBaseline().size();

@@ -56,6 +56,20 @@ public final class Its {
         }
     }
 
+    /**
+     * The log of each Maven invocation of an IT with several ({@code invoker.goals.N}), in order:
+     * the invoker appends them all to one {@code build.log}.
+     */
+    public static List<String> invocations(String log) {
+        List<String> parts = new ArrayList<>();
+        for (String part : log.split("(?m)^(?=\\[INFO\\] Scanning for projects\\.\\.\\.$)")) {
+            if (part.contains("[INFO] Scanning for projects...")) {
+                parts.add(part);
+            }
+        }
+        return parts;
+    }
+
     public static void check(boolean condition, String message) {
         if (!condition) {
             throw new AssertionError(message);
