@@ -38,6 +38,16 @@ void calls_dup(void)
 	dup_helper();
 }
 
+void alt_sleeper(void)
+{
+	mutex_lock(&big_lock);
+}
+
+void calls_alt(void)
+{
+	alt_sleeper();
+}
+
 void calls_memset(char *p)
 {
 	memset(p, 0, 4);

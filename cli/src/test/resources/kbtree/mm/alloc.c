@@ -23,3 +23,22 @@ int cross_file(void)
 {
 	return exported_sleeper();
 }
+
+/* A mask cleared on every path never sleeps; cleared on one path only, it still may. */
+void *alloc_masked(gfp_t gfp)
+{
+	gfp &= ~__GFP_DIRECT_RECLAIM;
+	return alloc_inner(16, gfp);
+}
+
+void *alloc_masked_kernel(void)
+{
+	return alloc_masked(GFP_KERNEL);
+}
+
+void *alloc_maybe_masked(gfp_t gfp, int atomic)
+{
+	if (atomic)
+		gfp &= ~__GFP_DIRECT_RECLAIM;
+	return alloc_inner(16, gfp);
+}

@@ -5,6 +5,7 @@ import io.github.dovelint.engine.ParseScope;
 import io.github.dovelint.engine.ProgressListener;
 import io.github.dovelint.engine.RuleCatalog;
 import io.github.dovelint.engine.RunSettings;
+import io.github.dovelint.kerneldb.KernelDbChoice;
 import io.github.dovelint.kb.KnowledgeBase;
 import io.github.dovelint.model.AnalysisException;
 import io.github.dovelint.model.AnalysisResult;
@@ -129,7 +130,7 @@ public final class Analyzer {
         private Path cacheDir;
         private ProgressListener progress;
         private Scope scope = Scope.AUTO;
-        private Path kernelDb;
+        private KernelDbChoice kernelDb;
         private io.github.dovelint.engine.ProgramSink programSink;
 
         private Builder() {
@@ -224,11 +225,26 @@ public final class Analyzer {
         }
 
         /**
-         * Loads this kernel database under the knowledge base (default: the configuration's
-         * {@code kernel-db:}, else none); see docs/kernel-db.md.
+         * Loads this kernel database file under the knowledge base (default: the configuration's
+         * {@code kernel-db:}, else the newest shipped one); see docs/kernel-db.md#choosing.
          */
         public Builder kernelDb(Path value) {
-            kernelDb = value;
+            kernelDb = value == null ? null : KernelDbChoice.file(value);
+            return this;
+        }
+
+        /**
+         * Selects the kernel database as a setting is written: a shipped one by name
+         * ({@code linux-6.1}, {@code linux-6.12}), {@code none}, or a file (relative to the root).
+         */
+        public Builder kernelDb(String setting) {
+            kernelDb = setting == null ? null : KernelDbChoice.parse(setting, null);
+            return this;
+        }
+
+        /** Selects the kernel database (default: the configuration's, else {@link KernelDbChoice#DEFAULT}). */
+        public Builder kernelDb(KernelDbChoice choice) {
+            kernelDb = choice;
             return this;
         }
 
@@ -251,7 +267,8 @@ public final class Analyzer {
                     compileCommands == null ? null : absRoot.resolve(compileCommands).normalize(),
                     threads, r, knowledge, limits, cacheDir == null ? null : absRoot.resolve(cacheDir).normalize(),
                     progress, scope == null ? null : scope.engineScope(),
-                    kernelDb == null ? null : absRoot.resolve(kernelDb).normalize(), programSink));
+                    kernelDb == null || kernelDb.file() == null ? kernelDb
+                            : KernelDbChoice.file(absRoot.resolve(kernelDb.file()).normalize()), programSink));
         }
     }
 }

@@ -47,8 +47,10 @@ public final class FactsCodec {
      * 7: without headers, a project's own iterator ({@code for_each_evl_thread(t) S}) is a loop
      * header (parse.IteratorGuesses), so the calls of its body are facts; with a partial include
      * tree, a file missing a header may be read with the headerless recovery (parse.CParser).
+     * 8: a compound assignment in a function's outermost block is recorded as {@code "&="} (an
+     * update on every path), not {@code "&"}.
      */
-    public static final int FORMAT = 7;
+    public static final int FORMAT = 8;
 
     private static final int MAX_COUNT = 1 << 24;
     /**

@@ -108,9 +108,11 @@ public final class CallGraph {
     /**
      * The targets of a call whose callee is known exactly: a call written with a function's
      * own name (a definition of the program, or an external function), not through a struct
-     * member, a local or global function pointer or a parameter, and that names one definition
-     * (the visible static one, or the only global one). Kernel derivation follows
-     * only these (docs/kernel-db.md#function-pointers).
+     * member, a local or global function pointer or a parameter. The visible static definition,
+     * or every global one of that name: several are alternatives (per architecture, per
+     * configuration), of which a build links one, and kernel derivation keeps only what they all
+     * do (docs/kernel-db.md#alternatives). Kernel derivation follows only these
+     * (docs/kernel-db.md#function-pointers).
      */
     public List<Target> exactTargets(FunctionFacts caller, CallFact call) {
         if (!(call.callee() instanceof Callee.Named named) || caller.locals().get(named.name()) != null
@@ -120,9 +122,7 @@ public final class CallGraph {
         if (program.definitions(named.name()).isEmpty() && program.globalValues(caller, named.name()) != null) {
             return List.of();
         }
-        List<Target> targets = targets(caller, call);
-        // a name with several global definitions (per architecture, per separate program) is ambiguous
-        return targets.size() > 1 ? List.of() : targets;
+        return targets(caller, call);
     }
 
     /**

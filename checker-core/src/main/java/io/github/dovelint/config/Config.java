@@ -34,10 +34,12 @@ public final class Config {
     /**
      * A {@code kernel-db:} setting (docs/kernel-db.md).
      *
-     * @param file  the database file, resolved against the configuration's directory
-     * @param where where the setting was written
+     * @param choice the database: a shipped one, a file (resolved against the configuration's
+     *               directory) or none
+     * @param where  where the setting was written
      */
-    public record KernelDbSetting(Path file, io.github.dovelint.model.Location where) {
+    public record KernelDbSetting(io.github.dovelint.kerneldb.KernelDbChoice choice,
+                                  io.github.dovelint.model.Location where) {
     }
 
     /** The kernel database this configuration selects, if any. */

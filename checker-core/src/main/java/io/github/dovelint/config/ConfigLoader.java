@@ -138,8 +138,8 @@ public final class ConfigLoader {
         if (top.containsKey("kernel-db")) {
             Node node = top.get("kernel-db").value();
             String value = doc.string(node, "'kernel-db'");
-            Path file = directory != null ? directory.resolve(value).normalize() : Path.of(value);
-            kernelDb = new Config.KernelDbSetting(file, doc.at(node));
+            kernelDb = new Config.KernelDbSetting(
+                    io.github.dovelint.kerneldb.KernelDbChoice.parse(value, directory), doc.at(node));
         }
         return new Config(directory, rules, excludes, units, overrides, parse, limits, kernelDb);
     }

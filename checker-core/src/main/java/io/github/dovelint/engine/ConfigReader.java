@@ -1,5 +1,7 @@
 package io.github.dovelint.engine;
 
+import io.github.dovelint.kerneldb.KernelDbChoice;
+import io.github.dovelint.kerneldb.KernelDbs;
 import io.github.dovelint.config.Config;
 import io.github.dovelint.config.ConfigLoader;
 import io.github.dovelint.config.RuleSetting;
@@ -43,11 +45,11 @@ final class ConfigReader {
     }
 
     /** {@code base} over the kernel database in {@code file} (docs/kernel-db.md#precedence). */
-    KnowledgeBase withKernelDb(KnowledgeBase base, Path file) throws AnalysisException {
+    KnowledgeBase withKernelDb(KnowledgeBase base, KernelDbChoice choice) throws AnalysisException {
         try {
-            io.github.dovelint.kerneldb.KernelDb db =
-                    io.github.dovelint.kerneldb.KernelDbReader.read(file, relativizer.shown(file));
-            return base.withDatabase(db.specs(), db.checksum());
+            KernelDbs.Opened db = KernelDbs.open(choice, choice.file() == null ? choice.toString()
+                    : relativizer.shown(choice.file()));
+            return db == null ? base : base.withDatabase(db.entries(), db.identity());
         } catch (ConfigException e) {
             throw located(e);
         }

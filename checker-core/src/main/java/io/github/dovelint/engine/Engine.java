@@ -1,5 +1,6 @@
 package io.github.dovelint.engine;
 
+import io.github.dovelint.kerneldb.KernelDbs;
 import io.github.dovelint.model.AnalysisException;
 import io.github.dovelint.model.AnalysisResult;
 import java.util.ArrayList;
@@ -29,6 +30,14 @@ public final class Engine {
     }
 
     public AnalysisResult run() throws AnalysisException {
+        try {
+            return stages();
+        } catch (KernelDbs.Unavailable e) { // decoded while the files were parsed: docs/kernel-db.md#choosing
+            throw new AnalysisException(e.problem().location(), e.problem().detail());
+        }
+    }
+
+    private AnalysisResult stages() throws AnalysisException {
         Relativizer relativizer = new Relativizer(settings.root());
         ConfigDigest digest = new ConfigDigest();
         RunPlan plan = new RunPlanning(settings, relativizer, digest).plan();
@@ -42,6 +51,11 @@ public final class Engine {
             unitRuns.add(runner.run(jobs.prepare(unit)));
         }
         Cancellation.check(run.progress());
+        try {
+            plan.knowledge().awaitDerived(); // a broken database is an error even if nothing looked it up
+        } catch (io.github.dovelint.yaml.ConfigException e) {
+            throw new AnalysisException(e.location(), e.detail());
+        }
         run.progress().parsed();
         run.progress().timings(run.timings().view());
         return new ResultAssembly(run, plan).assemble(unitRuns);

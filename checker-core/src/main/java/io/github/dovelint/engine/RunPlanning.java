@@ -1,5 +1,6 @@
 package io.github.dovelint.engine;
 
+import io.github.dovelint.kerneldb.KernelDbChoice;
 import io.github.dovelint.config.Config;
 import io.github.dovelint.kb.KnowledgeBase;
 import io.github.dovelint.model.AnalysisException;
@@ -45,9 +46,9 @@ final class RunPlanning {
         Config runConfig = runConfig();
         Limits limits = effectiveLimits(runConfig);
         KnowledgeBase base = settings.knowledge() != null ? settings.knowledge() : configs.bundledKnowledge();
-        Path db = settings.kernelDb() != null ? settings.kernelDb()
-                : runConfig.kernelDb().map(Config.KernelDbSetting::file).orElse(null);
-        if (db != null && settings.programSink() == null) { // a derivation reads no database
+        KernelDbChoice db = settings.kernelDb() != null ? settings.kernelDb()
+                : runConfig.kernelDb().map(Config.KernelDbSetting::choice).orElse(KernelDbChoice.DEFAULT);
+        if (settings.programSink() == null) { // a derivation reads no database
             base = configs.withKernelDb(base, db);
         }
         Map<String, RuleDescriptor> descriptors = RuleCatalog.byId(settings.rules());

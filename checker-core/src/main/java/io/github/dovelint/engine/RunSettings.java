@@ -26,14 +26,15 @@ import java.util.Map;
  * @param cacheDir        the folder of the facts cache, or null for no cache
  * @param progress        hears the run advance (never null)
  * @param scope           which files are parsed
- * @param kernelDb        a kernel database to load under the knowledge base, or null for the
- *                        configuration's {@code kernel-db:} (docs/kernel-db.md)
+ * @param kernelDb        the kernel database to load under the knowledge base, or null for the
+ *                        configuration's {@code kernel-db:}, else the default (docs/kernel-db.md#choosing)
  * @param programSink     hears each unit's call graph, or null
  */
 public record RunSettings(Path root, List<Path> paths, Path configFile, List<Path> includeDirs,
                           Map<String, String> defines, Path compileCommands, int threads, List<Rule> rules,
                           KnowledgeBase knowledge, Limits limits, Path cacheDir, ProgressListener progress,
-                          ParseScope scope, Path kernelDb, ProgramSink programSink) {
+                          ParseScope scope, io.github.dovelint.kerneldb.KernelDbChoice kernelDb,
+                          ProgramSink programSink) {
 
     /** The name of the project configuration file looked up in the checked tree. */
     public static final String CONFIG_FILE = ".dovelint.yml";

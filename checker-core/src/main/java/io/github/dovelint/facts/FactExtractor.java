@@ -17,6 +17,8 @@ import org.eclipse.cdt.core.dom.ast.IASTExpression;
 import org.eclipse.cdt.core.dom.ast.IASTFieldReference;
 import org.eclipse.cdt.core.dom.ast.IASTFunctionCallExpression;
 import org.eclipse.cdt.core.dom.ast.IASTFunctionDeclarator;
+import org.eclipse.cdt.core.dom.ast.IASTCompoundStatement;
+import org.eclipse.cdt.core.dom.ast.IASTExpressionStatement;
 import org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition;
 import org.eclipse.cdt.core.dom.ast.IASTIdExpression;
 import org.eclipse.cdt.core.dom.ast.IASTInitializer;
@@ -532,6 +534,19 @@ public final class FactExtractor {
             }
         }
 
+        /**
+         * A compound assignment that is a statement of the function's outermost block
+         * ({@code gfp &= ~__GFP_DIRECT_RECLAIM;} before an allocation) updates the variable on
+         * every path: its operator is recorded as {@code "&="} rather than {@code "&"}, so the
+         * mask evaluation replaces the values before it instead of keeping them as alternatives
+         * (docs/kernel-db.md#masks).
+         */
+        private static boolean onEveryPath(IASTBinaryExpression b) {
+            return b.getParent() instanceof IASTExpressionStatement st
+                    && st.getParent() instanceof IASTCompoundStatement block
+                    && block.getParent() instanceof IASTFunctionDefinition;
+        }
+
         private void recordAssignment(IASTBinaryExpression b) {
             String op = switch (b.getOperator()) {
                 case IASTBinaryExpression.op_assign -> "=";
@@ -548,7 +563,7 @@ public final class FactExtractor {
             if (lhs instanceof IASTIdExpression id) {
                 String name = id.getName().toString();
                 Expr value = op.equals("=") ? rhs
-                        : new Expr.Binary(op, Expr.Name.of(name), rhs);
+                        : new Expr.Binary(onEveryPath(b) ? op + "=" : op, Expr.Name.of(name), rhs);
                 locals.computeIfAbsent(Shared.of(name), k -> new ArrayList<>()).add(value);
             } else if (lhs instanceof IASTFieldReference ref && op.equals("=")) {
                 String fn = Expr.functionRef(rhs);

@@ -46,7 +46,7 @@ public final class KnowledgeBase {
      * Entries of a kernel database for the names the base does not describe: below the curated
      * entries and the configuration's, and below a body in the run (docs/kernel-db.md#precedence).
      */
-    private final SortedMap<String, FunctionSpec> derived;
+    private final DerivedKnowledge derived;
 
     /**
      * @param hooks     the hook names
@@ -59,17 +59,16 @@ public final class KnowledgeBase {
     public KnowledgeBase(List<String> hooks, List<String> oobFields, GfpTable gfp,
                          Map<String, FunctionSpec> functions, Map<String, Profile> profiles, String active) {
         this(hooks, oobFields, gfp, functions, profiles, active, Map.of(), null,
-                GuardClasses.none(), Map.of());
+                GuardClasses.none(), DerivedKnowledge.NONE);
     }
 
     private KnowledgeBase(List<String> hooks, List<String> oobFields, GfpTable gfp,
                           Map<String, FunctionSpec> functions, Map<String, Profile> profiles, String active,
                           Map<String, List<String>> roles, String origin,
-                          GuardClasses guardClasses, Map<String, FunctionSpec> derived) {
+                          GuardClasses guardClasses, DerivedKnowledge derived) {
         this.origin = origin;
         this.guardClasses = Objects.requireNonNull(guardClasses, "guardClasses");
-        this.derived = derived.isEmpty()
-                ? Collections.emptySortedMap() : Collections.unmodifiableSortedMap(new TreeMap<>(derived));
+        this.derived = Objects.requireNonNull(derived, "derived");
         this.roles = Collections.unmodifiableSortedMap(new TreeMap<>(roles));
         this.hooks = List.copyOf(hooks);
         this.oobFields = List.copyOf(oobFields);
@@ -136,7 +135,7 @@ public final class KnowledgeBase {
     /** The entry for a function, if known: a declared one, else a kernel database's. */
     public Optional<FunctionSpec> function(String name) {
         FunctionSpec spec = functions.get(name);
-        return Optional.ofNullable(spec != null ? spec : derived.get(name));
+        return spec != null ? Optional.of(spec) : derived.function(name);
     }
 
     /**
@@ -147,25 +146,26 @@ public final class KnowledgeBase {
         return Optional.ofNullable(functions.get(name));
     }
 
+    /** Waits for the kernel database's entries; fails when the database turned out unusable. */
+    public void awaitDerived() throws ConfigException {
+        derived.await();
+    }
+
     /** The kernel database's entries for the names nothing else declares, sorted by name. */
     public SortedMap<String, FunctionSpec> derivedFunctions() {
-        return derived;
+        SortedMap<String, FunctionSpec> out = new TreeMap<>(derived.all());
+        out.keySet().removeAll(functions.keySet());
+        return Collections.unmodifiableSortedMap(out);
     }
 
     /**
      * This base with a kernel database's entries under its own: a name this base declares keeps
      * its entry whole; the others get the database's. The origin then covers the database's
-     * checksum, so recorded runs are reused only with the same database.
+     * identity, so recorded runs are reused only with the same database.
      */
-    public KnowledgeBase withDatabase(Map<String, FunctionSpec> entries, String checksum) {
-        Map<String, FunctionSpec> d = new TreeMap<>();
-        entries.forEach((name, spec) -> {
-            if (!functions.containsKey(name)) {
-                d.put(name, spec);
-            }
-        });
+    public KnowledgeBase withDatabase(DerivedKnowledge entries, String identity) {
         return new KnowledgeBase(hooks, oobFields, gfp, functions, profiles, profile.name(), roles,
-                origin == null ? null : origin + " kernel-db:" + checksum, guardClasses, d);
+                origin == null ? null : origin + " kernel-db:" + identity, guardClasses, entries);
     }
 
     /** All entries, sorted by name. */
@@ -187,11 +187,10 @@ public final class KnowledgeBase {
             return this;
         }
         Map<String, FunctionSpec> merged = new TreeMap<>(functions);
-        Map<String, FunctionSpec> lower = new TreeMap<>(derived);
         for (FunctionSpec spec : overrides.functions().values()) {
-            FunctionSpec base = lower.remove(spec.name());
-            if (base != null && !merged.containsKey(spec.name())) {
-                merged.put(spec.name(), base); // the configuration's fields over the database's
+            if (!merged.containsKey(spec.name())) {
+                // the configuration's fields over the database's
+                derived.function(spec.name()).ifPresent(base -> merged.put(spec.name(), base));
             }
             FunctionSpec result = merged.merge(spec.name(), spec, FunctionSpec::withOverride);
             String problem = result.inconsistency();
@@ -222,7 +221,7 @@ public final class KnowledgeBase {
         // the overrides come from a configuration file, whose bytes the configuration digest covers
         return new KnowledgeBase(overrides.hooks() != null ? overrides.hooks() : hooks,
                 base, table, merged, named, active, roles, origin, guardClasses.with(overrides.guardClasses()),
-                lower);
+                derived);
     }
 
     /**

@@ -12,14 +12,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
  * Turns a whole tree's program into kernel-database facts (docs/kernel-db.md): for every
  * function with external linkage, what {@link DerivedEffects} says it does, with the first step
  * of the way there as reason. A name defined more than once (per architecture, per
- * configuration) gets the union of its definitions' effects, each with the least reason.
+ * configuration) gets what all its definitions do, each with the least reason.
  */
 public final class Derivation {
 
@@ -31,31 +33,109 @@ public final class Derivation {
     }
 
     public List<DerivedFact> derive(CallGraph graph, KnowledgeBase kb) {
-        Map<String, DerivedEffects.Effects> effects = new DerivedEffects(graph, kb).compute();
-        SortedMap<String, Map<String, Choice>> byName = new TreeMap<>();
+        return derive(graph, kb, Set.of(), line -> { });
+    }
+
+    /**
+     * As {@link #derive(CallGraph, KnowledgeBase)}, and for every definition of a function named
+     * in {@code why}, each way it gets an unconditional effect, step by step down to the body
+     * that has it, one line each to {@code explain} (docs/kernel-db.md#why).
+     */
+    public List<DerivedFact> derive(CallGraph graph, KnowledgeBase kb, Set<String> why, Consumer<String> explain) {
+        DerivedEffects derived = new DerivedEffects(graph, kb);
+        Map<String, DerivedEffects.Effects> effects = derived.compute();
         for (FunctionFacts f : graph.program().functions()) {
-            DerivedEffects.Effects e = effects.get(f.id());
-            if (f.isStatic() || e == null) {
-                continue;
+            if (why.contains(f.name())) {
+                explain(derived, f, explain);
             }
-            Map<String, Choice> facts = byName.computeIfAbsent(f.name(), k -> new HashMap<>());
-            always(e, EffectKind.SLEEP).ifPresent(s -> offer(facts, FunctionAttribute.SLEEPS.key(), "true", s));
-            always(e, EffectKind.CURRENT_FILES).ifPresent(s -> offer(facts, FunctionAttribute.USES.key(),
-                    Use.CURRENT_FILES.key(), s));
-            always(e, EffectKind.CURRENT_MM).ifPresent(s -> offer(facts, FunctionAttribute.USES.key(),
-                    Use.CURRENT_MM.key(), s));
-            always(e, EffectKind.FILE_LOCK).ifPresent(s -> offer(facts, FunctionAttribute.TAKES_FILE_LOCK.key(),
-                    "true", s));
-            firstParam(e, EffectKind.SLEEP, facts, FunctionAttribute.GFP_ARG.key());
-            firstParam(e, EffectKind.OOB_FREE, facts, FunctionAttribute.FREES_ARG.key());
         }
+        SortedMap<String, List<FunctionFacts>> byName = new TreeMap<>();
+        for (FunctionFacts f : graph.program().functions()) {
+            if (!f.isStatic()) {
+                byName.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
+            }
+        }
+        SortedMap<String, Map<String, Choice>> factsByName = new TreeMap<>();
+        byName.forEach((name, definitions) -> {
+            Map<String, Choice> shared = null;
+            for (FunctionFacts f : definitions) {
+                Map<String, Choice> facts = factsOf(effects.get(f.id()));
+                shared = shared == null ? facts : common(shared, facts);
+            }
+            if (!shared.isEmpty()) {
+                factsByName.put(name, shared);
+            }
+        });
         List<DerivedFact> out = new ArrayList<>();
-        byName.forEach((name, facts) -> {
+        factsByName.forEach((name, facts) -> {
             if (facts.containsKey(FunctionAttribute.SLEEPS.key())) {
                 facts.remove(FunctionAttribute.GFP_ARG.key()); // sleeps whatever the mask
             }
             facts.values().forEach(c -> out.add(new DerivedFact(name, c.attribute, c.value, reason(c.step))));
         });
+        return out;
+    }
+
+    private void explain(DerivedEffects derived, FunctionFacts f, Consumer<String> explain) {
+        String where = paths.apply(f.location().file()) + ":" + f.location().line();
+        boolean any = false;
+        for (EffectKind kind : DerivedEffects.KINDS) {
+            List<DerivedEffects.Step> chain = derived.chain(f.id(), kind);
+            if (chain.isEmpty()) {
+                continue;
+            }
+            any = true;
+            StringBuilder line = new StringBuilder(f.name()).append(" (").append(where).append(") ")
+                    .append(kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).append(':');
+            for (DerivedEffects.Step s : chain) {
+                line.append("\n    ").append(reason(s));
+            }
+            explain.accept(line.toString());
+        }
+        if (!any) {
+            explain.accept(f.name() + " (" + where + "): no effect whatever the arguments");
+        }
+    }
+
+    /** One definition's facts, keyed as {@link #offer} keys them. */
+    private static Map<String, Choice> factsOf(DerivedEffects.Effects e) {
+        Map<String, Choice> facts = new HashMap<>();
+        if (e == null) {
+            return facts;
+        }
+        always(e, EffectKind.SLEEP).ifPresent(s -> offer(facts, FunctionAttribute.SLEEPS.key(), "true", s));
+        always(e, EffectKind.CURRENT_FILES).ifPresent(s -> offer(facts, FunctionAttribute.USES.key(),
+                Use.CURRENT_FILES.key(), s));
+        always(e, EffectKind.CURRENT_MM).ifPresent(s -> offer(facts, FunctionAttribute.USES.key(),
+                Use.CURRENT_MM.key(), s));
+        always(e, EffectKind.FILE_LOCK).ifPresent(s -> offer(facts, FunctionAttribute.TAKES_FILE_LOCK.key(),
+                "true", s));
+        firstParam(e, EffectKind.SLEEP, facts, FunctionAttribute.GFP_ARG.key());
+        firstParam(e, EffectKind.OOB_FREE, facts, FunctionAttribute.FREES_ARG.key());
+        return facts;
+    }
+
+    /**
+     * What two definitions of one name (per architecture, per configuration) both do
+     * (docs/kernel-db.md#alternatives): the same fact with the same value, the least reason; a
+     * definition that sleeps whatever the mask counts as sleeping with the other's mask.
+     */
+    private static Map<String, Choice> common(Map<String, Choice> a, Map<String, Choice> b) {
+        Map<String, Choice> out = new HashMap<>();
+        a.forEach((key, x) -> {
+            Choice y = b.get(key);
+            if (y == null && key.equals(FunctionAttribute.GFP_ARG.key())) {
+                y = b.containsKey(FunctionAttribute.SLEEPS.key()) ? x : null;
+            }
+            if (y != null && y.value.equals(x.value)) {
+                out.put(key, DerivedEffects.Step.ORDER.compare(x.step, y.step) <= 0 ? x : y);
+            }
+        });
+        Choice gfpOfB = b.get(FunctionAttribute.GFP_ARG.key());
+        if (gfpOfB != null && !a.containsKey(FunctionAttribute.GFP_ARG.key())
+                && a.containsKey(FunctionAttribute.SLEEPS.key())) {
+            out.put(gfpOfB.attribute, gfpOfB);
+        }
         return out;
     }
 

@@ -12,8 +12,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,18 +41,7 @@ public final class KernelDbReader {
      * @param shown how messages name it
      */
     public static KernelDb read(Path file, String shown) throws ConfigException {
-        byte[] bytes;
-        try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw tooLarge(shown, "");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw error(shown, "kernel database not found");
-        } catch (IOException e) {
-            throw error(shown, "cannot read the kernel database: " + e.getMessage());
-        }
-        return decode(bytes, shown);
+        return KernelDbs.load(KernelDbChoice.file(file), shown);
     }
 
     public static KernelDb decode(byte[] bytes, String shown) throws ConfigException {
@@ -150,7 +137,7 @@ public final class KernelDbReader {
         };
     }
 
-    private static ConfigException tooLarge(String shown, String how) {
+    static ConfigException tooLarge(String shown, String how) {
         return error(shown, "the kernel database is larger than " + (MAX_BYTES >> 20) + " MiB" + how
                 + ": the size limit for a kernel database");
     }

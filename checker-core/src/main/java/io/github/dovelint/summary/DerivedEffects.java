@@ -31,7 +31,8 @@ import java.util.TreeMap;
  * at once, keeping one reason per condition instead of every site reached, and following only
  * calls whose callee is known exactly ({@link CallGraph#exactTargets}): a call through a
  * function pointer or a struct member never makes its caller sleep
- * (docs/kernel-db.md#function-pointers).
+ * (docs/kernel-db.md#function-pointers); a call to a name defined more than once gets only what
+ * every definition does (docs/kernel-db.md#alternatives).
  */
 public final class DerivedEffects {
 
@@ -49,8 +50,10 @@ public final class DerivedEffects {
      * @param location the call or use in the function
      * @param text     what happens there ({@code calls mutex_lock()})
      * @param direct   true when the effect is in the function's own body, false through a callee
+     * @param callee   the id of the callee the effect comes through, null when direct
+     * @param via      the callee's condition this step stands for, null when direct
      */
-    public record Step(Location location, String text, boolean direct) {
+    public record Step(Location location, String text, boolean direct, String callee, Cond via) {
         /** Own-body steps first, then by location and text. */
         public static final Comparator<Step> ORDER = Comparator.comparing((Step s) -> !s.direct())
                 .thenComparing(Step::location).thenComparing(Step::text);
@@ -72,6 +75,7 @@ public final class DerivedEffects {
     private final CallGraph graph;
     private final GfpEvaluator gfp;
     private final LocalEffects local;
+    private Map<String, Map<EffectKind, Map<Cond, Step>>> state = Map.of();
 
     public DerivedEffects(CallGraph graph, KnowledgeBase kb) {
         this.graph = graph;
@@ -94,13 +98,19 @@ public final class DerivedEffects {
             }
         }
         Map<String, Map<EffectKind, Map<Cond, Step>>> state = new HashMap<>();
+        this.state = state;
         Map<String, Integer> evaluations = new HashMap<>();
-        Deque<FunctionFacts> queue = new ArrayDeque<>(all);
-        Set<String> queued = new HashSet<>();
-        all.forEach(f -> queued.add(f.id()));
-        while (!queue.isEmpty()) {
-            FunctionFacts f = queue.poll();
-            queued.remove(f.id());
+        // the work list by rank in callee-first order: a function waits for its callees' changes
+        List<FunctionFacts> order = calleesFirst(all);
+        Map<String, Integer> rank = new HashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            rank.put(order.get(i).id(), i);
+        }
+        java.util.BitSet queued = new java.util.BitSet(order.size());
+        queued.set(0, order.size());
+        for (int i = queued.nextSetBit(0); i >= 0; i = queued.nextSetBit(0)) {
+            queued.clear(i);
+            FunctionFacts f = order.get(i);
             if (evaluations.merge(f.id(), 1, Integer::sum) > MAX_EVALUATIONS) {
                 continue;
             }
@@ -108,9 +118,7 @@ public final class DerivedEffects {
             if (!next.equals(state.getOrDefault(f.id(), Map.of()))) {
                 state.put(f.id(), next);
                 for (FunctionFacts caller : callers.getOrDefault(f.id(), Set.of())) {
-                    if (queued.add(caller.id())) {
-                        queue.add(caller);
-                    }
+                    queued.set(rank.get(caller.id()));
                 }
             }
         }
@@ -122,6 +130,70 @@ public final class DerivedEffects {
             }
         });
         return out;
+    }
+
+    /**
+     * The functions in depth-first post-order over their calls: callees before their callers,
+     * so that the work list evaluates most functions once, after everything they call; only
+     * recursion makes it come back (a whole kernel: about as many evaluations as functions).
+     */
+    private List<FunctionFacts> calleesFirst(List<FunctionFacts> all) {
+        List<FunctionFacts> out = new ArrayList<>(all.size());
+        Set<String> seen = new HashSet<>();
+        Deque<Object[]> stack = new ArrayDeque<>();
+        for (FunctionFacts root : all) {
+            if (!seen.add(root.id())) {
+                continue;
+            }
+            stack.push(new Object[] {root, callees(root).iterator()});
+            while (!stack.isEmpty()) {
+                Object[] top = stack.peek();
+                @SuppressWarnings("unchecked")
+                java.util.Iterator<FunctionFacts> next = (java.util.Iterator<FunctionFacts>) top[1];
+                if (next.hasNext()) {
+                    FunctionFacts g = next.next();
+                    if (seen.add(g.id())) {
+                        stack.push(new Object[] {g, callees(g).iterator()});
+                    }
+                } else {
+                    out.add((FunctionFacts) stack.pop()[0]);
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<FunctionFacts> callees(FunctionFacts f) {
+        List<FunctionFacts> out = new ArrayList<>();
+        for (CallFact c : f.calls()) {
+            out.addAll(descend(f, c));
+        }
+        return out;
+    }
+
+    /**
+     * The whole way from a function to an effect that happens whatever its arguments, one step
+     * per function down to the one whose own body has it (after {@link #compute()}); empty when
+     * the function has no such effect. {@code kb derive --why} prints it
+     * (docs/kernel-db.md#why).
+     */
+    public List<Step> chain(String id, EffectKind kind) {
+        List<Step> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Step step = stepOf(id, kind, Cond.ALWAYS);
+        while (step != null && seen.add(id)) {
+            out.add(step);
+            if (step.direct()) {
+                break;
+            }
+            id = step.callee();
+            step = stepOf(id, kind, step.via());
+        }
+        return out;
+    }
+
+    private Step stepOf(String id, EffectKind kind, Cond cond) {
+        return state.getOrDefault(id, Map.of()).getOrDefault(kind, Map.of()).get(cond);
     }
 
     /** The definitions a call descends into: exactly known callees the knowledge base does not describe. */
@@ -142,7 +214,7 @@ public final class DerivedEffects {
                 return;
             }
             String text = site.callee() != null ? "calls " + site.callee() + "()" : site.description();
-            Step step = new Step(site.location(), text, true);
+            Step step = new Step(site.location(), text, true, null, null);
             for (Cond c : conds) {
                 offer(out, site.kind(), c, step);
             }
@@ -155,23 +227,66 @@ public final class DerivedEffects {
         Map<EffectKind, Map<Cond, Step>> out = new EnumMap<>(EffectKind.class);
         own.forEach((kind, conds) -> conds.forEach((c, s) -> offer(out, kind, c, s)));
         for (CallFact call : f.calls()) {
+            Map<EffectKind, Map<Cond, Step>> shared = null;
             for (FunctionFacts g : descend(f, call)) {
-                Map<EffectKind, Map<Cond, Step>> callee = state.get(g.id());
-                if (callee == null) {
-                    continue;
-                }
-                Step step = new Step(call.location(), "calls " + g.name() + "()", false);
-                callee.forEach((kind, conds) -> {
-                    for (Cond c : conds.keySet()) {
-                        for (Cond t : Summaries.translate(gfp, local, c, f, call)) {
-                            offer(out, kind, t, step);
-                        }
-                    }
-                });
+                Map<EffectKind, Map<Cond, Step>> through = through(f, call, g, state.get(g.id()));
+                shared = shared == null ? through : common(shared, through);
+            }
+            if (shared != null) {
+                shared.forEach((kind, conds) -> conds.forEach((c, s) -> offer(out, kind, c, s)));
             }
         }
         out.replaceAll((kind, conds) -> bounded(conds));
+        // A fact keeps the reason it was first found with: that reason's callee had the fact
+        // before, so following reasons always ends in a body (chain()), even through recursion.
+        Map<EffectKind, Map<Cond, Step>> before = state.getOrDefault(f.id(), Map.of());
+        out.forEach((kind, conds) -> conds.replaceAll((c, step) ->
+                before.getOrDefault(kind, Map.of()).getOrDefault(c, step)));
         return out;
+    }
+
+    /** What {@code f} gets from {@code g}'s effects through one call, in {@code f}'s terms. */
+    private Map<EffectKind, Map<Cond, Step>> through(FunctionFacts f, CallFact call, FunctionFacts g,
+                                                     Map<EffectKind, Map<Cond, Step>> callee) {
+        Map<EffectKind, Map<Cond, Step>> out = new EnumMap<>(EffectKind.class);
+        if (callee == null) {
+            return out;
+        }
+        callee.forEach((kind, conds) -> {
+            for (Cond c : conds.keySet()) {
+                Step step = new Step(call.location(), "calls " + g.name() + "()", false, g.id(), c);
+                for (Cond t : Summaries.translate(gfp, local, c, f, call)) {
+                    offer(out, kind, t, step);
+                }
+            }
+        });
+        return out;
+    }
+
+    /**
+     * What two alternative definitions of one name both do (docs/kernel-db.md#alternatives):
+     * a build links one of them, so only an effect under the same condition in both is sure.
+     */
+    private static Map<EffectKind, Map<Cond, Step>> common(Map<EffectKind, Map<Cond, Step>> a,
+                                                           Map<EffectKind, Map<Cond, Step>> b) {
+        Map<EffectKind, Map<Cond, Step>> out = new EnumMap<>(EffectKind.class);
+        meet(a, b, out);
+        meet(b, a, out);
+        return out;
+    }
+
+    /** The effects of {@code a} that {@code b} has too, under the same condition or always. */
+    private static void meet(Map<EffectKind, Map<Cond, Step>> a, Map<EffectKind, Map<Cond, Step>> b,
+                             Map<EffectKind, Map<Cond, Step>> out) {
+        a.forEach((kind, conds) -> {
+            Map<Cond, Step> other = b.getOrDefault(kind, Map.of());
+            conds.forEach((c, s) -> {
+                Step t = other.containsKey(c) ? other.get(c) : other.get(Cond.ALWAYS);
+                if (t != null) {
+                    offer(out, kind, c, Step.ORDER.compare(s, t) <= 0 ? s : t);
+                }
+            });
+        });
     }
 
     private static void offer(Map<EffectKind, Map<Cond, Step>> out, EffectKind kind, Cond c, Step step) {

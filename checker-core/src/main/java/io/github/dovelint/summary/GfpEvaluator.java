@@ -104,8 +104,13 @@ final class GfpEvaluator {
             }
             for (Expr value : assigned) {
                 if (readsItself(value, id) && value instanceof Expr.Binary b) {
+                    boolean everyPath = b.op().endsWith("=");
+                    String op = everyPath ? b.op().substring(0, b.op().length() - 1) : b.op();
                     Set<Mask> other = eval(b.right(), fn, visiting, depth);
-                    Set<Mask> updated = binary(b.op(), Set.copyOf(values), other);
+                    Set<Mask> updated = binary(op, Set.copyOf(values), other);
+                    if (updated != null && everyPath) {
+                        values.clear(); // gfp &= ~__GFP_DIRECT_RECLAIM; on every path
+                    }
                     if (updated != null) {
                         values.addAll(updated);
                     }

@@ -51,7 +51,7 @@ class KernelDbTest {
         assertEquals("foo_alloc", db.facts().get(0).function());
         FunctionSpec files = db.specs().get("foo_files");
         assertEquals(2, files.uses().size());
-        assertEquals("calls msleep() at kernel/foo.c:12", db.specs().get("foo_wait").why().orElseThrow());
+        assertEquals("calls msleep() at kernel/foo.c:12 in k.db", db.specs().get("foo_wait").why().orElseThrow());
         assertEquals(1, db.specs().get("foo_alloc").gfpArg().getAsInt());
     }
 
@@ -84,7 +84,7 @@ class KernelDbTest {
     void precedenceIsConfigurationThenCuratedThenDatabase() throws Exception {
         KernelDb db = KernelDbReader.decode(KernelDbWriter.encode(FACTS).bytes(), "k.db");
         KnowledgeBase curated = KnowledgeBase.bundled();
-        KnowledgeBase kb = curated.withDatabase(db.specs(), db.checksum());
+        KnowledgeBase kb = curated.withDatabase(db, db.checksum());
         assertTrue(kb.function("kfree").orElseThrow().knownNotToSleep(), "curated kernel.yml wins");
         assertTrue(kb.function("foo_wait").orElseThrow().maySleep(), "the database fills the gap");
         assertTrue(kb.declaredFunction("foo_wait").isEmpty(), "a body in the run wins over the database");

@@ -6,6 +6,7 @@ import io.github.dovelint.files.AtomicFiles;
 import io.github.dovelint.gate.Gate;
 import io.github.dovelint.gate.GateResult;
 import io.github.dovelint.gate.Verdict;
+import io.github.dovelint.kerneldb.KernelDbChoice;
 import io.github.dovelint.model.AnalysisException;
 import io.github.dovelint.model.AnalysisResult;
 import io.github.dovelint.model.Finding;
@@ -63,10 +64,11 @@ final class CheckCommand implements Callable<Integer> {
             description = "Use the flags of a compile_commands.json.")
     Path compileCommands;
 
-    @Option(names = "--kernel-db", paramLabel = "FILE",
-            description = "Use this kernel database (from 'dovelint kb derive') below the curated knowledge base"
-                    + " (default: the configuration's kernel-db, else none).")
-    Path kernelDb;
+    @Option(names = "--kernel-db", paramLabel = "NAME|FILE",
+            description = "The kernel database under the curated knowledge base: linux-6.1 or linux-6.12"
+                    + " (shipped), a file from 'dovelint kb derive', or none (default: the configuration's"
+                    + " kernel-db, else linux-6.12).")
+    String kernelDb;
 
     @Option(names = "--root", paramLabel = "DIR",
             description = "Report file names relative to DIR (default: the working directory).")
@@ -160,7 +162,7 @@ final class CheckCommand implements Callable<Integer> {
         Analyzer.Builder builder = Analyzer.builder().root(rootDir)
                 .paths(paths.stream().map(CheckCommand::absolute).toList())
                 .configFile(absolute(config)).compileCommands(absolute(compileCommands))
-                .kernelDb(absolute(kernelDb));
+                .kernelDb(kernelDb == null ? null : KernelDbChoice.parse(kernelDb, Path.of("").toAbsolutePath()));
         String parsing = parsing(builder, includes, defines, threads);
         if (parsing != null) {
             return usage(err, parsing);

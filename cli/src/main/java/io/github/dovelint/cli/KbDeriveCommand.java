@@ -49,6 +49,11 @@ final class KbDeriveCommand implements Callable<Integer> {
     @Option(names = "-D", paramLabel = "NAME[=VALUE]", description = "Define a macro.")
     List<String> defines = new ArrayList<>();
 
+    @Option(names = "--kconfig", paramLabel = "FILE",
+            description = "Analyse the tree in the configuration of this kernel .config (CONFIG_X=y defines"
+                    + " CONFIG_X, =m defines CONFIG_X_MODULE), as the kernel's build does.")
+    Path kconfig;
+
     @Option(names = "--threads", paramLabel = "N", description = "Parser threads (default: the number of cores).")
     Integer threads;
 
@@ -59,6 +64,11 @@ final class KbDeriveCommand implements Callable<Integer> {
     @Option(names = "--file-timeout", paramLabel = "DURATION",
             description = "Give up on a file taking longer than DURATION (default: 60s).")
     String fileTimeout;
+
+    @Option(names = "--why", paramLabel = "NAME",
+            description = "Print, for every definition of function NAME, the whole way to each effect "
+                    + "the database records for it (repeatable).")
+    java.util.Set<String> why = new java.util.TreeSet<>();
 
     @Parameters(arity = "1", paramLabel = "TREE", description = "The kernel tree.")
     Path tree;
@@ -83,12 +93,24 @@ final class KbDeriveCommand implements Callable<Integer> {
         Analyzer.Builder builder = Analyzer.builder().root(root).paths(parts).rules(List.of())
                 .scope(Analyzer.Scope.ALL)
                 .programSink((graph, kb) -> {
-                    List<DerivedFact> derived = derivation.derive(graph, kb);
+                    List<String> explained = new ArrayList<>();
+                    List<DerivedFact> derived = derivation.derive(graph, kb, why, explained::add);
                     synchronized (facts) {
                         facts.addAll(derived);
+                        explained.forEach(err::println);
                     }
                 });
-        String parsing = CheckCommand.parsing(builder, includes, defines, threads);
+        List<String> allDefines = new ArrayList<>();
+        if (kconfig != null) {
+            try {
+                allDefines.addAll(KconfigDefines.of(CheckCommand.absolute(kconfig)));
+            } catch (IOException e) {
+                err.println("dovelint: cannot read " + kconfig + ": " + CheckCommand.ioMessage(e));
+                return Main.EXIT_USAGE;
+            }
+        }
+        allDefines.addAll(defines);
+        String parsing = CheckCommand.parsing(builder, includes, allDefines, threads);
         if (parsing != null) {
             return usage(err, parsing);
         }

@@ -9,7 +9,8 @@ import io.github.dovelint.kb.KnowledgeBase;
 import io.github.dovelint.kb.Use;
 import io.github.dovelint.kerneldb.DerivedFact;
 import io.github.dovelint.kerneldb.KernelDb;
-import io.github.dovelint.kerneldb.KernelDbReader;
+import io.github.dovelint.kerneldb.KernelDbChoice;
+import io.github.dovelint.kerneldb.KernelDbs;
 import io.github.dovelint.model.Location;
 import io.github.dovelint.yaml.ConfigException;
 import java.io.PrintWriter;
@@ -43,9 +44,10 @@ final class KbShowCommand implements Callable<Integer> {
             description = "Configuration file (default: the nearest .dovelint.yml in or above the working directory).")
     Path config;
 
-    @Option(names = "--kernel-db", paramLabel = "FILE",
-            description = "Kernel database (default: the configuration's kernel-db, else none).")
-    Path kernelDb;
+    @Option(names = "--kernel-db", paramLabel = "NAME|FILE",
+            description = "Kernel database: linux-6.1, linux-6.12 (shipped), none, or a file (default: the"
+                    + " configuration's kernel-db, else linux-6.12).")
+    String kernelDb;
 
     @Parameters(arity = "1", paramLabel = "NAME", description = "The function.")
     String name;
@@ -62,9 +64,9 @@ final class KbShowCommand implements Callable<Integer> {
             }
             Config cfg = configFile == null ? Config.empty() : ConfigLoader.load(configFile);
             KnowledgeBase curated = KnowledgeBase.bundled();
-            Path dbFile = kernelDb != null ? CheckCommand.absolute(kernelDb)
-                    : cfg.kernelDb().map(Config.KernelDbSetting::file).orElse(null);
-            KernelDb db = dbFile == null ? null : KernelDbReader.read(dbFile, shown(dbFile));
+            KernelDbChoice choice = kernelDb != null ? KernelDbChoice.parse(kernelDb, Path.of("").toAbsolutePath())
+                    : cfg.kernelDb().map(Config.KernelDbSetting::choice).orElse(KernelDbChoice.DEFAULT);
+            KernelDb db = KernelDbs.load(choice, choice.file() == null ? choice.toString() : shown(choice.file()));
 
             out.println(name + ":");
             boolean any = false;
@@ -82,10 +84,11 @@ final class KbShowCommand implements Callable<Integer> {
             }
             any |= kernelYml.isPresent();
             if (db == null) {
-                out.println("  kernel database: none selected (--kernel-db or kernel-db: in .dovelint.yml)");
+                out.println("  kernel database: none (kernel-db: none)");
             } else {
                 List<DerivedFact> facts = db.factsOf(name);
-                out.println("  kernel database " + db.name() + ":" + (facts.isEmpty() ? " no entry" : ""));
+                out.println("  kernel database " + db.name() + (choice.shipped() != null ? " (shipped)" : "") + ":"
+                        + (facts.isEmpty() ? " no entry" : ""));
                 for (DerivedFact f : facts) {
                     out.println("    " + f.attribute() + ": " + f.value() + " (" + f.reason() + ")");
                 }
@@ -95,8 +98,7 @@ final class KbShowCommand implements Callable<Integer> {
                 }
                 any |= !facts.isEmpty();
             }
-            KnowledgeBase effective = cfg.knowledge(db == null ? curated : curated.withDatabase(db.specs(),
-                    db.checksum()));
+            KnowledgeBase effective = cfg.knowledge(db == null ? curated : curated.withDatabase(db, db.checksum()));
             Optional<FunctionSpec> used = effective.function(name);
             if (used.isPresent()) {
                 out.println("  in a run: " + render(used.get())

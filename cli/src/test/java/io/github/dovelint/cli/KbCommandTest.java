@@ -35,8 +35,8 @@ class KbCommandTest {
         db = shared.resolve("kernel.db");
         Cli.Result r = Cli.run("kb", "derive", TREE.toString(), "--output", db.toString());
         assertEquals(0, r.exit(), r::toString);
-        assertTrue(r.err().contains("derived 16 functions (current-files 1, current-mm 1, frees-arg 2, gfp-arg 2,"
-                + " sleeps 9, takes-file-lock 1) from 5 files"), r::toString);
+        assertTrue(r.err().contains("derived 18 functions (current-files 1, current-mm 1, frees-arg 2, gfp-arg 3,"
+                + " sleeps 10, takes-file-lock 1) from 6 files"), r::toString);
         assertTrue(r.err().contains("; 0 files not analysed;"), r::toString);
         assertTrue(r.err().contains("dovelint: kernel.yml and the database disagree on kfree: kernel.yml says"
                 + " sleeps: false, derived sleeps: true (calls mutex_lock() at kernel/levels.c:62)\n"), r::toString);
@@ -54,12 +54,14 @@ class KbCommandTest {
         String body = String.join("\n", Arrays.copyOfRange(lines, 0, lines.length - 1)) + "\n";
         assertEquals("""
                 dovelint-kernel-db	1
-                facts	16
+                facts	18
                 alloc_inner	gfp-arg	1	calls kmalloc() at mm/alloc.c:4
                 alloc_kernel	sleeps	true	calls alloc_middle() at mm/alloc.c:19
+                alloc_maybe_masked	gfp-arg	0	calls alloc_inner() at mm/alloc.c:43
                 alloc_middle	gfp-arg	0	calls alloc_inner() at mm/alloc.c:9
+                alt_sleeper	sleeps	true	calls msleep() at arch/x86/lib/dup.c:9
+                calls_alt	sleeps	true	calls alt_sleeper() at drivers/ops.c:48
                 cross_file	sleeps	true	calls exported_sleeper() at mm/alloc.c:24
-                dup_helper	sleeps	true	calls msleep() at arch/x86/lib/dup.c:4
                 exported_sleeper	sleeps	true	calls level2() at kernel/levels.c:22
                 free_obj	frees-arg	0	calls kfree() at fs/files.c:22
                 free_obj_outer	frees-arg	1	calls free_obj() at fs/files.c:27
@@ -74,14 +76,53 @@ class KbCommandTest {
                 """, body);
         assertTrue(lines[lines.length - 1].matches("end\t[0-9a-f]{64}"), lines[lines.length - 1]);
         // not there: static helpers (their effects are: level3), calls through a member, a parameter or a
-        // local function pointer, a call to a name defined twice (dup_helper: its own entry is the union),
+        // local function pointer, a name defined twice of which one definition does not sleep (dup_helper,
+        // and so calls_dup; alt_sleeper's two definitions both sleep),
         // a GFP_ATOMIC allocation, recursion that never sleeps, a function calling nothing, the separate
         // programs of tools/ and arch/x86/boot/ (whose memset would make calls_memset sleep)
         for (String absent : new String[] {"lock_helper", "static_sleeper", "call_through_ops",
-                "call_through_param", "call_through_local", "sleeper_op", "alloc_atomic", "rec_quiet", "pure",
-                "calls_dup", "calls_memset", "memset", "tool_sleeper"}) {
+                "call_through_param", "call_through_local", "sleeper_op", "alloc_atomic", "alloc_masked",
+                "alloc_masked_kernel", "rec_quiet", "pure",
+                "dup_helper", "calls_dup", "calls_memset", "memset", "tool_sleeper"}) {
             assertFalse(body.contains("\n" + absent + "\t"), absent);
         }
+    }
+
+    @Test
+    void whyPrintsTheWholeWayToEachEffect() {
+        Cli.Result r = Cli.run("kb", "derive", TREE.toString(), "-o", dir.resolve("why.db").toString(),
+                "--why", "alloc_kernel", "--why", "alloc_masked_kernel");
+        assertEquals(0, r.exit(), r::toString);
+        assertTrue(r.err().contains("""
+                alloc_kernel (mm/alloc.c:17) sleep:
+                    calls alloc_middle() at mm/alloc.c:19
+                    calls alloc_inner() at mm/alloc.c:9
+                    calls kmalloc() at mm/alloc.c:4
+                """), r::toString);
+        assertTrue(r.err().contains("alloc_masked_kernel (mm/alloc.c:34): no effect whatever the arguments\n"),
+                r::toString);
+    }
+
+    @Test
+    void kconfigDerivesTheTreeInThatConfiguration() throws Exception {
+        Path config = dir.resolve(".config");
+        Files.writeString(config, """
+                CONFIG_KB_FEATURE=y
+                CONFIG_KB_DRIVER=m
+                # CONFIG_KB_OTHER is not set
+                CONFIG_KB_NAME="x"
+                """);
+        Path configured = dir.resolve("configured.db");
+        Cli.Result r = Cli.run("kb", "derive", TREE.toString(), "--kconfig", config.toString(), "-o",
+                configured.toString());
+        assertEquals(0, r.exit(), r::toString);
+        assertTrue(text(configured).contains("\nconfigured_sleeper\tsleeps\ttrue\tcalls msleep() at kernel/configured.c:5\n"));
+        assertTrue(text(configured).contains("\nmodule_sleeper\tsleeps\ttrue\t"));
+        assertFalse(text(db).contains("configured_sleeper"), "without the configuration, the branch is left out");
+        Cli.Result missing = Cli.run("kb", "derive", TREE.toString(), "--kconfig", dir.resolve("nope").toString(),
+                "-o", configured.toString());
+        assertEquals(2, missing.exit(), missing::toString);
+        assertTrue(missing.err().contains("cannot read"), missing::toString);
     }
 
     @Test
@@ -115,9 +156,34 @@ class KbCommandTest {
                 DRIVER.toString());
         assertEquals(1, with.exit(), with::toString);
         assertTrue(with.out().contains("hooks.c:7:2: error: exported_sleeper() may sleep: calls level2() at"
-                + " kernel/levels.c:22; reachable from install_inband_fd(), which may run in atomic context [DL101]"),
+                + " kernel/levels.c:22 in kernel.db; reachable from install_inband_fd(), which may run in atomic"
+                + " context [DL101]"),
                 with::toString);
         assertEquals(1, with.out().lines().filter(l -> l.contains("[DL101]")).count(), with::toString);
+    }
+
+    @Test
+    void theShippedDatabaseIsReadByDefaultAndASettingPicksAnother() throws Exception {
+        Path driver = Path.of("../samples/driver-kernel-apis");
+        Cli.Result byDefault = Cli.run("check", "--no-cache", driver.toString());
+        assertEquals(1, byDefault.exit(), byDefault::toString);
+        assertTrue(byDefault.out().contains("error: spi_sync() may sleep: calls mutex_lock() at drivers/spi/spi.c:"),
+                byDefault::toString);
+        assertTrue(byDefault.out().contains(" in linux-6.12; reachable from install_inband_fd()"), byDefault::toString);
+        assertEquals(4, byDefault.out().lines().filter(l -> l.endsWith("[DL101]")).count(), byDefault::toString);
+        Cli.Result none = Cli.run("check", "--no-cache", "--kernel-db", "none", driver.toString());
+        assertEquals(0, none.exit(), none::toString);
+        Cli.Result older = Cli.run("check", "--no-cache", "--kernel-db", "linux-6.1", driver.toString());
+        assertTrue(older.out().contains(" in linux-6.1; reachable from"), older::toString);
+        Path project = dir.resolve("none");
+        Files.createDirectories(project);
+        Files.copy(driver.resolve("trace.c"), project.resolve("trace.c"));
+        Files.writeString(project.resolve(".dovelint.yml"), "kernel-db: none\n");
+        Cli.Result configured = Cli.run("check", "--no-cache", project.toString());
+        assertEquals(0, configured.exit(), configured::toString);
+        Cli.Result show = Cli.run("kb", "show", "spi_sync");
+        assertTrue(show.out().contains("  kernel database linux-6.12 (shipped):\n    sleeps: true (calls mutex_lock()"),
+                show::toString);
     }
 
     @Test

@@ -95,11 +95,13 @@ abstract class AbstractDovelintMojo extends AbstractMojo {
     protected String scope;
 
     /**
-     * A kernel database (from {@code dovelint kb derive}) loaded below the curated knowledge
-     * base (default: the configuration's {@code kernel-db:}, else none); see docs/kernel-db.md.
+     * The kernel database below the curated knowledge base: {@code linux-6.1} or
+     * {@code linux-6.12} (shipped with dovelint), {@code none}, or a file from
+     * {@code dovelint kb derive}, relative to the project's base directory (default: the
+     * configuration's {@code kernel-db:}, else {@code linux-6.12}); see docs/kernel-db.md#choosing.
      */
     @Parameter(property = "dovelint.kernelDb")
-    protected File kernelDb;
+    protected String kernelDb;
 
     /**
      * Where the facts cache lives: per-file facts and each unit's last run, so that a second
@@ -235,7 +237,8 @@ abstract class AbstractDovelintMojo extends AbstractMojo {
             builder.compileCommands(compileCommands.toPath().toAbsolutePath());
         }
         if (kernelDb != null) {
-            builder.kernelDb(kernelDb.toPath().toAbsolutePath().normalize());
+            builder.kernelDb(io.github.dovelint.kerneldb.KernelDbChoice.parse(kernelDb,
+                    project.getBasedir().toPath().toAbsolutePath().normalize()));
         }
         if (threads < 0) {
             throw new MojoExecutionException("dovelint: threads must be at least 1, or 0 for the number of cores"

@@ -90,21 +90,44 @@ class CheckParametersTest {
         without.failOnSeverity = "none";
         without.execute();
         assertFalse(p.log.text().contains("foo_wait() may sleep"), p.log.text());
+        CheckMojo none = p.check();
+        none.kernelDb = "none";
+        none.failOnSeverity = "none";
+        none.execute();
 
         Path db = dir.resolve("kernel.db");
         KernelDbWriter.write(List.of(new DerivedFact("foo_wait", "sleeps", "true", "calls msleep() at kernel/foo.c:12")),
                 db);
         CheckMojo with = p.check();
-        with.kernelDb = db.toFile();
+        with.kernelDb = db.toString();
         assertThrows(MojoFailureException.class, with::execute);
         assertTrue(p.log.text().contains("[ERROR] hooks.c:3:2: error: foo_wait() may sleep"), p.log.text());
+    }
+
+    @Test
+    void theShippedKernelDbIsReadByDefault() throws Exception {
+        TestProject p = new TestProject(dir).file("hooks.c", """
+                void install_inband_fd(unsigned int fd, struct file *file, struct files_struct *files)
+                {
+                	spi_sync(0, 0);
+                }
+                """);
+        CheckMojo byDefault = p.check();
+        assertThrows(MojoFailureException.class, byDefault::execute);
+        assertTrue(p.log.text().contains("error: spi_sync() may sleep: calls mutex_lock() at drivers/spi/spi.c:"),
+                p.log.text());
+        assertTrue(p.log.text().contains(" in linux-6.12; reachable from"), p.log.text());
+        CheckMojo older = p.check();
+        older.kernelDb = "linux-6.1";
+        assertThrows(MojoFailureException.class, older::execute);
+        assertTrue(p.log.text().contains(" in linux-6.1; reachable from"), p.log.text());
     }
 
     @Test
     void aMissingKernelDbIsAnErrorNamingIt() throws Exception {
         TestProject p = new TestProject(dir).file("hooks.c", TestProject.SLEEPING_HOOK);
         CheckMojo check = p.check();
-        check.kernelDb = dir.resolve("missing.db").toFile();
+        check.kernelDb = dir.resolve("missing.db").toString();
         MojoExecutionException e = assertThrows(MojoExecutionException.class, check::execute);
         assertTrue(e.getMessage().startsWith("dovelint: ") && e.getMessage().contains("missing.db"), e.getMessage());
     }

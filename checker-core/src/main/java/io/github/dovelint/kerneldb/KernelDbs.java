@@ -1,0 +1,167 @@
+package io.github.dovelint.kerneldb;
+
+import io.github.dovelint.kb.DerivedKnowledge;
+import io.github.dovelint.kb.FunctionSpec;
+import io.github.dovelint.model.Location;
+import io.github.dovelint.model.Problem;
+import io.github.dovelint.yaml.ConfigException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Opens the kernel database a run chose (docs/kernel-db.md#choosing). A run needs the database's
+ * identity at once (recorded runs are keyed on it) and its entries only when it looks a function
+ * up, after parsing: the identity is the digest of the file's bytes, and the entries are decoded
+ * meanwhile on another thread, so that the database costs a run about nothing
+ * (bench/kernel-db.sh measures it). The shipped databases are read once per process.
+ */
+public final class KernelDbs {
+
+    /** Where the shipped databases are, as class-path resources. */
+    static final String RESOURCES = "/io/github/dovelint/kerneldb/";
+
+    private static final Map<String, Opened> SHIPPED = new ConcurrentHashMap<>();
+
+    private KernelDbs() {
+    }
+
+    /**
+     * A database being opened.
+     *
+     * @param identity the SHA-256 of the file's bytes
+     * @param name     how messages name it: the shipped name or the file as shown
+     * @param entries  its entries, decoded in the background: a lookup waits for them, and throws
+     *                 {@link Unavailable} when the file turned out not to be a valid database
+     */
+    public record Opened(String identity, String name, Pending entries) {
+    }
+
+    /** A database whose file could not be decoded, found when its entries were first needed. */
+    public static final class Unavailable extends RuntimeException {
+        private final transient ConfigException cause;
+
+        Unavailable(ConfigException cause) {
+            super(cause.detail(), cause, false, false);
+            this.cause = cause;
+        }
+
+        public ConfigException problem() {
+            return cause;
+        }
+    }
+
+    /** Entries that are decoded in the background. */
+    public static final class Pending implements DerivedKnowledge {
+        private final CompletableFuture<KernelDb> db;
+
+        Pending(CompletableFuture<KernelDb> db) {
+            this.db = db;
+        }
+
+        @Override
+        public void await() throws ConfigException {
+            db();
+        }
+
+        /** The database, once decoded. */
+        public KernelDb db() throws ConfigException {
+            try {
+                return db.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof Unavailable u) {
+                    throw u.problem();
+                }
+                throw e;
+            }
+        }
+
+        private KernelDb get() {
+            try {
+                return db();
+            } catch (ConfigException e) {
+                throw new Unavailable(e);
+            }
+        }
+
+        @Override
+        public Optional<FunctionSpec> function(String name) {
+            return get().function(name);
+        }
+
+        @Override
+        public SortedMap<String, FunctionSpec> all() {
+            return get().all();
+        }
+    }
+
+    /** Opens {@code choice}; null for {@link KernelDbChoice#NONE}. */
+    public static Opened open(KernelDbChoice choice, String shown) throws ConfigException {
+        if (choice.isNone()) {
+            return null;
+        }
+        if (choice.shipped() != null) {
+            Opened known = SHIPPED.get(choice.shipped());
+            if (known == null) {
+                known = opened(shippedBytes(choice.shipped()), choice.shipped());
+                Opened raced = SHIPPED.putIfAbsent(choice.shipped(), known);
+                known = raced != null ? raced : known;
+            }
+            return known;
+        }
+        return opened(fileBytes(choice.file(), shown), shown);
+    }
+
+    /** Reads and decodes {@code choice} at once; null for {@link KernelDbChoice#NONE}. */
+    public static KernelDb load(KernelDbChoice choice, String shown) throws ConfigException {
+        Opened opened = open(choice, shown);
+        return opened == null ? null : opened.entries().db();
+    }
+
+    private static Opened opened(byte[] bytes, String name) {
+        CompletableFuture<KernelDb> db = CompletableFuture.supplyAsync(() -> {
+            try {
+                return KernelDbReader.decode(bytes, name);
+            } catch (ConfigException e) {
+                throw new Unavailable(e);
+            }
+        });
+        return new Opened(KernelDbFormat.sha256(bytes), name, new Pending(db));
+    }
+
+    private static byte[] shippedBytes(String name) throws ConfigException {
+        try (InputStream in = KernelDbs.class.getResourceAsStream(RESOURCES + name + ".kdb")) {
+            if (in == null) {
+                throw error(name, "the kernel database " + name + " is missing from this dovelint build");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw error(name, "cannot read the kernel database: " + e.getMessage());
+        }
+    }
+
+    private static byte[] fileBytes(Path file, String shown) throws ConfigException {
+        try {
+            if (Files.size(file) > KernelDbReader.MAX_BYTES) {
+                throw KernelDbReader.tooLarge(shown, "");
+            }
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw error(shown, "kernel database not found");
+        } catch (IOException e) {
+            throw error(shown, "cannot read the kernel database: " + e.getMessage());
+        }
+    }
+
+    static ConfigException error(String shown, String message) {
+        return new ConfigException(Problem.Kind.INPUT, new Location(shown, 0, 0), message, null);
+    }
+}
