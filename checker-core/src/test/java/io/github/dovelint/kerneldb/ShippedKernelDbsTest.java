@@ -3,6 +3,7 @@ package io.github.dovelint.kerneldb;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dovelint.kb.KnowledgeBase;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -32,10 +33,14 @@ class ShippedKernelDbsTest {
                 name);
         assertTrue(!db.function(noprof ? "__kmalloc_noprof" : "__kmalloc").orElseThrow().maySleep(), name);
         // callable in atomic context: no entry
-        for (String atomic : new String[] {"complete", "wake_up_process", "call_rcu", "fput", "queue_work_on",
+        for (String atomic : new String[] {"complete", "wake_up_process", "call_rcu", "queue_work_on",
                 "mod_timer", "kfree", "kmem_cache_free"}) {
             assertTrue(db.function(atomic).isEmpty(), name + ": " + atomic);
         }
+        // 6.12's fput() "sleeps" through a branch its caller's test rules out (kb derive lists it as a
+        // disagreement): the curated entry is above the database, so a run knows better
+        KnowledgeBase kb = KnowledgeBase.bundled().withDatabase(db, db.checksum());
+        assertTrue(kb.function("fput").orElseThrow().knownNotToSleep(), name);
     }
 
     @Test
