@@ -231,10 +231,16 @@ class CheckCommandTest {
                 + "\tmsleep(1);\n"
                 + "#endif\n"
                 + "}\n");
-        assertEquals(0, check("hook.c").exit());
+        // no configuration given: the configuration pass shows the branch, and says which configuration
+        Cli.Result unconfigured = check("hook.c");
+        assertEquals(1, unconfigured.exit(), unconfigured::toString);
+        assertTrue(unconfigured.firstLine().contains("(only with CONFIG_X defined)"), unconfigured::toString);
+        // a configuration given: exactly that one, no second pass
         Cli.Result bare = check("hook.c", "-DCONFIG_X");
         assertEquals(1, bare.exit(), bare::toString);
         assertTrue(bare.firstLine().startsWith("hook.c:7:2: error: msleep() may sleep"), bare::toString);
+        assertFalse(bare.firstLine().contains("only with"), bare::toString);
+        assertEquals(0, check("hook.c", "-DCONFIG_Y").exit(), "CONFIG_X not set in the configuration given");
         Cli.Result valued = check("hook.c", "-DCONFIG_X=1");
         assertEquals(1, valued.exit(), valued::toString);
         assertArrayEquals(bare.outBytes(), valued.outBytes());
@@ -318,7 +324,9 @@ class CheckCommandTest {
         // a first run: no record of an earlier one to reuse, so everything ran
         assertTrue(err.get(1).matches("dovelint: time: (reuse check [0-9.]+ s, )?parse [0-9.]+ s, call graph [0-9.]+ s, rules [0-9.]+ s, "
                 + "DL\\d{3} [0-9.]+ s"
-                + "(, DL\\d{3} [0-9.]+ s)+"), r::toString);
+                + "(, DL\\d{3} [0-9.]+ s)+"
+                // the configuration pass (docs/configurations.md#cost) times its own phases after the rules
+                + "(, [a-z][a-z ]* [0-9.]+ s)*"), r::toString);
         Cli.Result again = check("", "--format", "json", "--quiet", "--stats");
         assertEquals(r.out(), again.out(), "the same report from the recorded run");
         assertTrue(again.err().lines().toList().get(1).matches("dovelint: time: reuse check [0-9.]+ s"),
