@@ -128,7 +128,7 @@ public final class Derivation {
                 y = b.containsKey(FunctionAttribute.SLEEPS.key()) ? x : null;
             }
             if (y != null && y.value.equals(x.value)) {
-                out.put(key, DerivedEffects.Step.ORDER.compare(x.step, y.step) <= 0 ? x : y);
+                out.put(key, DerivedEffects.Step.least(x.step, y.step) == x.step ? x : y);
             }
         });
         Choice gfpOfB = b.get(FunctionAttribute.GFP_ARG.key());
@@ -162,7 +162,7 @@ public final class Derivation {
     private static void offer(Map<String, Choice> facts, String attribute, String value, DerivedEffects.Step step) {
         String key = attribute.equals(FunctionAttribute.USES.key()) ? attribute + "=" + value : attribute;
         facts.merge(key, new Choice(attribute, value, step),
-                (a, b) -> DerivedEffects.Step.ORDER.compare(a.step, b.step) <= 0 ? a : b);
+                (a, b) -> DerivedEffects.Step.least(a.step, b.step) == a.step ? a : b);
     }
 
     private String reason(DerivedEffects.Step step) {

@@ -142,7 +142,7 @@ public final class KernelDbReader {
                 + ": the size limit for a kernel database");
     }
 
-    private static ConfigException error(String shown, String message) {
+    static ConfigException error(String shown, String message) {
         return new ConfigException(Problem.Kind.INPUT, new Location(shown, 0, 0), message, null);
     }
 }

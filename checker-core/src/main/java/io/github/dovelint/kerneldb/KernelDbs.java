@@ -2,8 +2,6 @@ package io.github.dovelint.kerneldb;
 
 import io.github.dovelint.kb.DerivedKnowledge;
 import io.github.dovelint.kb.FunctionSpec;
-import io.github.dovelint.model.Location;
-import io.github.dovelint.model.Problem;
 import io.github.dovelint.yaml.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,15 +45,12 @@ public final class KernelDbs {
 
     /** A database whose file could not be decoded, found when its entries were first needed. */
     public static final class Unavailable extends RuntimeException {
-        private final transient ConfigException cause;
-
         Unavailable(ConfigException cause) {
             super(cause.detail(), cause, false, false);
-            this.cause = cause;
         }
 
         public ConfigException problem() {
-            return cause;
+            return (ConfigException) getCause();
         }
     }
 
@@ -140,11 +135,11 @@ public final class KernelDbs {
     private static byte[] shippedBytes(String name) throws ConfigException {
         try (InputStream in = KernelDbs.class.getResourceAsStream(RESOURCES + name + ".kdb")) {
             if (in == null) {
-                throw error(name, "the kernel database " + name + " is missing from this dovelint build");
+                throw KernelDbReader.error(name, "the kernel database " + name + " is missing from this dovelint build");
             }
             return in.readAllBytes();
         } catch (IOException e) {
-            throw error(name, "cannot read the kernel database: " + e.getMessage());
+            throw KernelDbReader.error(name, "cannot read the kernel database: " + e.getMessage());
         }
     }
 
@@ -155,13 +150,9 @@ public final class KernelDbs {
             }
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw error(shown, "kernel database not found");
+            throw KernelDbReader.error(shown, "kernel database not found");
         } catch (IOException e) {
-            throw error(shown, "cannot read the kernel database: " + e.getMessage());
+            throw KernelDbReader.error(shown, "cannot read the kernel database: " + e.getMessage());
         }
-    }
-
-    static ConfigException error(String shown, String message) {
-        return new ConfigException(Problem.Kind.INPUT, new Location(shown, 0, 0), message, null);
     }
 }

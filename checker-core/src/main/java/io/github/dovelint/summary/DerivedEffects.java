@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,6 +58,11 @@ public final class DerivedEffects {
         /** Own-body steps first, then by location and text. */
         public static final Comparator<Step> ORDER = Comparator.comparing((Step s) -> !s.direct())
                 .thenComparing(Step::location).thenComparing(Step::text);
+
+        /** The first of two reasons in {@link #ORDER}: the one a fact keeps. */
+        public static Step least(Step a, Step b) {
+            return ORDER.compare(a, b) <= 0 ? a : b;
+        }
     }
 
     /**
@@ -88,20 +94,24 @@ public final class DerivedEffects {
         List<FunctionFacts> all = new ArrayList<>(graph.program().functions());
         all.sort(Comparator.comparing(FunctionFacts::id));
         Map<String, Map<EffectKind, Map<Cond, Step>>> locals = new HashMap<>();
+        Map<String, List<FunctionFacts>> callees = new HashMap<>();
         Map<String, Set<FunctionFacts>> callers = new HashMap<>();
         for (FunctionFacts f : all) {
             locals.put(f.id(), localOf(f));
+            List<FunctionFacts> called = new ArrayList<>();
             for (CallFact c : f.calls()) {
-                for (FunctionFacts g : descend(f, c)) {
-                    callers.computeIfAbsent(g.id(), k -> new LinkedHashSet<>()).add(f);
-                }
+                called.addAll(descend(f, c));
+            }
+            callees.put(f.id(), called);
+            for (FunctionFacts g : called) {
+                callers.computeIfAbsent(g.id(), k -> new LinkedHashSet<>()).add(f);
             }
         }
         Map<String, Map<EffectKind, Map<Cond, Step>>> state = new HashMap<>();
         this.state = state;
-        Map<String, Integer> evaluations = new HashMap<>();
         // the work list by rank in callee-first order: a function waits for its callees' changes
-        List<FunctionFacts> order = calleesFirst(all);
+        List<FunctionFacts> order = calleesFirst(all, callees);
+        int[] evaluations = new int[order.size()];
         Map<String, Integer> rank = new HashMap<>();
         for (int i = 0; i < order.size(); i++) {
             rank.put(order.get(i).id(), i);
@@ -111,7 +121,7 @@ public final class DerivedEffects {
         for (int i = queued.nextSetBit(0); i >= 0; i = queued.nextSetBit(0)) {
             queued.clear(i);
             FunctionFacts f = order.get(i);
-            if (evaluations.merge(f.id(), 1, Integer::sum) > MAX_EVALUATIONS) {
+            if (++evaluations[i] > MAX_EVALUATIONS) {
                 continue;
             }
             Map<EffectKind, Map<Cond, Step>> next = evaluate(f, locals.get(f.id()), state);
@@ -137,38 +147,33 @@ public final class DerivedEffects {
      * so that the work list evaluates most functions once, after everything they call; only
      * recursion makes it come back (a whole kernel: about as many evaluations as functions).
      */
-    private List<FunctionFacts> calleesFirst(List<FunctionFacts> all) {
+    private static List<FunctionFacts> calleesFirst(List<FunctionFacts> all,
+                                                    Map<String, List<FunctionFacts>> callees) {
         List<FunctionFacts> out = new ArrayList<>(all.size());
         Set<String> seen = new HashSet<>();
-        Deque<Object[]> stack = new ArrayDeque<>();
+        Deque<Frame> stack = new ArrayDeque<>();
         for (FunctionFacts root : all) {
             if (!seen.add(root.id())) {
                 continue;
             }
-            stack.push(new Object[] {root, callees(root).iterator()});
+            stack.push(new Frame(root, callees.get(root.id()).iterator()));
             while (!stack.isEmpty()) {
-                Object[] top = stack.peek();
-                @SuppressWarnings("unchecked")
-                java.util.Iterator<FunctionFacts> next = (java.util.Iterator<FunctionFacts>) top[1];
-                if (next.hasNext()) {
-                    FunctionFacts g = next.next();
+                Frame top = stack.peek();
+                if (top.next().hasNext()) {
+                    FunctionFacts g = top.next().next();
                     if (seen.add(g.id())) {
-                        stack.push(new Object[] {g, callees(g).iterator()});
+                        stack.push(new Frame(g, callees.get(g.id()).iterator()));
                     }
                 } else {
-                    out.add((FunctionFacts) stack.pop()[0]);
+                    out.add(stack.pop().function());
                 }
             }
         }
         return out;
     }
 
-    private List<FunctionFacts> callees(FunctionFacts f) {
-        List<FunctionFacts> out = new ArrayList<>();
-        for (CallFact c : f.calls()) {
-            out.addAll(descend(f, c));
-        }
-        return out;
+    /** A function of the depth-first walk, and the callees it has yet to visit. */
+    private record Frame(FunctionFacts function, Iterator<FunctionFacts> next) {
     }
 
     /**
@@ -283,7 +288,7 @@ public final class DerivedEffects {
             conds.forEach((c, s) -> {
                 Step t = other.containsKey(c) ? other.get(c) : other.get(Cond.ALWAYS);
                 if (t != null) {
-                    offer(out, kind, c, Step.ORDER.compare(s, t) <= 0 ? s : t);
+                    offer(out, kind, c, Step.least(s, t));
                 }
             });
         });
@@ -291,7 +296,7 @@ public final class DerivedEffects {
 
     private static void offer(Map<EffectKind, Map<Cond, Step>> out, EffectKind kind, Cond c, Step step) {
         out.computeIfAbsent(kind, k -> new LinkedHashMap<>())
-                .merge(c, step, (a, b) -> Step.ORDER.compare(a, b) <= 0 ? a : b);
+                .merge(c, step, Step::least);
     }
 
     /** The unconditional entry and at most {@value #MAX_CONDITIONS} others, in a fixed order. */
@@ -317,7 +322,7 @@ public final class DerivedEffects {
                 always.put(kind, step);
             } else if (c.param() >= 0) {
                 byParam.computeIfAbsent(kind, k -> new TreeMap<>())
-                        .merge(c.param(), step, (a, b) -> Step.ORDER.compare(a, b) <= 0 ? a : b);
+                        .merge(c.param(), step, Step::least);
             }
         }));
         return new Effects(Collections.unmodifiableMap(always), Collections.unmodifiableMap(byParam));

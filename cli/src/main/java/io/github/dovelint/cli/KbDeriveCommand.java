@@ -177,7 +177,7 @@ final class KbDeriveCommand implements Callable<Integer> {
 
     static String relative(Path root, String file) {
         Path p = Path.of(file);
-        return p.isAbsolute() && p.startsWith(root) ? root.relativize(p).toString().replace('\\', '/') : file;
+        return p.isAbsolute() && p.startsWith(root) ? KernelParts.relative(root, p) : file;
     }
 
     private int usage(PrintWriter err, String message) {

@@ -44,7 +44,7 @@ final class KernelParts {
                 }
                 continue; // Makefile, Kconfig... at the top of a whole tree
             }
-            if (name.equals("arch") && Files.isDirectory(p)) {
+            if (name.equals("arch")) {
                 for (Path a : sorted(p)) {
                     if (!Files.isDirectory(a) || !DOVETAIL_ARCHS.contains(a.getFileName().toString())) {
                         continue;
@@ -64,7 +64,7 @@ final class KernelParts {
 
     /** {@code dir}, or its entries when it holds a file of {@link #NOT_DOVETAIL}, without that file. */
     private static void addWithout(Path root, Path dir, List<Path> out) throws IOException {
-        String rel = root.relativize(dir).toString().replace('\\', '/') + "/";
+        String rel = relative(root, dir) + "/";
         if (NOT_DOVETAIL.stream().noneMatch(f -> f.startsWith(rel))) {
             out.add(dir);
             return;
@@ -73,10 +73,15 @@ final class KernelParts {
             if (Files.isDirectory(p)) {
                 addWithout(root, p, out);
             } else if (p.getFileName().toString().endsWith(".c")
-                    && !NOT_DOVETAIL.contains(root.relativize(p).toString().replace('\\', '/'))) {
+                    && !NOT_DOVETAIL.contains(relative(root, p))) {
                 out.add(p);
             }
         }
+    }
+
+    /** {@code p} relative to the tree's root, with '/' separators: how the database names files. */
+    static String relative(Path root, Path p) {
+        return root.relativize(p).toString().replace('\\', '/');
     }
 
     private static List<Path> sorted(Path dir) throws IOException {
