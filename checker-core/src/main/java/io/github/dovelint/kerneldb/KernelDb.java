@@ -5,6 +5,7 @@ import io.github.dovelint.kb.FunctionAttribute;
 import io.github.dovelint.kb.FunctionSpec;
 import io.github.dovelint.kb.Use;
 import io.github.dovelint.model.Location;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -15,41 +16,47 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A kernel database: the facts derived from a kernel tree (docs/kernel-db.md), sorted, and the
- * checksum of their encoding, which identifies the database's content (run records are keyed
- * on it).
+ * A kernel database: the facts derived from a kernel tree (docs/kernel-db.md), kept as the
+ * checked text of its file, one line per fact in function order, and its identity, the SHA-256
+ * of the file (run records are keyed on it). A lookup finds a name's lines by binary search and
+ * builds its entry then, so a run pays only for the names it asks about.
  */
 public final class KernelDb implements DerivedKnowledge {
 
     /** The format version this dovelint writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
-    private final List<DerivedFact> facts;
+    private final byte[] text;
+    /** Where each fact line starts; the last element is where the end line starts. */
+    private final int[] starts;
     private final String checksum;
     private final String name;
     /** Entries built so far, by name ({@link #function}); an absent name maps to empty. */
-    private final java.util.concurrent.ConcurrentHashMap<String, Optional<FunctionSpec>> entries =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Optional<FunctionSpec>> entries = new ConcurrentHashMap<>();
+    private volatile List<DerivedFact> facts;
 
-    /**
-     * @param facts    the facts, in any order
-     * @param checksum the SHA-256 of the encoded facts (hex)
-     * @param name     how messages name the database (its file), or "" when unknown
-     */
-    public KernelDb(List<DerivedFact> facts, String checksum, String name) {
-        List<DerivedFact> sorted = new ArrayList<>(facts);
-        Collections.sort(sorted);
-        this.facts = List.copyOf(sorted);
+    /** A database read by {@link KernelDbReader}, which checked every line of {@code text}. */
+    KernelDb(byte[] text, int[] starts, String checksum, String name) {
+        this.text = text;
+        this.starts = starts;
         this.checksum = checksum;
         this.name = name;
     }
 
+    /** Every fact, sorted. */
     public List<DerivedFact> facts() {
-        return facts;
+        List<DerivedFact> all = facts;
+        if (all == null) {
+            all = List.copyOf(range(0, size()));
+            facts = all;
+        }
+        return all;
     }
 
+    /** The identity of the database: the SHA-256 of its file, hex. */
     public String checksum() {
         return checksum;
     }
@@ -58,29 +65,62 @@ public final class KernelDb implements DerivedKnowledge {
         return name;
     }
 
-    /** The facts about one function, sorted. */
-    public List<DerivedFact> factsOf(String function) {
-        int i = first(function);
-        int j = i;
-        while (j < facts.size() && facts.get(j).function().equals(function)) {
-            j++;
-        }
-        return facts.subList(i, j);
+    private int size() {
+        return starts.length - 1;
     }
 
-    /** The index of the first fact about {@code function}, or where it would be. */
-    private int first(String function) {
+    /** The facts about one function, sorted. */
+    public List<DerivedFact> factsOf(String function) {
+        byte[] key = function.getBytes(StandardCharsets.UTF_8);
+        int i = first(key);
+        int j = i;
+        while (j < size() && compareFunction(text, starts[j], key) == 0) {
+            j++;
+        }
+        return range(i, j);
+    }
+
+    /** The index of the first fact about the function {@code key}, or where it would be. */
+    private int first(byte[] key) {
         int lo = 0;
-        int hi = facts.size();
+        int hi = size();
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (facts.get(mid).function().compareTo(function) < 0) {
+            if (compareFunction(text, starts[mid], key) < 0) {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
         return lo;
+    }
+
+    private List<DerivedFact> range(int from, int to) {
+        List<DerivedFact> out = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            String[] f = new String(text, starts[i], starts[i + 1] - starts[i] - 1, StandardCharsets.UTF_8)
+                    .split("\t", -1);
+            out.add(new DerivedFact(f[0], f[1], f[2], f[3]));
+        }
+        return out;
+    }
+
+    /** Compares the function field of the line at {@code line} with the name {@code key}, as unsigned bytes. */
+    private static int compareFunction(byte[] t, int line, byte[] key) {
+        int end = line;
+        while (t[end] != '\t') {
+            end++;
+        }
+        return java.util.Arrays.compareUnsigned(t, line, end, key, 0, key.length);
+    }
+
+    /** Compares the function fields of the lines at {@code a} and {@code b} (whose field ends at {@code bEnd}). */
+    static int compareFunction(byte[] ta, int a, byte[] tb, int b, int bEnd) {
+        int aEnd = a;
+        while (ta[aEnd] != '\t') {
+            aEnd++;
+        }
+        return java.util.Arrays.compareUnsigned(ta, a, aEnd, tb, b, bEnd);
     }
 
     /** The entry for one function, built when first asked for. */
@@ -104,15 +144,16 @@ public final class KernelDb implements DerivedKnowledge {
      * located in the database file.
      */
     public SortedMap<String, FunctionSpec> specs() {
+        List<DerivedFact> all = facts();
         SortedMap<String, FunctionSpec> out = new TreeMap<>();
         int i = 0;
-        while (i < facts.size()) {
-            String function = facts.get(i).function();
+        while (i < all.size()) {
+            String function = all.get(i).function();
             int j = i;
-            while (j < facts.size() && facts.get(j).function().equals(function)) {
+            while (j < all.size() && all.get(j).function().equals(function)) {
                 j++;
             }
-            out.put(function, spec(function, facts.subList(i, j)));
+            out.put(function, spec(function, all.subList(i, j)));
             i = j;
         }
         return Collections.unmodifiableSortedMap(out);

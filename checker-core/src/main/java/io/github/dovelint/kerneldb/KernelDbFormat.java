@@ -9,11 +9,15 @@ import java.util.HexFormat;
  * The kernel database's encoding (docs/kernel-db.md#format), shared by its writer and reader:
  * gzip over UTF-8 lines separated by tabs,
  * <pre>
- * dovelint-kernel-db	1
+ * dovelint-kernel-db	2
  * facts	N
  * FUNCTION	ATTRIBUTE	VALUE	REASON      (N lines, sorted)
- * end	SHA-256 of every byte above, hex
+ * end
  * </pre>
+ * Integrity is gzip's: its trailer's CRC-32 and length cover every byte of the text, so a file
+ * that is corrupt or cut short fails to decompress. The identity of a database is the SHA-256 of
+ * the file's bytes, taken by whoever needs it. Version 1 also ended in a SHA-256 of the text,
+ * which a reader had to compute before its first lookup: most of a short run's cost.
  */
 final class KernelDbFormat {
 
@@ -28,15 +32,15 @@ final class KernelDbFormat {
         return f.function() + "\t" + f.attribute() + "\t" + f.value() + "\t" + f.reason() + "\n";
     }
 
-    static String sha256(String text) {
-        return sha256(text.getBytes(StandardCharsets.UTF_8));
-    }
-
     static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -3,8 +3,9 @@ package io.github.dovelint.kerneldb;
 import io.github.dovelint.files.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
@@ -17,30 +18,31 @@ public final class KernelDbWriter {
     private KernelDbWriter() {
     }
 
-    /** The encoded database and its checksum. */
+    /** The encoded database and its identity, the SHA-256 of {@code bytes}. */
     public record Encoded(byte[] bytes, String checksum) {
     }
 
     public static Encoded encode(List<DerivedFact> facts) {
-        KernelDb sorted = new KernelDb(facts, "", "");
+        List<DerivedFact> sorted = new ArrayList<>(facts);
+        Collections.sort(sorted);
         StringBuilder body = new StringBuilder();
         body.append(KernelDbFormat.MAGIC).append('\t').append(KernelDb.FORMAT_VERSION).append('\n');
-        body.append(KernelDbFormat.FACTS).append('\t').append(sorted.facts().size()).append('\n');
-        for (DerivedFact f : sorted.facts()) {
+        body.append(KernelDbFormat.FACTS).append('\t').append(sorted.size()).append('\n');
+        for (DerivedFact f : sorted) {
             body.append(KernelDbFormat.line(f));
         }
-        String checksum = KernelDbFormat.sha256(body.toString());
-        body.append(KernelDbFormat.END).append('\t').append(checksum).append('\n');
+        body.append(KernelDbFormat.END).append('\n');
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
-            gz.write(body.toString().getBytes(StandardCharsets.UTF_8));
+            gz.write(KernelDbFormat.utf8(body.toString()));
         } catch (IOException e) {
             throw new IllegalStateException("in-memory compression failed", e);
         }
-        return new Encoded(bytes.toByteArray(), checksum);
+        byte[] out = bytes.toByteArray();
+        return new Encoded(out, KernelDbFormat.sha256(out));
     }
 
-    /** Writes the database to {@code file} atomically; returns its checksum. */
+    /** Writes the database to {@code file} atomically; returns its identity. */
     public static String write(List<DerivedFact> facts, Path file) throws IOException {
         Encoded encoded = encode(facts);
         AtomicFiles.writeChannel(file, channel -> {

@@ -66,18 +66,55 @@ class KernelDbTest {
     void badFilesAreErrorsNeverEmptyKnowledge() throws Exception {
         byte[] good = KernelDbWriter.encode(FACTS).bytes();
         assertTrue(message(Arrays.copyOf(good, good.length - 9)).contains("truncated"));
+        byte[] flipped = good.clone();
+        flipped[good.length / 2] ^= 0x10;
+        assertTrue(message(flipped).contains("corrupt"), "gzip's CRC-32 covers every byte");
         assertTrue(message("plain text".getBytes(StandardCharsets.UTF_8)).startsWith("not a dovelint kernel database"));
         assertTrue(message(gzip("something else\n")).startsWith("not a dovelint kernel database"));
-        assertTrue(message(gzip("dovelint-kernel-db\t99\nfacts\t0\nend\tx\n")).startsWith(
-                "kernel database of format version 99; this dovelint reads version 1"));
+        assertTrue(message(gzip("dovelint-kernel-db\t1\nfacts\t0\nend\tx\n")).startsWith(
+                "kernel database of format version 1; this dovelint reads version 2"));
         String text = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(good))
                 .readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(message(gzip(text.replace("kernel/foo.c:12", "kernel/foo.c:13"))).contains("checksum"));
         String[] lines = text.split("\n");
         String shorter = String.join("\n", Arrays.copyOf(lines, lines.length - 2)) + "\n" + lines[lines.length - 1]
                 + "\n";
         assertTrue(message(gzip(shorter)).contains("truncated or corrupt"));
+        assertTrue(message(gzip(text.replace("end\n", ""))).contains("truncated or corrupt"));
+        assertTrue(message(gzip(text + "kfree\tsleeps\ttrue\tx\n")).contains("truncated or corrupt"));
         assertTrue(message(new byte[0]).contains("truncated"));
+    }
+
+    @Test
+    void everyLineIsCheckedBeforeAnyLookup() throws Exception {
+        String text = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(
+                KernelDbWriter.encode(FACTS).bytes())).readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals("the kernel database is corrupt: unknown attribute 'sleepz'",
+                message(gzip(text.replace("\tsleeps\ttrue\tcalls msleep", "\tsleepz\ttrue\tcalls msleep"))));
+        assertEquals("the kernel database is corrupt: bad value 'maybe' for sleeps",
+                message(gzip(text.replace("\tsleeps\ttrue\tcalls msleep", "\tsleeps\tmaybe\tcalls msleep"))));
+        assertEquals("the kernel database is corrupt: facts out of order",
+                message(gzip(text.replace("foo_alloc\t", "zzz\t"))));
+        assertEquals("the kernel database is corrupt: bad function name",
+                message(gzip(text.replace("foo_alloc\t", "foo alloc\t"))));
+        assertEquals("the kernel database is corrupt: expected FUNCTION, ATTRIBUTE, VALUE and REASON",
+                message(gzip(text.replace("\tcalls kmalloc() at", "\tcalls\tkmalloc() at"))));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> KernelDbReader.decode(gzip(text.replace("foo_alloc\t", "zzz\t")), "k.db"));
+        assertEquals(4, e.location().line(), "the line where the order breaks, after zzz");
+    }
+
+    @Test
+    void looksUpOneNameAmongItsNeighbours() throws Exception {
+        KernelDb db = KernelDbReader.decode(KernelDbWriter.encode(List.of(
+                new DerivedFact("a", "sleeps", "true", "r1"),
+                new DerivedFact("a_b", "sleeps", "true", "r2"),
+                new DerivedFact("a_b", "frees-arg", "0", "r3"),
+                new DerivedFact("ab", "sleeps", "true", "r4"))).bytes(), "k.db");
+        assertEquals(List.of("r3", "r2"), db.factsOf("a_b").stream().map(DerivedFact::reason).toList());
+        assertEquals(List.of("r1"), db.factsOf("a").stream().map(DerivedFact::reason).toList());
+        assertTrue(db.factsOf("a_").isEmpty());
+        assertTrue(db.function("b").isEmpty());
+        assertEquals(4, db.facts().size());
     }
 
     @Test

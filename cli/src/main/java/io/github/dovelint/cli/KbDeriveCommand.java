@@ -70,6 +70,9 @@ final class KbDeriveCommand implements Callable<Integer> {
                     + "the database records for it (repeatable).")
     java.util.Set<String> why = new java.util.TreeSet<>();
 
+    @Option(names = "--stats", description = "Print where the derivation's time went.")
+    boolean stats;
+
     @Parameters(arity = "1", paramLabel = "TREE", description = "The kernel tree.")
     Path tree;
 
@@ -82,6 +85,14 @@ final class KbDeriveCommand implements Callable<Integer> {
             return Main.EXIT_USAGE;
         }
         Derivation derivation = new Derivation(file -> relative(root, file));
+        java.util.concurrent.atomic.AtomicLong effectsNanos = new java.util.concurrent.atomic.AtomicLong();
+        Map<String, Long> timings = new java.util.LinkedHashMap<>();
+        io.github.dovelint.engine.ProgressListener phases = new io.github.dovelint.engine.ProgressListener() {
+            @Override
+            public void timings(Map<String, Long> nanos) {
+                timings.putAll(nanos);
+            }
+        };
         List<DerivedFact> facts = new ArrayList<>();
         List<Path> parts;
         try {
@@ -92,12 +103,15 @@ final class KbDeriveCommand implements Callable<Integer> {
         }
         Analyzer.Builder builder = Analyzer.builder().root(root).paths(parts).rules(List.of())
                 .scope(Analyzer.Scope.ALL)
+                .progress(phases)
                 .programSink((graph, kb) -> {
+                    long effectsStart = System.nanoTime();
                     List<String> explained = new ArrayList<>();
                     List<DerivedFact> derived = derivation.derive(graph, kb, why, explained::add);
                     synchronized (facts) {
                         facts.addAll(derived);
                         explained.forEach(err::println);
+                        effectsNanos.addAndGet(System.nanoTime() - effectsStart);
                     }
                 });
         List<String> allDefines = new ArrayList<>();
@@ -148,6 +162,14 @@ final class KbDeriveCommand implements Callable<Integer> {
             return Main.EXIT_USAGE;
         }
         summary(err, result, facts, checksum, (System.nanoTime() - start) / 1_000_000);
+        if (stats) {
+            timings.put("effects", effectsNanos.get());
+            StringBuilder line = new StringBuilder("dovelint: time:");
+            timings.forEach((phase, nanos) -> line.append(' ').append(phase).append(' ')
+                    .append(String.format(java.util.Locale.ROOT, "%.1fs", nanos / 1e9)).append(','));
+            line.setLength(line.length() - 1);
+            err.println(line);
+        }
         err.flush();
         return Main.EXIT_CLEAN;
     }
