@@ -89,7 +89,10 @@ public final class FactExtractor {
         List<FunctionFacts> functions = new ArrayList<>();
         List<FieldBinding> bindings = new ArrayList<>();
         List<GlobalVar> globals = new ArrayList<>();
-        annotated = LockAnnotations.HELD_ON_ENTRY.matcher(tu.getRawSignature()).find();
+        String raw = tu.getRawSignature();
+        // contains() first: the regular expression over every file of a tree is a cost of its own
+        annotated = (raw.contains("__must_hold") || raw.contains("__releases"))
+                && LockAnnotations.HELD_ON_ENTRY.matcher(raw).find();
         callerHolds = new CallerHolds(tu);
         for (IASTDeclaration decl : tu.getDeclarations()) {
             if (decl.getFileLocation() == null) {

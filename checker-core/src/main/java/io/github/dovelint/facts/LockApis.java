@@ -87,12 +87,31 @@ public final class LockApis {
             return null;
         }
         String name = named.name();
-        Kind k = KINDS.size() < 100_000 ? KINDS.computeIfAbsent(name, LockApis::kindOf) : kindOf(name);
+        Kind k = !mayBeLock(name) ? NOT_A_LOCK
+                : KINDS.size() < 100_000 ? KINDS.computeIfAbsent(name, LockApis::kindOf) : kindOf(name);
         if (k == NOT_A_LOCK) {
             return null;
         }
         String lock = k.lockArgument() && call.arg(0) != null ? lockText(call.arg(0)) : "";
         return new LockOp(k.action(), k.family(), name, lock, call.location());
+    }
+
+    /**
+     * How every name of {@link #SHAPES} starts: a name that starts otherwise is no lock call,
+     * known without a regular expression or a cache entry (a whole kernel calls more distinct
+     * names than the cache keeps). Keep in step with the shapes.
+     */
+    private static final String[] PREFIXES = {"spin_", "raw_spin_", "hard_spin_", "read_", "write_", "mutex_",
+        "down", "up", "rcu_read_", "srcu_read_", "preempt_", "local_", "hard_local_irq_", "lockdep_assert_held",
+        "assert_", "__must_hold", "__releases"};
+
+    private static boolean mayBeLock(String name) {
+        for (String p : PREFIXES) {
+            if (name.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Kind kindOf(String name) {

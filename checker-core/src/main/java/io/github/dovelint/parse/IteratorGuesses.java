@@ -1,7 +1,5 @@
 package io.github.dovelint.parse;
 
-import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -13,9 +11,6 @@ import java.util.regex.Pattern;
  */
 final class IteratorGuesses {
 
-    /** A lower-case name with {@code for_each} as one of its words, up to its opening parenthesis. */
-    private static final Pattern NAME = Pattern.compile(
-            "(?<![\\w#.>])((?:[a-z_][a-z0-9_]*_)?for_each(?:_[a-z0-9_]+)?)\\s*\\(");
     /** What may end the code before a statement: a statement, a block, a condition, a label, a comment. */
     private static final Pattern BEFORE = Pattern.compile("(?:[;{}):]|\\*/|\\belse|\\bdo)\\s*$");
     /** What may start the statement the iterator governs: a block, or a name (a call, a keyword). */
@@ -37,26 +32,50 @@ final class IteratorGuesses {
     record Use(String name, boolean typeArgument) {
     }
 
-    /** The iterator statements of {@code text}, in order (a name may come more than once). */
-    static List<Use> of(String text, Pattern type) {
-        List<Use> out = new java.util.ArrayList<>();
-        Matcher m = NAME.matcher(text);
-        while (m.find()) {
-            int close = closing(text, m.end());
-            if (close < 0 || !AFTER.matcher(text).region(close + 1, text.length()).lookingAt()) {
-                continue;
-            }
-            int from = Math.max(0, m.start() - 200);
-            if (!BEFORE.matcher(text.substring(from, m.start())).find()) {
-                continue;
-            }
-            boolean typed = false;
-            for (String arg : text.substring(m.end(), close).split(",")) {
-                typed |= type.matcher(arg.trim()).matches();
-            }
-            out.add(new Use(m.group(1), typed));
+    /**
+     * Whether {@code name} is an iterator's: lower case, with {@code for_each} as one of its
+     * words ({@code for_each_evl_thread}, {@code evl_for_each_element}, {@code for_each}).
+     */
+    static boolean isIteratorName(String name) {
+        if (name.isEmpty() || !(name.charAt(0) == '_' || name.charAt(0) >= 'a' && name.charAt(0) <= 'z')) {
+            return false;
         }
-        return out;
+        for (int i = 0; i < name.length(); i++) {
+            char ch = name.charAt(i);
+            if (!(ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9' || ch == '_')) {
+                return false;
+            }
+        }
+        for (int k = name.indexOf("for_each"); k >= 0; k = name.indexOf("for_each", k + 1)) {
+            int after = k + "for_each".length();
+            boolean wordStart = k == 0 || k >= 2 && name.charAt(k - 1) == '_';
+            boolean wordEnd = after == name.length() || name.charAt(after) == '_' && name.length() - after >= 2;
+            if (wordStart && wordEnd) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The iterator statement of {@code name}, called at {@code start} with its argument list
+     * opening just before {@code open}, or null when the call is not one: it must stand where a
+     * statement starts and be followed by the statement it governs.
+     */
+    static Use at(String text, String name, int start, int open, Pattern type) {
+        int close = closing(text, open);
+        if (close < 0 || !AFTER.matcher(text).region(close + 1, text.length()).lookingAt()) {
+            return null;
+        }
+        int from = Math.max(0, start - 200);
+        if (!BEFORE.matcher(text.substring(from, start)).find()) {
+            return null;
+        }
+        boolean typed = false;
+        for (String arg : text.substring(open, close).split(",")) {
+            typed |= type.matcher(arg.trim()).matches();
+        }
+        return new Use(name, typed);
     }
 
     /** The index of the parenthesis closing the one opened just before {@code from}, or -1. */

@@ -1,5 +1,6 @@
 package io.github.dovelint.parse;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,10 +23,6 @@ import java.util.regex.Pattern;
  */
 final class MacroGuesses {
 
-    /** An upper-case name before a string literal, on the same line or the next. */
-    private static final Pattern PREFIX = Pattern.compile("(?<![\\w#.>])([A-Z][A-Z0-9_]+)[ \\t]*\\\\?\\n?[ \\t]*\"");
-    /** A call of a lower-case name, up to its opening parenthesis. */
-    private static final Pattern CALL = Pattern.compile("(?<![\\w#.>])([a-z_][A-Za-z0-9_]*)\\s*\\(");
     /** A type as written in an argument: {@code const char}, {@code struct evl_poll_event *}. */
     private static final Pattern TYPE = Pattern.compile("(?:(?:const|volatile)\\s+)*(?:(?:struct|union|enum)\\s+\\w+"
             + "|(?:(?:unsigned|signed)\\s+)?(?:char|short|int|long(?:\\s+long)?|float|double|void|bool|_Bool)"
@@ -36,35 +33,76 @@ final class MacroGuesses {
     private MacroGuesses() {
     }
 
-    /** The predefinitions {@code text} needs, in the order first used: name or {@code name(a, ...)} to body. */
+    /**
+     * The predefinitions {@code text} needs, in the order first used: name or {@code name(a, ...)}
+     * to body. One pass over the text's names (a name preceded by a word character, {@code #},
+     * {@code .} or {@code ->} is not one), rather than a regular expression per kind: it runs on
+     * every file a derivation parses (docs/kernel-db.md#performance).
+     */
     static Map<String, String> of(String text) {
         Set<String> defined = defined(text);
         Map<String, String> out = new LinkedHashMap<>();
-        Matcher m = PREFIX.matcher(text);
-        while (m.find()) {
-            String name = m.group(1);
-            if (!defined.contains(name) && !PRELUDE_NAMES.contains(name)) {
-                out.putIfAbsent(name, "\"\"");
+        Map<String, Boolean> iterators = new LinkedHashMap<>();
+        List<int[]> calls = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char ch = text.charAt(i);
+            if (!isWord(ch)) {
+                i++;
+                continue;
             }
+            int start = i;
+            int end = i + 1;
+            while (end < n && isWord(text.charAt(end))) {
+                end++;
+            }
+            i = end;
+            char before = start > 0 ? text.charAt(start - 1) : ' ';
+            if (ch >= '0' && ch <= '9' || isWord(before) || before == '#' || before == '.' || before == '>') {
+                continue;
+            }
+            if (ch >= 'A' && ch <= 'Z') {
+                if (end - start >= 2 && upperCase(text, start, end) && beforeString(text, end)) {
+                    String name = text.substring(start, end);
+                    if (!defined.contains(name) && !PRELUDE_NAMES.contains(name)) {
+                        out.putIfAbsent(name, "\"\"");
+                    }
+                }
+                continue;
+            }
+            if (!(ch == '_' || ch >= 'a' && ch <= 'z')) {
+                continue;
+            }
+            int open = end;
+            while (open < n && isSpace(text.charAt(open))) {
+                open++;
+            }
+            if (open >= n || text.charAt(open) != '(') {
+                continue;
+            }
+            String name = text.substring(start, end);
+            if (defined.contains(name) || PRELUDE_NAMES.contains(name)) {
+                continue;
+            }
+            IteratorGuesses.Use use = IteratorGuesses.isIteratorName(name)
+                    ? IteratorGuesses.at(text, name, start, open + 1, TYPE) : null;
+            if (use != null) {
+                iterators.merge(name, use.typeArgument(), Boolean::logicalOr);
+            }
+            calls.add(new int[] {start, end, open + 1});
         }
         Set<String> guessed = new HashSet<>();
-        Map<String, Boolean> iterators = new LinkedHashMap<>();
-        for (IteratorGuesses.Use use : IteratorGuesses.of(text, TYPE)) {
-            if (!defined.contains(use.name()) && !PRELUDE_NAMES.contains(use.name())) {
-                iterators.merge(use.name(), use.typeArgument(), Boolean::logicalOr);
-            }
-        }
         iterators.forEach((name, typed) -> {
             out.put(name + "(...)", typed ? IteratorGuesses.DEFINITION_WITHOUT_ARGUMENTS : IteratorGuesses.DEFINITION);
             guessed.add(name);
         });
-        Matcher c = CALL.matcher(text);
-        while (c.find()) {
-            String name = c.group(1);
-            if (defined.contains(name) || PRELUDE_NAMES.contains(name) || guessed.contains(name)) {
+        for (int[] call : calls) {
+            String name = text.substring(call[0], call[1]);
+            if (guessed.contains(name)) {
                 continue;
             }
-            List<String> args = arguments(text, c.end());
+            List<String> args = arguments(text, call[2]);
             if (args.size() >= 2 && TYPE.matcher(args.get(args.size() - 1)).matches()
                     && !TYPE.matcher(args.get(0)).matches()) {
                 out.put(name + "(__dl_first, ...)", "(__dl_first)");
@@ -72,6 +110,44 @@ final class MacroGuesses {
             }
         }
         return out;
+    }
+
+    private static boolean isWord(char ch) {
+        return ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9' || ch == '_';
+    }
+
+    /** What {@code \\s} matches in a regular expression. */
+    private static boolean isSpace(char ch) {
+        return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\u000B' || ch == '\f' || ch == '\r';
+    }
+
+    private static boolean upperCase(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char ch = text.charAt(i);
+            if (!(ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9' || ch == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A string literal next: blanks, perhaps a line continuation or a new line, blanks, a quote. */
+    private static boolean beforeString(String text, int from) {
+        int i = from;
+        int n = text.length();
+        while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        if (i < n && text.charAt(i) == '\\') {
+            i++;
+        }
+        if (i < n && text.charAt(i) == '\n') {
+            i++;
+        }
+        while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i < n && text.charAt(i) == '"';
     }
 
     /** The top-level arguments of a call whose parenthesis opened just before {@code from}, trimmed. */

@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -104,7 +103,9 @@ public final class DerivedEffects {
             }
             callees.put(f.id(), called);
             for (FunctionFacts g : called) {
-                callers.computeIfAbsent(g.id(), k -> new LinkedHashSet<>()).add(f);
+                // by identity: a record's hash walks its whole body, for every call of a kernel
+                callers.computeIfAbsent(g.id(), k -> Collections.newSetFromMap(new java.util.IdentityHashMap<>()))
+                        .add(f);
             }
         }
         Map<String, Map<EffectKind, Map<Cond, Step>>> state = new HashMap<>();
