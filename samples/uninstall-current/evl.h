@@ -12,6 +12,7 @@ struct evl_fd {
 	struct file *filp;
 	struct files_struct *files;
 	pid_t closer;
+	struct task_struct *opener;
 	struct list_head next;
 };
 

@@ -69,6 +69,24 @@ static bool closed_by_owner(struct files_struct *files)
 	return t->files == files; /* expect: DL104 (t is current) */
 }
 
+/* Peeks at the mm of the task it is given: current's own when the caller passes current. */
+static void peek_task_mm(struct task_struct *task)
+{
+	struct mm_struct *mm = get_task_mm(task); /* expect: DL104 (uninstall passes current) */
+
+	if (mm)
+		mmput_async(mm);
+}
+
+/* The same, only ever given the task that opened the fd: never current's mm by itself. */
+static void peek_opener_mm(struct task_struct *opener)
+{
+	struct mm_struct *mm = get_task_mm(opener);
+
+	if (mm)
+		mmput_async(mm);
+}
+
 void install_inband_fd(unsigned int fd, struct file *file,
 		       struct files_struct *files)
 {
@@ -157,6 +175,9 @@ void uninstall_inband_fd(unsigned int fd, struct file *file,
 
 	if (closed_by_owner(files))
 		log_close(fd, efd->closer);
+
+	peek_task_mm(current);
+	peek_opener_mm(efd->opener);
 
 	raw_spin_lock_irqsave(&fd_lock, flags);
 	evl_drop_fd(efd);

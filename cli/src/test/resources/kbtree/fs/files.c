@@ -26,3 +26,13 @@ void free_obj_outer(int x, void *q)
 {
 	free_obj(q);
 }
+
+struct mm_struct *task_mm_user(int flags, struct task_struct *t)
+{
+	return get_task_mm(t);
+}
+
+struct mm_struct *own_mm_user(void)
+{
+	return task_mm_user(0, current);
+}

@@ -62,6 +62,7 @@ public final class Derivation {
                 Map<String, Choice> facts = factsOf(effects.get(f.id()));
                 shared = shared == null ? facts : common(shared, facts);
             }
+            pairTaskUses(shared);
             if (!shared.isEmpty()) {
                 factsByName.put(name, shared);
             }
@@ -112,7 +113,56 @@ public final class Derivation {
                 "true", s));
         firstParam(e, EffectKind.SLEEP, facts, FunctionAttribute.GFP_ARG.key());
         firstParam(e, EffectKind.OOB_FREE, facts, FunctionAttribute.FREES_ARG.key());
+        taskUses(e, facts);
         return facts;
+    }
+
+    /**
+     * The files or mm of the task a parameter gives (docs/kernel-db.md#task-arguments): the task
+     * argument is the first such parameter, as an entry has one; a kind the function uses of
+     * {@code current} whatever its arguments needs no task.
+     */
+    private static void taskUses(DerivedEffects.Effects e, Map<String, Choice> facts) {
+        int task = Integer.MAX_VALUE;
+        for (EffectKind kind : List.of(EffectKind.CURRENT_FILES, EffectKind.CURRENT_MM)) {
+            SortedMap<Integer, DerivedEffects.Step> params = e.byParam().get(kind);
+            if (params != null && !params.isEmpty() && !e.always().containsKey(kind)) {
+                task = Math.min(task, params.firstKey());
+            }
+        }
+        if (task == Integer.MAX_VALUE) {
+            return;
+        }
+        DerivedEffects.Step first = null;
+        for (EffectKind kind : List.of(EffectKind.CURRENT_FILES, EffectKind.CURRENT_MM)) {
+            SortedMap<Integer, DerivedEffects.Step> params = e.byParam().get(kind);
+            DerivedEffects.Step step = params == null || e.always().containsKey(kind) ? null : params.get(task);
+            if (step != null) {
+                Use use = kind == EffectKind.CURRENT_FILES ? Use.TASK_FILES : Use.TASK_MM;
+                offer(facts, FunctionAttribute.USES.key(), use.key(), step);
+                first = first == null ? step : DerivedEffects.Step.least(first, step);
+            }
+        }
+        offer(facts, FunctionAttribute.TASK_ARG.key(), String.valueOf(task), first);
+    }
+
+    /**
+     * An entry's task uses and its task argument go together: what two definitions share of one
+     * but not of the other (another task parameter) is dropped.
+     */
+    private static void pairTaskUses(Map<String, Choice> facts) {
+        boolean uses = facts.keySet().stream().anyMatch(k -> k.equals(usesKey(Use.TASK_FILES))
+                || k.equals(usesKey(Use.TASK_MM)));
+        boolean arg = facts.containsKey(FunctionAttribute.TASK_ARG.key());
+        if (uses != arg) {
+            facts.remove(usesKey(Use.TASK_FILES));
+            facts.remove(usesKey(Use.TASK_MM));
+            facts.remove(FunctionAttribute.TASK_ARG.key());
+        }
+    }
+
+    private static String usesKey(Use use) {
+        return FunctionAttribute.USES.key() + "=" + use.key();
     }
 
     /**

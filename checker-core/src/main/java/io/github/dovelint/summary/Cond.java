@@ -19,7 +19,13 @@ record Cond(Mask mask, Subject subject, int subjectParam) {
         /** A pointer to the fd table's lock ({@code &files->file_lock}). */
         FILE_LOCK,
         /** The file's oob object ({@code file->oob_data}, or an alias of it). */
-        OOB_OBJECT
+        OOB_OBJECT,
+        /**
+         * The current task ({@code current}, {@code get_current()}, or a local holding it): a
+         * helper that uses the files or mm of the task it is given uses the caller's own when
+         * the caller passes {@code current}.
+         */
+        TASK
     }
 
     static final Cond ALWAYS = new Cond(null, null, -1);

@@ -157,27 +157,18 @@ final class LocalEffects {
             if (!use.isTaskRelative()) {
                 add(out, new Site(kind, call.location(), f.name(),
                         name + "() uses current->" + field + " implicitly" + where, name), Cond.ALWAYS);
-            } else if (spec.taskArg().isPresent() && isCurrent(call.arg(spec.taskArg().getAsInt()), f)) {
-                add(out, new Site(kind, call.location(), f.name(),
-                        name + "(current) uses current->" + field + where, name), Cond.ALWAYS);
+            } else if (spec.taskArg().isPresent()) {
+                Expr task = call.arg(spec.taskArg().getAsInt());
+                Cond c = subjectOf(task, f, Cond.Subject.TASK);
+                if (c != null && c.isAlways()) {
+                    add(out, new Site(kind, call.location(), f.name(),
+                            name + "(current) uses current->" + field + where, name), Cond.ALWAYS);
+                } else if (c != null) { // the task is a parameter: the caller's own when it passes current
+                    add(out, new Site(kind, call.location(), f.name(),
+                            name + "(" + task.text() + ") uses " + task.text() + "->" + field + where, name), c);
+                }
             }
         }
-    }
-
-    /**
-     * {@code current}, {@code get_current()}, or a local that is assigned one of them somewhere
-     * ({@code struct task_struct *t = current; get_task_mm(t)}): flow-insensitive, like the
-     * direct {@code t->mm} uses the fact extractor records.
-     */
-    private static boolean isCurrent(Expr e, FunctionFacts f) {
-        if (Expr.isCurrentTask(e)) {
-            return true;
-        }
-        if (e instanceof Expr.Name n && f.paramIndex(n.id()) < 0) {
-            java.util.List<Expr> assigned = f.locals().get(n.id());
-            return assigned != null && assigned.stream().anyMatch(Expr::isCurrentTask);
-        }
-        return false;
     }
 
     /** Assertion-like wrappers: a lock query inside one of them asserts the lock state. */
@@ -334,9 +325,12 @@ final class LocalEffects {
         if (e instanceof Expr.Unary u && (u.op().equals("&") || u.op().equals("+") || u.op().equals("()"))) {
             return subjectOf(u.operand(), f, subject, visiting, d);
         }
+        if (subject == Cond.Subject.TASK && Expr.isCurrentTask(e)) {
+            return Cond.ALWAYS;
+        }
         if (e instanceof Expr.Member m) {
             boolean is = subject == Cond.Subject.FILE_LOCK ? m.field().equals("file_lock")
-                    : oobPaths.isOob(m);
+                    : subject == Cond.Subject.OOB_OBJECT && oobPaths.isOob(m);
             return is ? Cond.ALWAYS : null;
         }
         if (e instanceof Expr.Conditional c) {

@@ -35,8 +35,8 @@ class KbCommandTest {
         db = shared.resolve("kernel.db");
         Cli.Result r = Cli.run("kb", "derive", TREE.toString(), "--output", db.toString());
         assertEquals(0, r.exit(), r::toString);
-        assertTrue(r.err().contains("derived 18 functions (current-files 1, current-mm 1, frees-arg 2, gfp-arg 3,"
-                + " sleeps 10, takes-file-lock 1) from 6 files"), r::toString);
+        assertTrue(r.err().contains("derived 20 functions (current-files 1, current-mm 2, frees-arg 2, gfp-arg 3,"
+                + " sleeps 10, takes-file-lock 1, task-arg 1, task-mm 1) from 6 files"), r::toString);
         assertTrue(r.err().contains("; 0 files not analysed;"), r::toString);
         assertTrue(r.err().contains("dovelint: kernel.yml and the database disagree on kfree: kernel.yml says"
                 + " sleeps: false, derived sleeps: true (calls mutex_lock() at kernel/levels.c:62)\n"), r::toString);
@@ -54,7 +54,7 @@ class KbCommandTest {
         String body = String.join("\n", Arrays.copyOfRange(lines, 0, lines.length - 1)) + "\n";
         assertEquals("""
                 dovelint-kernel-db	2
-                facts	18
+                facts	21
                 alloc_inner	gfp-arg	1	calls kmalloc() at mm/alloc.c:4
                 alloc_kernel	sleeps	true	calls alloc_middle() at mm/alloc.c:19
                 alloc_maybe_masked	gfp-arg	0	calls alloc_inner() at mm/alloc.c:43
@@ -69,9 +69,12 @@ class KbCommandTest {
                 level2	sleeps	true	calls level3() at kernel/levels.c:17
                 level3	sleeps	true	calls lock_helper() at kernel/levels.c:12
                 mm_user	uses	current-mm	uses current->mm at fs/files.c:11
+                own_mm_user	uses	current-mm	calls task_mm_user() at fs/files.c:37
                 rec_a	sleeps	true	calls rec_b() at kernel/levels.c:42
                 rec_b	sleeps	true	calls wait_for_completion() at kernel/levels.c:50
                 takes_lock	takes-file-lock	true	spin_lock() acquires files->file_lock at fs/files.c:16
+                task_mm_user	task-arg	1	calls get_task_mm() at fs/files.c:32
+                task_mm_user	uses	task-mm	calls get_task_mm() at fs/files.c:32
                 uses_files	uses	current-files	calls fget() at fs/files.c:4
                 """, body);
         assertEquals("end", lines[lines.length - 1]);
