@@ -132,6 +132,7 @@ public final class Analyzer {
         private Scope scope = Scope.AUTO;
         private KernelDbChoice kernelDb;
         private io.github.dovelint.engine.ProgramSink programSink;
+        private Boolean configPass;
 
         private Builder() {
         }
@@ -254,6 +255,16 @@ public final class Analyzer {
             return this;
         }
 
+        /**
+         * Whether the files the rules reach are also analysed with the {@code CONFIG_*} options
+         * they test defined, when no real configuration is given (docs/configurations.md); null
+         * (the default) for the configuration's {@code config-pass:}, else on.
+         */
+        public Builder configPass(Boolean value) {
+            configPass = value;
+            return this;
+        }
+
         public Analyzer build() {
             Path absRoot = root.toAbsolutePath().normalize();
             List<Path> absPaths = new ArrayList<>();
@@ -268,7 +279,8 @@ public final class Analyzer {
                     threads, r, knowledge, limits, cacheDir == null ? null : absRoot.resolve(cacheDir).normalize(),
                     progress, scope == null ? null : scope.engineScope(),
                     kernelDb == null || kernelDb.file() == null ? kernelDb
-                            : KernelDbChoice.file(absRoot.resolve(kernelDb.file()).normalize()), programSink));
+                            : KernelDbChoice.file(absRoot.resolve(kernelDb.file()).normalize()), programSink,
+                    configPass));
         }
     }
 }

@@ -30,6 +30,7 @@ public final class Config {
     private final ParseSettings parse;
     private final io.github.dovelint.model.Limits limits;
     private final KernelDbSetting kernelDb;
+    private Boolean configPass;
 
     /**
      * A {@code kernel-db:} setting (docs/kernel-db.md).
@@ -40,6 +41,21 @@ public final class Config {
      */
     public record KernelDbSetting(io.github.dovelint.kerneldb.KernelDbChoice choice,
                                   io.github.dovelint.model.Location where) {
+    }
+
+    /**
+     * The {@code config-pass:} setting (docs/configurations.md#turning-it-off): false when the
+     * configuration turns the second configuration off; empty when it says nothing.
+     */
+    public Optional<Boolean> configPass() {
+        return Optional.ofNullable(configPass);
+    }
+
+    /** This configuration with {@code config-pass:} set to {@code value}. */
+    Config withConfigPass(Boolean value) {
+        Config c = new Config(directory, rules, excludes, units, overrides, parse, limits, kernelDb);
+        c.configPass = value;
+        return c;
     }
 
     /** The kernel database this configuration selects, if any. */
@@ -185,7 +201,8 @@ public final class Config {
         un.addAll(units);
         return new Config(directory != null ? directory : parent.directory, r, ex, un,
                 overrides.over(parent.overrides), parse.over(parent.parse),
-                limits != null ? limits : parent.limits, kernelDb != null ? kernelDb : parent.kernelDb);
+                limits != null ? limits : parent.limits, kernelDb != null ? kernelDb : parent.kernelDb)
+                .withConfigPass(configPass != null ? configPass : parent.configPass);
     }
 
     @Override

@@ -42,7 +42,7 @@ public final class ConfigLoader {
     /** The top-level keys. */
     public static final List<String> KEYS = List.of(
             "rules", "exclude", "units", "profile", "functions", "gfp", "hooks", "oob-fields", "guard-classes",
-            "parse", "limits", "kernel-db");
+            "parse", "limits", "kernel-db", "config-pass");
     /** The keys of the {@code limits:} section. */
     public static final List<String> LIMITS_KEYS = List.of("max-file-size", "file-timeout", "max-ast-depth");
     /** The keys of the {@code parse:} section. */
@@ -141,7 +141,22 @@ public final class ConfigLoader {
             kernelDb = new Config.KernelDbSetting(
                     io.github.dovelint.kerneldb.KernelDbChoice.parse(value, directory), doc.at(node));
         }
-        return new Config(directory, rules, excludes, units, overrides, parse, limits, kernelDb);
+        Boolean configPass = null;
+        if (top.containsKey("config-pass")) {
+            configPass = onOff(doc, top.get("config-pass").value(), "'config-pass'");
+        }
+        return new Config(directory, rules, excludes, units, overrides, parse, limits, kernelDb)
+                .withConfigPass(configPass);
+    }
+
+    /** {@code on}/{@code off} (or {@code true}/{@code false}). */
+    private static boolean onOff(YamlDoc doc, Node node, String what) throws ConfigException {
+        String word = doc.string(node, what);
+        return switch (word) {
+            case "on", "true" -> true;
+            case "off", "false" -> false;
+            default -> throw doc.error(node, "bad value '" + word + "' for " + what + " (expected on or off)");
+        };
     }
 
     private static io.github.dovelint.model.Limits limits(YamlDoc doc, Node node) throws ConfigException {

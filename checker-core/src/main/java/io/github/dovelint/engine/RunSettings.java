@@ -29,12 +29,15 @@ import java.util.Map;
  * @param kernelDb        the kernel database to load under the knowledge base, or null for the
  *                        configuration's {@code kernel-db:}, else the default (docs/kernel-db.md#choosing)
  * @param programSink     hears each unit's call graph, or null
+ * @param configPass      whether the reached files are also analysed with their {@code CONFIG_*}
+ *                        options defined when no real configuration is given ({@link ConfigPass}),
+ *                        or null for the configuration's {@code config-pass:}, else on
  */
 public record RunSettings(Path root, List<Path> paths, Path configFile, List<Path> includeDirs,
                           Map<String, String> defines, Path compileCommands, int threads, List<Rule> rules,
                           KnowledgeBase knowledge, Limits limits, Path cacheDir, ProgressListener progress,
                           ParseScope scope, io.github.dovelint.kerneldb.KernelDbChoice kernelDb,
-                          ProgramSink programSink) {
+                          ProgramSink programSink, Boolean configPass) {
 
     /** The name of the project configuration file looked up in the checked tree. */
     public static final String CONFIG_FILE = ".dovelint.yml";

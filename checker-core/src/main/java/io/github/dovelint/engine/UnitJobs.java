@@ -47,7 +47,9 @@ final class UnitJobs {
         List<Rule> rules = enabledRules(unit);
         List<Slicer.Spec> specs = settings.scope().slices(unit.sources().size()) ? SliceSpecs.of(rules, kb) : null;
         // a kernel derivation reads one program; a real configuration is used as given
-        boolean configPass = settings.programSink() == null && GivenConfiguration.of(options.includeDirs(),
+        boolean wanted = settings.configPass() != null ? settings.configPass()
+                : unit.config().configPass().orElse(true);
+        boolean configPass = wanted && settings.programSink() == null && GivenConfiguration.of(options.includeDirs(),
                 options.defines(), options.compileCommands()).isEmpty();
         String recordKey = cache == null || kb.origin() == null || settings.programSink() != null ? null
                 : RunReuse.key(cache.key(), configDigest + " " + kb.origin() + (specs == null ? " all" : " sliced")

@@ -48,7 +48,11 @@ import org.eclipse.cdt.core.dom.ast.gnu.IGNUASTCompoundStatementExpression;
  * keeps the cleanups registered in it, and wherever control leaves scopes (the
  * closing brace, {@code return}, {@code goto} to a label outside, {@code break}
  * and {@code continue}) the release calls of the scopes left are made there,
- * innermost first. Bounded for hostile input: past
+ * innermost first. {@code no_free_ptr(p)} and {@code return_ptr(p)} hand
+ * {@code p} off: the statement stores NULL in {@code p} after it is
+ * evaluated, a {@code return} leaves {@code p} unfreed, and {@link FreeHandoffs}
+ * drops a {@code __free()} release wherever its variable is NULL on every
+ * path. Bounded for hostile input: past
  * {@link #MAX_DEPTH} nested statements or expressions the deeper part is
  * skipped (no events, straight-line flow), and past {@link #MAX_BLOCKS}
  * blocks or {@link #MAX_EVENTS} events the whole function gets
@@ -92,6 +96,14 @@ final class CfgBuilder {
     /** Open switches: the dispatch block and whether a default label was seen. */
     private final Deque<int[]> switches = new ArrayDeque<>();
     private int eventCount;
+    /** The {@code __free()} releases made at scope exits, for {@link FreeHandoffs}. */
+    private final java.util.Set<CallFact> freeReleases = java.util.Collections.newSetFromMap(
+            new java.util.IdentityHashMap<>());
+    /**
+     * Where the variables handed off by {@code no_free_ptr()} in the statement being evaluated
+     * go, to be stored NULL at its end; null outside such a statement (the store is made at once).
+     */
+    private List<String> handoffs;
 
     /** A compound statement (or a scoped guard) and the cleanups to run when control leaves it. */
     private record Scope(IASTNode node, List<ScopeCleanups.Cleanup> cleanups) {
@@ -137,7 +149,8 @@ final class CfgBuilder {
             int end = b.stmt(body, entry, 0);
             b.edge(end, exit, null, true, null);
             b.edges.set(exit, new ArrayList<>());
-            return b.straightened(entry, exit);
+            Cfg cfg = b.straightened(entry, exit);
+            return b.freeReleases.isEmpty() ? cfg : FreeHandoffs.prune(cfg, b.freeReleases, releases);
         } catch (TooLarge | StackOverflowError e) {
             releases.clear();
             return Cfg.UNAVAILABLE;
@@ -254,7 +267,9 @@ final class CfgBuilder {
                 cond(arg, cur, dead, next, loc(e), d);
                 return next;
             }
-            int b = expr(x, cur, d);
+            List<String> handed = new ArrayList<>();
+            int b = handingOff(handed, () -> expr(x, cur, d));
+            stored(b, handed, loc(e));
             if (ExprBuilder.stripParens(x) instanceof IASTFunctionCallExpression call) {
                 register(cleanups.get(call)); // guard(mutex)(&m);
             }
@@ -354,12 +369,13 @@ final class CfgBuilder {
         if (s instanceof IASTReturnStatement r) {
             int b = cur;
             Expr value = null;
+            List<String> handed = new ArrayList<>();
             if (r.getReturnValue() != null) {
-                b = expr(r.getReturnValue(), b, d);
+                b = handingOff(handed, () -> expr(r.getReturnValue(), cur, d));
                 value = ExprBuilder.build(r.getReturnValue());
             }
             Location at = loc(r);
-            leave(b, 0, at);
+            leave(b, 0, at, handed); // return_ptr(p): p is the caller's now
             if (at != null) {
                 event(b, new Cfg.Return(value, at));
             }
@@ -405,12 +421,15 @@ final class CfgBuilder {
         if (decl instanceof IASTSimpleDeclaration simple) {
             for (IASTDeclarator dtor : simple.getDeclarators()) {
                 if (dtor.getInitializer() instanceof IASTEqualsInitializer eq) {
-                    b = initializer(eq.getInitializerClause(), b, depth);
+                    List<String> handed = new ArrayList<>();
+                    int from = b;
+                    b = handingOff(handed, () -> initializer(eq.getInitializerClause(), from, depth));
                     String name = FactExtractor.innermost(dtor).getName().toString();
                     Location at = loc(dtor);
                     if (!name.isEmpty() && at != null && eq.getInitializerClause() instanceof IASTExpression value) {
                         event(b, new Cfg.Assign(Expr.Name.of(name), ExprBuilder.build(value), at));
                     }
+                    stored(b, handed, at);
                     if (eq.getInitializerClause() instanceof IASTFunctionCallExpression call) {
                         register(cleanups.get(call)); // CLASS(fd, f)(fd);
                     }
@@ -435,6 +454,11 @@ final class CfgBuilder {
      * their cleanups run there, innermost scope first and, within a scope, last registered first.
      */
     private void leave(int block, int keep, Location at) {
+        leave(block, keep, at, List.of());
+    }
+
+    /** {@link #leave(int, int, Location)}, but the {@code __free()} cleanups of {@code handedOff} free nothing. */
+    private void leave(int block, int keep, Location at, List<String> handedOff) {
         if (at == null) {
             return;
         }
@@ -445,9 +469,37 @@ final class CfgBuilder {
             }
             List<ScopeCleanups.Cleanup> list = scope.cleanups();
             for (int i = list.size() - 1; i >= 0; i--) {
-                CallFact release = list.get(i).callAt(at);
+                ScopeCleanups.Cleanup cleanup = list.get(i);
+                if (cleanup.isFree() && cleanup.args().get(0) instanceof Expr.Name v
+                        && handedOff.contains(v.id())) {
+                    continue;
+                }
+                CallFact release = cleanup.callAt(at);
                 releases.add(release);
+                if (cleanup.isFree()) {
+                    freeReleases.add(release);
+                }
                 event(block, new Cfg.Call(release, LockApis.classify(release)));
+            }
+        }
+    }
+
+    /** Evaluates with the variables {@code no_free_ptr()} hands off collected in {@code into}. */
+    private int handingOff(List<String> into, java.util.function.IntSupplier evaluation) {
+        List<String> saved = handoffs;
+        handoffs = into;
+        try {
+            return evaluation.getAsInt();
+        } finally {
+            handoffs = saved;
+        }
+    }
+
+    /** {@code no_free_ptr(p)} leaves NULL in {@code p} (cleanup.h's {@code __get_and_null}). */
+    private void stored(int block, List<String> handedOff, Location at) {
+        if (at != null) {
+            for (String v : handedOff) {
+                event(block, new Cfg.Assign(Expr.Name.of(v), FreeHandoffs.NULL, at));
             }
         }
     }
@@ -732,6 +784,12 @@ final class CfgBuilder {
             CallFact fact = callFacts.get(call);
             if (fact != null) {
                 event(b, new Cfg.Call(fact, LockApis.classify(fact)));
+            }
+            String handed = ScopeCleanups.handedOff(call);
+            if (handed != null && handoffs != null) {
+                handoffs.add(handed); // stored NULL at the end of the statement
+            } else if (handed != null) {
+                stored(b, List.of(handed), loc(call));
             }
             if (NORETURN.contains(calleeName(call))) {
                 return newBlock(); // nothing flows on

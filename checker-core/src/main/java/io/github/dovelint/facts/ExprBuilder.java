@@ -71,6 +71,10 @@ final class ExprBuilder {
                     build(c.getNegativeResultExpression(), d));
         }
         if (e instanceof IASTFunctionCallExpression call) {
+            IASTInitializerClause[] handed = call.getArguments();
+            if (handed.length == 1 && ScopeCleanups.NO_FREE_PTR.equals(calleeName(call.getFunctionNameExpression()))) {
+                return build(handed[0], d); // no_free_ptr(p): the pointer itself
+            }
             List<Expr> args = new ArrayList<>();
             for (IASTInitializerClause a : call.getArguments()) {
                 args.add(build(a, d));

@@ -33,6 +33,10 @@ final class ScopeCleanups {
     static final String SCOPE_ENTER_COND = "__dl_scope_enter_cond";
     /** The attribute name prefix {@code __free(name)} expands to. */
     static final String FREE_ATTRIBUTE = "__dl_free_";
+    /** The helper {@code no_free_ptr(p)} and {@code return_ptr(p)} expand to: its value is {@code p}. */
+    static final String NO_FREE_PTR = "__dl_no_free_ptr";
+    /** How a {@code __free()} cleanup is shown: {@code __free(kfree)}. */
+    private static final String FREE_MACRO = "__free(";
 
     private ScopeCleanups() {
     }
@@ -47,6 +51,11 @@ final class ScopeCleanups {
     record Cleanup(String release, List<Expr> args, String macro) {
         Cleanup {
             args = List.copyOf(args);
+        }
+
+        /** Whether this is a {@code __free()} cleanup, which a NULL in its variable disarms. */
+        boolean isFree() {
+            return macro.startsWith(FREE_MACRO);
         }
 
         /** The release call, made at {@code at}. */
@@ -145,10 +154,27 @@ final class ScopeCleanups {
             String name = new String(attribute.getName());
             if (name.startsWith(FREE_ATTRIBUTE) && name.length() > FREE_ATTRIBUTE.length()) {
                 String fn = name.substring(FREE_ATTRIBUTE.length());
-                return new Cleanup(fn, List.of(Expr.Name.of(variable)), "__free(" + fn + ")");
+                return new Cleanup(fn, List.of(Expr.Name.of(variable)), FREE_MACRO + fn + ")");
             }
         }
         return null;
+    }
+
+    /**
+     * The variable {@code no_free_ptr(p)} or {@code return_ptr(p)} hands off ({@code p}), when
+     * {@code call} is one and its argument a plain name; else null.
+     */
+    static String handedOff(IASTFunctionCallExpression call) {
+        IASTInitializerClause[] args = call.getArguments();
+        if (!NO_FREE_PTR.equals(name(call)) || args.length != 1) {
+            return null;
+        }
+        IASTInitializerClause arg = args[0];
+        while (arg instanceof org.eclipse.cdt.core.dom.ast.IASTUnaryExpression u
+                && u.getOperator() == org.eclipse.cdt.core.dom.ast.IASTUnaryExpression.op_bracketedPrimary) {
+            arg = u.getOperand();
+        }
+        return arg instanceof IASTIdExpression id ? id.getName().toString() : null;
     }
 
     private static String name(IASTFunctionCallExpression call) {

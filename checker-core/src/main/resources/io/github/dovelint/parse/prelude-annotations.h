@@ -32,6 +32,7 @@ int __dl_scope_enter_cond(const char *, ...);
 int (*__dl_guard(const char *))();
 typedef struct { void *file; unsigned long word; unsigned int flags; } __dl_class_t;
 __dl_class_t (*__dl_class(const char *))();
+void *__dl_no_free_ptr(const void *);
 extern int __dl_marker;
 
 /* ---- sparse and compiler annotations ---- */
@@ -289,6 +290,10 @@ extern int __dl_marker;
  *  - scoped_cond_guard(c, fail, args) S: the same, S under "else" of a test
  *    whose "then" is the fail statement
  *  - T *p __free(kfree) = ...;   -> the attribute __dl_free_kfree on p
+ *  - no_free_ptr(p), return_ptr(p): __dl_no_free_ptr(p), whose value is p;
+ *    the statement then stores NULL in p (as the kernel's does), so p's
+ *    cleanup frees nothing on the ways out after it (return_ptr's own return
+ *    does not free p either)
  * The kernel's scoped_guard is a for statement too: break and continue in
  * its body leave the guarded scope. */
 #define scoped_guard(_name, ...) \
@@ -299,8 +304,8 @@ extern int __dl_marker;
 #define guard(_name) __dl_guard(#_name)
 #define CLASS(_name, var) __dl_class_t var = __dl_class(#_name)
 #define __free(_name) __attribute__((__dl_free_##_name))
-#define no_free_ptr(p) (p)
-#define return_ptr(p) return (p)
+#define no_free_ptr(p) __dl_no_free_ptr(p)
+#define return_ptr(p) return __dl_no_free_ptr(p)
 
 /* ---- list.h ---- */
 #define list_for_each(pos, head) \

@@ -184,4 +184,19 @@ class ConfigLoaderTest {
         Config cyc = ConfigLoader.parse("c", "gfp:\n  masks: { X: \"Y\", Y: \"X\" }\n");
         assertTrue(assertThrows(ConfigException.class, () -> cyc.knowledge(base)).getMessage().contains("cycle"));
     }
+
+    @Test
+    void configPassIsOnOrOffAndANestedUnitsSettingWins() throws Exception {
+        assertEquals(java.util.Optional.empty(), ConfigLoader.parse("c", "rules: {}\n").configPass());
+        assertEquals(java.util.Optional.of(false), ConfigLoader.parse("c", "config-pass: off\n").configPass());
+        assertEquals(java.util.Optional.of(false), ConfigLoader.parse("c", "config-pass: false\n").configPass());
+        assertEquals(java.util.Optional.of(true), ConfigLoader.parse("c", "config-pass: on\n").configPass());
+        assertEquals(".dovelint.yml:1:14: bad value 'sometimes' for 'config-pass' (expected on or off)",
+                error("config-pass: sometimes\n"));
+        Config run = ConfigLoader.parse("run", "config-pass: off\n");
+        assertEquals(java.util.Optional.of(false), ConfigLoader.parse("unit", "rules: {}\n").over(run).configPass(),
+                "a unit saying nothing keeps the run's");
+        assertEquals(java.util.Optional.of(true), ConfigLoader.parse("unit", "config-pass: on\n").over(run)
+                .configPass(), "a unit's own setting wins");
+    }
 }

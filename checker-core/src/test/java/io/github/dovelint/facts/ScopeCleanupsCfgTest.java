@@ -160,9 +160,66 @@ class ScopeCleanupsCfgTest {
                 	return 0;
                 one(q);
                 return 1;""");
-        assertEquals(List.of("make() q= q! kfree() ret", "make() q= q? one() kfree() ret"), paths(f.cfg()));
+        assertEquals(List.of("make() q= q! ret", "make() q= q? one() kfree() ret"), paths(f.cfg()),
+                "q is NULL where the test returns: nothing to free");
         assertTrue(f.calls().stream().anyMatch(c -> c.callee() instanceof Callee.Named n && n.name().equals("kfree")
                 && c.arg(0).text().equals("q") && "__free(kfree)".equals(c.macro())));
+    }
+
+    @Test
+    void noFreePtrHandsThePointerOffAfterTheErrorPathsFreedIt() throws Exception {
+        FunctionFacts f = f("""
+                void *q __free(kfree) = make(a);
+                void *out;
+                if (b)
+                	return 0;
+                out = no_free_ptr(q);
+                keep(out);
+                return 1;""");
+        assertEquals(List.of("make() q= b! out= q= keep() ret", "make() q= b? kfree() ret"), paths(f.cfg()));
+        assertEquals(1, f.calls().stream().filter(c -> c.callee().display().equals("kfree")).count(),
+                "only the early return frees q");
+        assertEquals(List.of("q"), f.locals().get("out").stream().map(Expr::text).toList(),
+                "the value handed off is the pointer itself");
+    }
+
+    @Test
+    void returnPtrReturnsThePointerUnfreedAndOtherReturnsFreeIt() throws Exception {
+        FunctionFacts f = f("""
+                void *q __free(kfree) = make(a);
+                if (b)
+                	return 0;
+                return_ptr(q);""");
+        assertEquals(List.of("make() q= b! ret", "make() q= b? kfree() ret"), paths(f.cfg()));
+        Cfg.Return last = f.cfg().blocks().stream().flatMap(bl -> bl.events().stream())
+                .filter(e -> e instanceof Cfg.Return r && r.value() instanceof Expr.Name).map(e -> (Cfg.Return) e)
+                .findFirst().orElseThrow();
+        assertEquals("q", last.value().text(), "return_ptr(q) returns q");
+    }
+
+    @Test
+    void aHandoffOnOneBranchOnlyKeepsTheFreeOfTheOther() throws Exception {
+        FunctionFacts f = f("""
+                void *q __free(kfree) = make(a);
+                if (b)
+                	keep(no_free_ptr(q));
+                one();""");
+        assertEquals(List.of("make() q= b! one() kfree()", "make() q= b? keep() q= one() kfree()"),
+                paths(f.cfg()));
+        assertEquals(1, f.calls().stream().filter(c -> c.callee().display().equals("kfree")).count());
+    }
+
+    @Test
+    void aHandoffInEveryBranchDropsTheFreeAtTheEnd() throws Exception {
+        FunctionFacts f = f("""
+                void *q __free(kfree) = make(a);
+                if (b)
+                	keep(no_free_ptr(q));
+                else
+                	q = NULL;
+                one();""");
+        assertEquals(List.of("make() q= b! q= one()", "make() q= b? keep() q= one()"), paths(f.cfg()));
+        assertTrue(f.calls().stream().noneMatch(c -> c.callee().display().equals("kfree")));
     }
 
     @Test

@@ -70,6 +70,13 @@ final class CheckCommand implements Callable<Integer> {
                     + " kernel-db, else linux-6.12).")
     String kernelDb;
 
+    @Option(names = "--config-pass", negatable = true, defaultValue = Option.NULL_VALUE, fallbackValue = "true",
+            description = "With no real kernel configuration given, also analyse the files the rules reach with the"
+                    + " CONFIG_* options they test defined, and name the configuration of a finding only one shows"
+                    + " (default: the configuration's config-pass, else on). --no-config-pass analyses the"
+                    + " files as given only: faster, but a branch under #ifdef CONFIG_X is not checked.")
+    Boolean configPass;
+
     @Option(names = "--root", paramLabel = "DIR",
             description = "Report file names relative to DIR (default: the working directory).")
     Path root;
@@ -162,7 +169,8 @@ final class CheckCommand implements Callable<Integer> {
         Analyzer.Builder builder = Analyzer.builder().root(rootDir)
                 .paths(paths.stream().map(CheckCommand::absolute).toList())
                 .configFile(absolute(config)).compileCommands(absolute(compileCommands))
-                .kernelDb(kernelDb == null ? null : KernelDbChoice.parse(kernelDb, Path.of("").toAbsolutePath()));
+                .kernelDb(kernelDb == null ? null : KernelDbChoice.parse(kernelDb, Path.of("").toAbsolutePath()))
+                .configPass(configPass);
         String parsing = parsing(builder, includes, defines, threads);
         if (parsing != null) {
             return usage(err, parsing);

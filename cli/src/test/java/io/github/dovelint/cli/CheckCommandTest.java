@@ -250,6 +250,30 @@ class CheckCommandTest {
     }
 
     @Test
+    void theConfigurationPassCanBeTurnedOffAndOnAgain() throws IOException {
+        write("hook.c", HOOK_DECLS
+                + "void install_inband_fd(unsigned int fd, struct file *file, struct files_struct *files)\n"
+                + "{\n"
+                + "#ifdef CONFIG_X\n"
+                + "\tmsleep(1);\n"
+                + "#endif\n"
+                + "}\n");
+        assertEquals(1, check("hook.c").exit(), "on by default: the CONFIG_X branch is checked");
+        Cli.Result off = check("hook.c", "--no-config-pass", "--stats");
+        assertEquals(0, off.exit(), off::toString);
+        assertFalse(off.err().contains("config pass"), "no second parse to time: " + off.err());
+        write(".dovelint.yml", "config-pass: off\n");
+        assertEquals(0, check("hook.c").exit(), "config-pass: off in the configuration");
+        Cli.Result on = check("hook.c", "--config-pass");
+        assertEquals(1, on.exit(), "the command line wins over the configuration: " + on);
+        assertTrue(on.firstLine().contains("(only with CONFIG_X defined)"), on::toString);
+        write(".dovelint.yml", "config-pass: maybe\n");
+        Cli.Result bad = check("hook.c");
+        assertEquals(2, bad.exit(), bad::toString);
+        assertTrue(bad.err().contains("bad value 'maybe' for 'config-pass' (expected on or off)"), bad::toString);
+    }
+
+    @Test
     void includeDirResolvesHeaderWithSleepingInline() throws IOException {
         write("include/evl/settle.h", """
                 void msleep(unsigned int msecs);

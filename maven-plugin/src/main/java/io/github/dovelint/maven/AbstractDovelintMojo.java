@@ -104,6 +104,15 @@ abstract class AbstractDovelintMojo extends AbstractMojo {
     protected String kernelDb;
 
     /**
+     * With no real kernel configuration given, whether the files the rules reach are also
+     * analysed with the {@code CONFIG_*} options they test defined, a finding only one
+     * configuration shows naming it; {@code false} analyses them as given only (default: the
+     * configuration's {@code config-pass:}, else {@code true}); see docs/configurations.md.
+     */
+    @Parameter(property = "dovelint.configPass")
+    protected Boolean configPass;
+
+    /**
      * Where the facts cache lives: per-file facts and each unit's last run, so that a second
      * build over unchanged sources parses nothing and replays its findings, and a build after
      * an edit re-parses only the edited files. Under the build directory by default, so
@@ -240,6 +249,7 @@ abstract class AbstractDovelintMojo extends AbstractMojo {
             builder.kernelDb(io.github.dovelint.kerneldb.KernelDbChoice.parse(kernelDb,
                     project.getBasedir().toPath().toAbsolutePath().normalize()));
         }
+        builder.configPass(configPass);
         if (threads < 0) {
             throw new MojoExecutionException("dovelint: threads must be at least 1, or 0 for the number of cores"
                     + " (got " + threads + ")");

@@ -105,6 +105,35 @@ class CheckParametersTest {
     }
 
     @Test
+    void configPassFalseChecksTheSourcesAsGivenOnly() throws Exception {
+        TestProject p = new TestProject(dir).file("hooks.c", """
+                void install_inband_fd(unsigned int fd, struct file *file, struct files_struct *files)
+                {
+                #ifdef CONFIG_EVL_SLOW
+                	msleep(1);
+                #endif
+                }
+                """);
+        CheckMojo byDefault = p.check();
+        assertThrows(MojoFailureException.class, byDefault::execute);
+        assertTrue(p.log.text().contains("msleep() may sleep") && p.log.text().contains(
+                "(only with CONFIG_EVL_SLOW defined)"), p.log.text());
+        TestProject q = new TestProject(dir.resolve("off")).file("hooks.c", """
+                void install_inband_fd(unsigned int fd, struct file *file, struct files_struct *files)
+                {
+                #ifdef CONFIG_EVL_SLOW
+                	msleep(1);
+                #endif
+                }
+                """);
+        CheckMojo off = q.check();
+        off.configPass = false;
+        off.execute();
+        assertFalse(q.log.text().contains("may sleep"), q.log.text());
+        assertTrue(q.log.text().contains("dovelint: 0 errors, 0 warnings, 0 notes in 1 file"), q.log.text());
+    }
+
+    @Test
     void theShippedKernelDbIsReadByDefault() throws Exception {
         TestProject p = new TestProject(dir).file("hooks.c", """
                 void install_inband_fd(unsigned int fd, struct file *file, struct files_struct *files)

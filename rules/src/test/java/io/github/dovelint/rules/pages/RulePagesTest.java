@@ -47,4 +47,28 @@ class RulePagesTest {
             }
         }
     }
+
+    /** The rules issue 16 changed say how they read scope-based cleanup, both sides of #ifdef and helpers. */
+    @Test
+    void pagesOfTheRulesThatReadModernKernelCodeSayHow() {
+        List<String> missing = new ArrayList<>();
+        expect(missing, "DL101", "guard(mutex)", "scoped_guard(", "(only with CONFIG_", "docs/configurations.md",
+                "chain of helpers");
+        expect(missing, "DL102", "guard(spinlock)(&files->file_lock)", "scoped_guard(", "(only with CONFIG_",
+                "through a helper");
+        expect(missing, "DL104", "CLASS(fd, f)(fd)", "(only with CONFIG_", "something it calls");
+        expect(missing, "DL106", "scoped_guard(", "(only with CONFIG_");
+        expect(missing, "DL201", "is_oob(", "predicate", "accessor", "scoped_guard()", "(only with CONFIG_");
+        expect(missing, "DL203", "__free(kfree)", "no_free_ptr(", "return_ptr(", "(only with CONFIG_");
+        assertEquals(List.of(), missing);
+    }
+
+    private static void expect(List<String> missing, String id, String... phrases) {
+        String page = Analyzer.catalog().stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow().page();
+        for (String phrase : phrases) {
+            if (!page.contains(phrase)) {
+                missing.add(id + ": " + phrase);
+            }
+        }
+    }
 }
