@@ -132,6 +132,7 @@ public final class Analyzer {
         private Scope scope = Scope.AUTO;
         private KernelDbChoice kernelDb;
         private io.github.dovelint.engine.ProgramSink programSink;
+        private io.github.dovelint.files.SourceOverlay overlay;
 
         private Builder() {
         }
@@ -254,6 +255,16 @@ public final class Analyzer {
             return this;
         }
 
+        /**
+         * Reads these texts instead of the files they stand for (default: none), as an editor's
+         * unsaved buffers; the cache folder stays true of the files on disk
+         * (docs/robustness.md#unsaved-buffers).
+         */
+        public Builder overlay(io.github.dovelint.files.SourceOverlay value) {
+            overlay = value;
+            return this;
+        }
+
         public Analyzer build() {
             Path absRoot = root.toAbsolutePath().normalize();
             List<Path> absPaths = new ArrayList<>();
@@ -268,7 +279,8 @@ public final class Analyzer {
                     threads, r, knowledge, limits, cacheDir == null ? null : absRoot.resolve(cacheDir).normalize(),
                     progress, scope == null ? null : scope.engineScope(),
                     kernelDb == null || kernelDb.file() == null ? kernelDb
-                            : KernelDbChoice.file(absRoot.resolve(kernelDb.file()).normalize()), programSink));
+                            : KernelDbChoice.file(absRoot.resolve(kernelDb.file()).normalize()), programSink,
+                    overlay));
         }
     }
 }
