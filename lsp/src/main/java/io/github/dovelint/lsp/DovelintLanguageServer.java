@@ -177,8 +177,7 @@ public final class DovelintLanguageServer implements LanguageServer, LanguageCli
                 }
                 // full sync: the last change holds the whole text
                 VersionedTextDocumentIdentifier doc = params.getTextDocument();
-                int version = doc.getVersion() == null ? Integer.MAX_VALUE : doc.getVersion();
-                if (documents.changed(doc.getUri(), version, changes.get(changes.size() - 1).getText())) {
+                if (documents.changed(doc.getUri(), doc.getVersion(), changes.get(changes.size() - 1).getText())) {
                     edited();
                 }
             }

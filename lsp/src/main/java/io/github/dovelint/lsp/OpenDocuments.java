@@ -61,15 +61,15 @@ final class OpenDocuments {
 
     /**
      * Changed to this text (full sync); false when the document is not known as open or the
-     * change is older than what it holds.
+     * change is older than what it holds. A change without a version keeps the last one.
      */
-    boolean changed(String uri, int version, String text) {
+    boolean changed(String uri, Integer version, String text) {
         Document[] done = new Document[1];
         open.computeIfPresent(uri, (u, d) -> {
-            if (version < d.version()) {
+            if (version != null && version < d.version()) {
                 return d; // a late message: the newer text stands
             }
-            done[0] = new Document(d.file(), version, text, true);
+            done[0] = new Document(d.file(), version == null ? d.version() : version, text, true);
             return done[0];
         });
         return done[0] != null;
