@@ -133,6 +133,7 @@ public final class Analyzer {
         private KernelDbChoice kernelDb;
         private io.github.dovelint.engine.ProgramSink programSink;
         private Boolean configPass;
+        private io.github.dovelint.files.SourceOverlay overlay;
 
         private Builder() {
         }
@@ -265,6 +266,16 @@ public final class Analyzer {
             return this;
         }
 
+        /**
+         * Reads these texts instead of the files they stand for (default: none), as an editor's
+         * unsaved buffers; the cache folder stays true of the files on disk
+         * (docs/robustness.md#unsaved-buffers).
+         */
+        public Builder overlay(io.github.dovelint.files.SourceOverlay value) {
+            overlay = value;
+            return this;
+        }
+
         public Analyzer build() {
             Path absRoot = root.toAbsolutePath().normalize();
             List<Path> absPaths = new ArrayList<>();
@@ -280,7 +291,7 @@ public final class Analyzer {
                     progress, scope == null ? null : scope.engineScope(),
                     kernelDb == null || kernelDb.file() == null ? kernelDb
                             : KernelDbChoice.file(absRoot.resolve(kernelDb.file()).normalize()), programSink,
-                    configPass));
+                    configPass, overlay));
         }
     }
 }

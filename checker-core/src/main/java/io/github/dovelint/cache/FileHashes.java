@@ -1,5 +1,6 @@
 package io.github.dovelint.cache;
 
+import io.github.dovelint.files.SourceOverlay;
 import io.github.dovelint.suppress.SuppressionSyntax;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -33,6 +34,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Kept in one checksummed file, written atomically; a missing or corrupt
  * file only means every file is read once more.
+ *
+ * <p>A file a {@link SourceOverlay} covers hashes as the overlay's text, and is never kept:
+ * its stat is the disk file's, whose bytes are another text. Every other cache of a run is
+ * keyed by these hashes, so what a run stores for an overlaid text is found again only for the
+ * same text (docs/robustness.md#unsaved-buffers).
  */
 public final class FileHashes {
 
@@ -53,6 +59,7 @@ public final class FileHashes {
 
     private final Path file;
     private final CacheWrites writes;
+    private final SourceOverlay overlay;
     private final Map<String, Entry> previous;
     private final Map<String, Entry> now = new ConcurrentHashMap<>();
     private final Map<Path, Optional<Known>> memo = new ConcurrentHashMap<>();
@@ -68,16 +75,22 @@ public final class FileHashes {
     private volatile boolean changed;
 
     private FileHashes(Path file, CacheWrites writes, Map<String, Entry> previous,
-                       java.util.function.LongSupplier clock) {
+                       java.util.function.LongSupplier clock, SourceOverlay overlay) {
         this.file = file;
         this.writes = writes;
+        this.overlay = overlay;
         this.previous = previous;
         this.clock = clock;
     }
 
     /** Hashes remembered for this run only (no cache folder). */
     public static FileHashes inMemory() {
-        return new FileHashes(null, null, Map.of(), System::currentTimeMillis);
+        return inMemory(SourceOverlay.NONE);
+    }
+
+    /** Hashes remembered for this run only, of the files as {@code overlay} shows them. */
+    public static FileHashes inMemory(SourceOverlay overlay) {
+        return new FileHashes(null, null, Map.of(), System::currentTimeMillis, overlay);
     }
 
     /** Hashes kept in {@code file} between runs (read now, written by {@link #save}). */
@@ -87,11 +100,25 @@ public final class FileHashes {
 
     /** As {@link #at(Path)}, saved only while {@code writes} is on, and a failure to save turns it off. */
     public static FileHashes at(Path file, CacheWrites writes) {
-        return new FileHashes(file, writes, read(file), System::currentTimeMillis);
+        return at(file, writes, SourceOverlay.NONE);
+    }
+
+    /** As {@link #at(Path, CacheWrites)}, of the files as {@code overlay} shows them. */
+    public static FileHashes at(Path file, CacheWrites writes, SourceOverlay overlay) {
+        return new FileHashes(file, writes, read(file), System::currentTimeMillis, overlay);
     }
 
     static FileHashes at(Path file, java.util.function.LongSupplier clock) {
-        return new FileHashes(file, CacheWrites.quiet(file.toAbsolutePath().getParent()), read(file), clock);
+        return at(file, clock, SourceOverlay.NONE);
+    }
+
+    static FileHashes at(Path file, java.util.function.LongSupplier clock, SourceOverlay overlay) {
+        return new FileHashes(file, CacheWrites.quiet(file.toAbsolutePath().getParent()), read(file), clock, overlay);
+    }
+
+    /** The texts that stand for files in this run; every reader of the run's sources reads through it. */
+    public SourceOverlay overlay() {
+        return overlay;
     }
 
     /** How many files this run read to hash them. */
@@ -112,7 +139,7 @@ public final class FileHashes {
         Optional<Known> known = memo.get(path);
         if (known == null && file == null) {
             try {
-                return holdsMarker(Files.readAllBytes(path)); // nothing to keep: no hash to compute
+                return holdsMarker(overlay.read(path)); // nothing to keep: no hash to compute
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 return false;
             }
@@ -121,6 +148,9 @@ public final class FileHashes {
     }
 
     private Optional<Known> compute(Path path) {
+        if (overlay.covers(path)) {
+            return Optional.of(overlaid(path).known);
+        }
         String key = path.toAbsolutePath().toString();
         seen.add(key);
         Entry stat = file == null ? null : stat(path);
@@ -150,11 +180,22 @@ public final class FileHashes {
      * changed since an earlier {@link #hash} of this run. Empty when it cannot be read.
      */
     public Optional<Content> content(Path path) {
+        if (overlay.covers(path)) {
+            Read r = overlaid(path);
+            memo.putIfAbsent(path, Optional.of(r.known));
+            return Optional.of(new Content(r.bytes, r.known.hash.clone()));
+        }
         String key = path.toAbsolutePath().toString();
         seen.add(key);
         Read r = read(path, key, file == null ? null : stat(path));
         memo.putIfAbsent(path, r == null ? Optional.empty() : Optional.of(r.known));
         return r == null ? Optional.empty() : Optional.of(new Content(r.bytes, r.known.hash.clone()));
+    }
+
+    /** The overlay's text of a file, hashed; not remembered beyond this run, nor seen (its last entry stands). */
+    private Read overlaid(Path path) {
+        byte[] bytes = overlay.text(path).orElseThrow().getBytes(StandardCharsets.UTF_8);
+        return new Read(bytes, new Known(sha256(bytes), holdsMarker(bytes)));
     }
 
     /** Reads the file after its stat was taken, and remembers its hash if the stat can tell a change. */

@@ -9,7 +9,6 @@ import io.github.dovelint.model.AnalysisException;
 import io.github.dovelint.model.Finding;
 import io.github.dovelint.model.Problem;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -43,7 +42,7 @@ final class ConfigPass {
     ConfigPass(RunContext run, UnitJob job) {
         this.run = run;
         this.job = job;
-        this.tested = new TestedOptions(job.options().includeDirs());
+        this.tested = new TestedOptions(job.options().includeDirs(), run.settings().overlay());
     }
 
     /** The second configuration's facts, for the sources it parsed again. */
@@ -169,7 +168,8 @@ final class ConfigPass {
 
     private Optional<String> textOf(String file) {
         try {
-            return Optional.of(new String(Files.readAllBytes(run.relativizer().resolve(file)), StandardCharsets.UTF_8));
+            return Optional.of(new String(run.settings().overlay().read(run.relativizer().resolve(file)),
+                    StandardCharsets.UTF_8));
         } catch (java.io.IOException | RuntimeException e) {
             return Optional.empty();
         }

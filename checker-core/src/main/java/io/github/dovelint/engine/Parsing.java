@@ -6,6 +6,7 @@ import io.github.dovelint.facts.GuardClasses;
 import io.github.dovelint.facts.SharedDefinitions;
 import io.github.dovelint.facts.SourcePositions;
 import io.github.dovelint.facts.UnitFacts;
+import io.github.dovelint.files.SourceOverlay;
 import io.github.dovelint.model.Limits;
 import io.github.dovelint.model.Location;
 import io.github.dovelint.model.Problem;
@@ -48,11 +49,18 @@ final class Parsing {
     private final int threads;
     private final Limits limits;
     private final ProgressListener progress;
+    /** Where headers' line tables are read from (the parser reads sources through the same overlay). */
+    private final SourceOverlay overlay;
     private final SharedDefinitions shared = new SharedDefinitions();
     /** Line tables of included files, shared by every unit (see {@link SourcePositions}). */
     private final java.util.Map<String, int[]> headerLines = new java.util.concurrent.ConcurrentHashMap<>();
 
     Parsing(Relativizer relativizer, int threads, Limits limits, ProgressListener progress) {
+        this(relativizer, threads, limits, progress, SourceOverlay.NONE);
+    }
+
+    Parsing(Relativizer relativizer, int threads, Limits limits, ProgressListener progress, SourceOverlay overlay) {
+        this.overlay = overlay;
         this.relativizer = relativizer;
         this.threads = threads;
         this.limits = limits;
@@ -220,7 +228,7 @@ final class Parsing {
             UnitFacts facts = null;
             if (unit.ast() != null) {
                 SourcePositions positions = new SourcePositions(relativizer::apply, source.toString(), unit.text(),
-                        headerLines);
+                        headerLines, overlay);
                 facts = new FactExtractor(positions, run.oobFields, run.guards).extract(file, unit.ast());
             }
             return new ParsedFile(file, facts, problems, countLines(unit.text()), unit.text());

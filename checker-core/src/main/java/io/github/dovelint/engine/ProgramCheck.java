@@ -80,7 +80,7 @@ final class ProgramCheck {
         long rulesStart = System.nanoTime();
         runAll(runs, program, graph, job.kb());
         run.timings().since("rules", rulesStart);
-        Snippets snippets = new Snippets(run.relativizer());
+        Snippets snippets = run.snippets();
         for (RuleRun r : runs) {
             String id = r.descriptor.id();
             if (!r.done) {

@@ -25,7 +25,7 @@ final class RecordReplay {
                 run.progress().fileDone(s.file(), s.lines());
             }
         }
-        List<Finding> findings = RunReuse.findings(record, reused.changedFiles(), new Snippets(run.relativizer()));
+        List<Finding> findings = RunReuse.findings(record, reused.changedFiles(), run.snippets());
         if (!reused.changedFiles().isEmpty()) {
             new RunRecord(reused.sources(), record.headers(), findings, record.failures(), record.idle())
                     .write(job.cache(), job.recordKey());

@@ -53,7 +53,7 @@ final class ReuseCheck {
             byte[] lexical = old.lexicalDigest();
             if (lexical != null) {
                 // the program was sliced: a change to what the index sees may change the slice
-                Optional<byte[]> now = LexicalIndex.scanOne(path).map(FileIndex::digest);
+                Optional<byte[]> now = LexicalIndex.scanOne(path, run.settings().overlay()).map(FileIndex::digest);
                 if (now.isEmpty() || !old.outOfReach() && !Arrays.equals(now.get(), lexical)) {
                     return new Reuse.Full();
                 }

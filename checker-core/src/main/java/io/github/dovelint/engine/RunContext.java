@@ -28,16 +28,22 @@ record RunContext(RunSettings settings, Relativizer relativizer, ConfigDigest di
                   Timings timings, Parsing parsing, FileHashes fileHashes, CacheWrites cacheWrites) {
 
     static RunContext start(RunSettings settings, Relativizer relativizer, ConfigDigest digest, Limits limits) {
-        Parsing parsing = new Parsing(relativizer, settings.threads(), limits, settings.progress());
+        Parsing parsing = new Parsing(relativizer, settings.threads(), limits, settings.progress(),
+                settings.overlay());
         CacheWrites writes = settings.cacheDir() == null ? null
                 : CacheWrites.probe(settings.cacheDir(), settings.progress()::cacheOff);
-        FileHashes hashes = settings.cacheDir() == null ? FileHashes.inMemory()
-                : FileHashes.at(settings.cacheDir().resolve(FileHashes.FILE_NAME), writes);
+        FileHashes hashes = settings.cacheDir() == null ? FileHashes.inMemory(settings.overlay())
+                : FileHashes.at(settings.cacheDir().resolve(FileHashes.FILE_NAME), writes, settings.overlay());
         return new RunContext(settings, relativizer, digest, limits, new Timings(), parsing, hashes, writes);
     }
 
     ProgressListener progress() {
         return settings.progress();
+    }
+
+    /** The source lines of findings, as this run reads the files. */
+    Snippets snippets() {
+        return new Snippets(relativizer, settings.overlay());
     }
 
     /** The dovelint-ignore comments of a file not parsed (a header, a file out of reach). */
@@ -46,7 +52,7 @@ record RunContext(RunSettings settings, Relativizer relativizer, ConfigDigest di
             return List.of(); // most files: not decoded, and not even read while their stat holds
         }
         return List.copyOf(SuppressionScanner.scan(relativizer.apply(file),
-                Snippets.readLenient(file, limits.maxFileBytes())));
+                Snippets.readLenient(file, limits.maxFileBytes(), settings.overlay())));
     }
 
     /**
@@ -55,11 +61,11 @@ record RunContext(RunSettings settings, Relativizer relativizer, ConfigDigest di
      */
     CParser parser(ParseOptions options) throws AnalysisException {
         if (options.compileCommands() == null) {
-            return new CParser(options);
+            return new CParser(options).withOverlay(settings.overlay());
         }
         try {
             digest.addFile("compile-commands", options.compileCommands());
-            return new CParser(options, CompileCommands.load(options.compileCommands()));
+            return new CParser(options, CompileCommands.load(options.compileCommands())).withOverlay(settings.overlay());
         } catch (ParseSetupException e) {
             String m = e.getMessage();
             int cut = m.indexOf(": ", String.valueOf(e.file()).length());

@@ -1,5 +1,6 @@
 package io.github.dovelint.engine;
 
+import io.github.dovelint.files.SourceOverlay;
 import io.github.dovelint.kb.KnowledgeBase;
 import io.github.dovelint.model.Limits;
 import io.github.dovelint.rules.Rule;
@@ -32,12 +33,14 @@ import java.util.Map;
  * @param configPass      whether the reached files are also analysed with their {@code CONFIG_*}
  *                        options defined when no real configuration is given ({@link ConfigPass}),
  *                        or null for the configuration's {@code config-pass:}, else on
+ * @param overlay         texts read instead of the files they stand for (never null;
+ *                        docs/robustness.md#unsaved-buffers)
  */
 public record RunSettings(Path root, List<Path> paths, Path configFile, List<Path> includeDirs,
                           Map<String, String> defines, Path compileCommands, int threads, List<Rule> rules,
                           KnowledgeBase knowledge, Limits limits, Path cacheDir, ProgressListener progress,
                           ParseScope scope, io.github.dovelint.kerneldb.KernelDbChoice kernelDb,
-                          ProgramSink programSink, Boolean configPass) {
+                          ProgramSink programSink, Boolean configPass, SourceOverlay overlay) {
 
     /** The name of the project configuration file looked up in the checked tree. */
     public static final String CONFIG_FILE = ".dovelint.yml";
@@ -49,5 +52,6 @@ public record RunSettings(Path root, List<Path> paths, Path configFile, List<Pat
         rules = List.copyOf(rules);
         progress = progress == null ? ProgressListener.NONE : progress;
         scope = scope == null ? ParseScope.AUTO : scope;
+        overlay = overlay == null ? SourceOverlay.NONE : overlay;
     }
 }

@@ -118,8 +118,9 @@ final class Slicing {
             return all;
         }
         long start = System.nanoTime();
+        // through the run's hashes, which read the overlay's texts (docs/robustness.md#unsaved-buffers)
         Slicer slicer = new Slicer(LexicalIndex.build(sources, job.options().includeDirs(), run.settings().threads(),
-                false));
+                false, null, run.fileHashes()));
         BitSet first = slicer.toConfirm(specs);
         BitSet chosen = slicer.slice(specs, confirmed(parsed, all.stream()::iterator));
         chosen.or(first);

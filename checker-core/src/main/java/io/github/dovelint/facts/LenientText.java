@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.github.dovelint.files.SourceOverlay;
 import java.nio.file.Path;
 
 /**
@@ -19,14 +19,19 @@ public final class LenientText {
 
     /** The file as UTF-8 text, "" when unreadable or larger than {@code maxBytes}. */
     public static String read(Path file, long maxBytes) {
+        return read(file, maxBytes, SourceOverlay.NONE);
+    }
+
+    /** As {@link #read(Path, long)}, the overlay's text where it covers the file. */
+    public static String read(Path file, long maxBytes, SourceOverlay overlay) {
         try {
-            if (Files.size(file) > maxBytes) {
+            if (overlay.size(file) > maxBytes) {
                 return "";
             }
             String s = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+                    .decode(ByteBuffer.wrap(overlay.read(file))).toString();
             return s.startsWith("\uFEFF") ? s.substring(1) : s;
         } catch (IOException | RuntimeException e) {
             return "";

@@ -1,5 +1,6 @@
 package io.github.dovelint.facts;
 
+import io.github.dovelint.files.SourceOverlay;
 import io.github.dovelint.model.Location;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -20,6 +21,7 @@ public final class SourcePositions {
     private final Function<String, String> relativize;
     private final String mainFile;
     private final Map<String, int[]> headerLines;
+    private final SourceOverlay overlay;
     private final Map<String, int[]> lineStarts = new HashMap<>();
     private final Map<String, String> texts = new HashMap<>();
     private final Map<String, String> shownNames = new HashMap<>();
@@ -30,7 +32,7 @@ public final class SourcePositions {
      * @param mainText   its decoded text (what CDT parsed)
      */
     public SourcePositions(Function<String, String> relativize, String mainFile, String mainText) {
-        this(relativize, mainFile, mainText, new HashMap<>());
+        this(relativize, mainFile, mainText, new HashMap<>(), SourceOverlay.NONE);
     }
 
     /**
@@ -40,9 +42,11 @@ public final class SourcePositions {
      *
      * @param headerLines line starts of files other than {@code mainFile}, by absolute name;
      *                    shared by the units of one run (thread-safe when shared across threads)
+     * @param overlay     the texts the run reads instead of files (its headers' too)
      */
     public SourcePositions(Function<String, String> relativize, String mainFile, String mainText,
-                           Map<String, int[]> headerLines) {
+                           Map<String, int[]> headerLines, SourceOverlay overlay) {
+        this.overlay = overlay;
         this.relativize = relativize;
         this.mainFile = mainFile;
         this.headerLines = headerLines;
@@ -88,11 +92,11 @@ public final class SourcePositions {
     }
 
     private String text(String file) {
-        return texts.computeIfAbsent(file, SourcePositions::read);
+        return texts.computeIfAbsent(file, this::read);
     }
 
-    private static String read(String file) {
-        return LenientText.read(Path.of(file), Long.MAX_VALUE);
+    private String read(String file) {
+        return LenientText.read(Path.of(file), Long.MAX_VALUE, overlay);
     }
 
     private static int[] computeLineStarts(String text) {

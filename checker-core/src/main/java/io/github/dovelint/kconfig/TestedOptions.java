@@ -1,5 +1,6 @@
 package io.github.dovelint.kconfig;
 
+import io.github.dovelint.files.SourceOverlay;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ public final class TestedOptions {
     private static final Pattern INCLUDE = Pattern.compile("(?m)^\\s*#\\s*include\\s*([\"<])([^\">]+)[\">]");
 
     private final List<Path> includeDirs;
+    private final SourceOverlay overlay;
     /** Per file, the options its own conditionals test and the files it includes. */
     private final Map<Path, Own> own = new ConcurrentHashMap<>();
 
@@ -32,7 +34,13 @@ public final class TestedOptions {
     }
 
     public TestedOptions(List<Path> includeDirs) {
+        this(includeDirs, SourceOverlay.NONE);
+    }
+
+    /** Reading the overlay's texts instead of the files it covers. */
+    public TestedOptions(List<Path> includeDirs, SourceOverlay overlay) {
         this.includeDirs = includeDirs.stream().map(d -> d.toAbsolutePath().normalize()).toList();
+        this.overlay = overlay;
     }
 
     /** The options {@code source} and the headers it includes test. */
@@ -57,7 +65,7 @@ public final class TestedOptions {
     private Own read(Path file) {
         String text;
         try {
-            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            text = new String(overlay.read(file), StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             return new Own(new TreeSet<>(), List.of());
         }

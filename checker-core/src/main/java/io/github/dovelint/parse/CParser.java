@@ -1,11 +1,11 @@
 package io.github.dovelint.parse;
 
+import io.github.dovelint.files.SourceOverlay;
 import io.github.dovelint.model.Limits;
 import io.github.dovelint.model.Location;
 import io.github.dovelint.model.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,6 +64,8 @@ public final class CParser {
     private final HeaderCache headers;
     /** Per file, macros defined over the options' (a configuration variant), or none. */
     private final java.util.function.Function<Path, Map<String, String>> extraDefines;
+    /** The texts read instead of files, sources and headers alike. */
+    private final SourceOverlay overlay;
 
     /**
      * A parser for the given options, loading the compile_commands.json named
@@ -83,11 +85,12 @@ public final class CParser {
      * database (which replaces {@code options.compileCommands()}; may be null).
      */
     public CParser(ParseOptions options, CompileCommands compileCommands) {
-        this(options, compileCommands, new HeaderCache(), file -> Map.of());
+        this(options, compileCommands, new HeaderCache(), file -> Map.of(), SourceOverlay.NONE);
     }
 
     private CParser(ParseOptions options, CompileCommands compileCommands, HeaderCache headers,
-                    java.util.function.Function<Path, Map<String, String>> extraDefines) {
+                    java.util.function.Function<Path, Map<String, String>> extraDefines, SourceOverlay overlay) {
+        this.overlay = overlay;
         this.options = options;
         this.compileCommands = compileCommands;
         this.headerless = options.includeDirs().isEmpty() && compileCommands == null;
@@ -101,7 +104,16 @@ public final class CParser {
      * absolute, normalised path. The header texts read are shared with this parser.
      */
     public CParser withDefines(java.util.function.Function<Path, Map<String, String>> extra) {
-        return new CParser(options, compileCommands, headers, extra);
+        return new CParser(options, compileCommands, headers, extra, overlay);
+    }
+
+    /**
+     * This parser reading the overlay's texts instead of the files it covers, sources and
+     * headers (an editor's unsaved buffers, docs/robustness.md#unsaved-buffers).
+     */
+    public CParser withOverlay(SourceOverlay texts) {
+        return texts.isEmpty() && overlay.isEmpty() ? this
+                : new CParser(options, compileCommands, new HeaderCache(texts), extraDefines, texts);
     }
 
     private static CompileCommands loadOrNull(Path json) {
@@ -144,7 +156,7 @@ public final class CParser {
         Path path = file.toAbsolutePath().normalize();
         String pathString = path.toString();
         try {
-            long size = Files.size(path);
+            long size = overlay.size(path);
             if (size > limits.maxFileBytes()) {
                 return skipped(path, 0, "skipped: too large (" + size + " bytes, over the limit of "
                         + limits.maxFileBytes() + " bytes; raise it with --max-file-size or limits: max-file-size)");
@@ -152,7 +164,7 @@ public final class CParser {
         } catch (IOException | RuntimeException e) {
             // SourceText.read says what is wrong with the file
         }
-        SourceText.Result source = SourceText.read(path);
+        SourceText.Result source = SourceText.read(path, overlay);
         if (!source.ok()) {
             Problem problem = new Problem(Problem.Kind.INPUT,
                     new Location(pathString, Math.max(1, source.errorLine()), 0), source.error());

@@ -1,5 +1,6 @@
 package io.github.dovelint.parse;
 
+import io.github.dovelint.files.SourceOverlay;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -32,17 +33,28 @@ final class HeaderCache {
     private final java.util.concurrent.atomic.AtomicLong cachedChars = new java.util.concurrent.atomic.AtomicLong();
 
     private final long maxChars;
+    private final SourceOverlay overlay;
 
     /** The most header text kept by default (in chars, 2 bytes each). */
     static final long MAX_CACHED_CHARS = 32L << 20;
 
     HeaderCache() {
-        this(MAX_CACHED_CHARS);
+        this(MAX_CACHED_CHARS, SourceOverlay.NONE);
+    }
+
+    /** A cache of the headers as {@code overlay} shows them: its texts for the files it covers. */
+    HeaderCache(SourceOverlay overlay) {
+        this(MAX_CACHED_CHARS, overlay);
     }
 
     /** A cache that keeps at most {@code maxChars} characters of header text. */
     HeaderCache(long maxChars) {
+        this(maxChars, SourceOverlay.NONE);
+    }
+
+    private HeaderCache(long maxChars, SourceOverlay overlay) {
         this.maxChars = maxChars;
+        this.overlay = overlay;
     }
 
     /** How many characters of header text are held now. */
@@ -88,19 +100,19 @@ final class HeaderCache {
             return known.isPresent();
         }
         try {
-            return Files.isRegularFile(Path.of(path));
+            return overlay.covers(Path.of(path)) || Files.isRegularFile(Path.of(path));
         } catch (RuntimeException e) {
             return false;
         }
     }
 
-    private static Optional<CharArray> read(String path) {
+    private Optional<CharArray> read(String path) {
         try {
             Path file = Path.of(path);
-            if (!Files.isRegularFile(file) || Files.size(file) > MAX_HEADER_BYTES) {
+            if (!overlay.covers(file) && !Files.isRegularFile(file) || overlay.size(file) > MAX_HEADER_BYTES) {
                 return Optional.empty();
             }
-            SourceText.Result result = SourceText.read(file);
+            SourceText.Result result = SourceText.read(file, overlay);
             return result.ok() ? Optional.of(new CharArray(result.text())) : Optional.empty();
         } catch (RuntimeException | java.io.IOException e) {
             return Optional.empty();

@@ -1,5 +1,6 @@
 package io.github.dovelint.parse;
 
+import io.github.dovelint.files.SourceOverlay;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -8,7 +9,6 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -32,9 +32,14 @@ final class SourceText {
 
     /** Reads and decodes {@code file}; never throws. */
     static Result read(Path file) {
+        return read(file, SourceOverlay.NONE);
+    }
+
+    /** Reads and decodes {@code file}, the overlay's text where it covers it; never throws. */
+    static Result read(Path file, SourceOverlay overlay) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = overlay.read(file);
         } catch (NoSuchFileException e) {
             return new Result(null, "cannot read file: no such file", 0);
         } catch (AccessDeniedException e) {

@@ -1,6 +1,7 @@
 package io.github.dovelint.slice;
 
 import io.github.dovelint.cache.FileHashes;
+import io.github.dovelint.files.SourceOverlay;
 import io.github.dovelint.parse.Daemons;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -425,6 +426,15 @@ public final class LexicalIndex {
     /** The index of one file on its own, for its {@link FileIndex#digest()}; empty when unreadable or binary. */
     public static Optional<FileIndex> scanOne(Path file) {
         return read(new FileScanner(new Symbols()), file);
+    }
+
+    /** As {@link #scanOne(Path)}, of the overlay's text where it covers the file. */
+    public static Optional<FileIndex> scanOne(Path file, SourceOverlay overlay) {
+        if (!overlay.covers(file)) {
+            return scanOne(file);
+        }
+        byte[] bytes = overlay.text(file).orElseThrow().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return index(new FileScanner(new Symbols()), bytes);
     }
 
     /**

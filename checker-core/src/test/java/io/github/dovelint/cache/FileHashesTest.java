@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dovelint.files.SourceOverlay;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -48,6 +49,34 @@ class FileHashesTest {
         first.hash(f);
         first.save();
         return f;
+    }
+
+    @Test
+    void anOverlaidFileHashesAsTheOverlaysTextAndIsNeverStored() throws Exception {
+        Path f = hashedOnce(LATER);
+        FileHashes edited = FileHashes.at(tmp.resolve("cache/hashes.bin"), LATER,
+                SourceOverlay.of(java.util.Map.of(f, "int b; /* dovelint-ignore DL101: why */\n")));
+        assertArrayEquals(sha("int b; /* dovelint-ignore DL101: why */\n"), edited.hash(f).orElseThrow());
+        assertArrayEquals("int b; /* dovelint-ignore DL101: why */\n".getBytes(), edited.content(f).orElseThrow().bytes());
+        assertTrue(edited.marked(f), "the overlay's text holds the marker");
+        assertEquals(0, edited.reads(), "the disk file is not read");
+        edited.save();
+        FileHashes disk = run(LATER);
+        assertArrayEquals(sha("int a;\n"), disk.hash(f).orElseThrow(), "the disk file's hash, as stored before");
+        assertEquals(0, disk.reads(), "its stat still holds: the overlaid run left its entry alone");
+        assertFalse(disk.marked(f));
+    }
+
+    @Test
+    void aFileFirstSeenOverlaidIsReadFromDiskByTheNextRun() throws Exception {
+        Path f = Files.writeString(tmp.resolve("a.c"), "int a;\n");
+        FileHashes edited = FileHashes.at(tmp.resolve("cache/hashes.bin"), LATER,
+                SourceOverlay.of(java.util.Map.of(f, "int b;\n")));
+        assertArrayEquals(sha("int b;\n"), edited.hash(f).orElseThrow());
+        edited.save();
+        FileHashes disk = run(LATER);
+        assertArrayEquals(sha("int a;\n"), disk.hash(f).orElseThrow());
+        assertEquals(1, disk.reads(), "nothing was stored for it");
     }
 
     @Test

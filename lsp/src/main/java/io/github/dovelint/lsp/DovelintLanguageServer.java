@@ -13,6 +13,8 @@ import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.ExecuteCommandOptions;
+import org.eclipse.lsp4j.ExecuteCommandParams;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.InitializeParams;
@@ -22,8 +24,14 @@ import org.eclipse.lsp4j.SaveOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.TextDocumentSyncOptions;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
 import org.eclipse.lsp4j.services.LanguageServer;
@@ -34,17 +42,33 @@ import org.eclipse.lsp4j.services.WorkspaceService;
  * dovelint as a language server: the workspace root from {@code initialize}, a whole analysis
  * once the client is ready, and again on every save of a file or change of a watched one
  * ({@code .dovelint.yml}); diagnostics, "suppress here" code actions and hovers from the last
- * analysis. Unsaved edits are not analysed: the analysis reads files, and a save is what a
- * kernel developer does before looking (docs in README, "Use in your editor").
+ * analysis. Unsaved edits are analysed too: the open documents are kept as the editor sends
+ * them (full sync), and {@link Workspace#IDLE_DELAY} after the last edit, or at once on the
+ * {@value #ANALYZE_COMMAND} command, the workspace is analysed with the edited buffers read
+ * instead of their files (README, "Use in your editor").
  */
 public final class DovelintLanguageServer implements LanguageServer, LanguageClientAware {
 
+    /** The command ({@code workspace/executeCommand}) that analyses the workspace and its unsaved buffers now. */
+    public static final String ANALYZE_COMMAND = "dovelint.analyze";
+
     private final CompletableFuture<Void> exited = new CompletableFuture<>();
+    private final OpenDocuments documents = new OpenDocuments();
+    private final Analysis analysis;
     private LanguageClient client;
     private volatile Path root;
     private volatile Workspace workspace;
     private volatile boolean progress;
     private volatile boolean watchers;
+
+    public DovelintLanguageServer() {
+        this(Analysis.ENGINE);
+    }
+
+    /** A server whose analyses are {@code analysis}'s (tests: a slow or failing one). */
+    DovelintLanguageServer(Analysis analysis) {
+        this.analysis = analysis;
+    }
 
     @Override
     public void connect(LanguageClient client) {
@@ -72,11 +96,12 @@ public final class DovelintLanguageServer implements LanguageServer, LanguageCli
         ServerCapabilities caps = new ServerCapabilities();
         TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
         sync.setOpenClose(true);
-        sync.setChange(TextDocumentSyncKind.None);
+        sync.setChange(TextDocumentSyncKind.Full);
         sync.setSave(new SaveOptions(false));
         caps.setTextDocumentSync(sync);
         caps.setCodeActionProvider(true);
         caps.setHoverProvider(true);
+        caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(ANALYZE_COMMAND)));
         return CompletableFuture.completedFuture(new InitializeResult(caps,
                 new ServerInfo("dovelint", io.github.dovelint.model.Version.get())));
     }
@@ -92,7 +117,7 @@ public final class DovelintLanguageServer implements LanguageServer, LanguageCli
                     "dovelint-watch", "workspace/didChangeWatchedFiles",
                     new org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions(globs)))));
         }
-        workspace = new Workspace(root.toAbsolutePath().normalize(), client, progress);
+        workspace = new Workspace(root.toAbsolutePath().normalize(), client, progress, documents, analysis);
         workspace.analyse();
     }
 
@@ -124,31 +149,55 @@ public final class DovelintLanguageServer implements LanguageServer, LanguageCli
         return workspace == null ? CompletableFuture.completedFuture(null) : workspace.analyse();
     }
 
+    /** A buffer changed: an analysis after the idle delay. */
+    private void edited() {
+        if (workspace != null) {
+            workspace.edited();
+        }
+    }
+
     @Override
     public TextDocumentService getTextDocumentService() {
         return new TextDocumentService() {
             @Override
             public void didOpen(DidOpenTextDocumentParams params) {
-                // the workspace is analysed as a whole: opening a file changes nothing
+                TextDocumentItem doc = params.getTextDocument();
+                // the workspace is analysed as a whole: opening a file changes nothing, unless its
+                // buffer is not what the file holds (a session restored with unsaved edits)
+                if (documents.opened(doc.getUri(), doc.getVersion(), doc.getText())) {
+                    edited();
+                }
             }
 
             @Override
             public void didChange(DidChangeTextDocumentParams params) {
-                // unsaved edits are not analysed (see the class comment)
+                List<TextDocumentContentChangeEvent> changes = params.getContentChanges();
+                if (changes.isEmpty()) {
+                    return;
+                }
+                // full sync: the last change holds the whole text
+                VersionedTextDocumentIdentifier doc = params.getTextDocument();
+                if (documents.changed(doc.getUri(), doc.getVersion(), changes.get(changes.size() - 1).getText())) {
+                    edited();
+                }
             }
 
             @Override
             public void didClose(DidCloseTextDocumentParams params) {
+                if (documents.closed(params.getTextDocument().getUri())) {
+                    analyse(); // the file on disk counts again
+                }
             }
 
             @Override
             public void didSave(DidSaveTextDocumentParams params) {
+                documents.saved(params.getTextDocument().getUri(), params.getText());
                 analyse();
             }
 
             @Override
             public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
-                return CompletableFuture.completedFuture(SuppressActions.of(params));
+                return CompletableFuture.completedFuture(SuppressActions.of(params, documents.snapshot().overlay()));
             }
 
             @Override
@@ -173,6 +222,15 @@ public final class DovelintLanguageServer implements LanguageServer, LanguageCli
             @Override
             public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
                 analyse(); // .dovelint.yml, or a C file changed outside the editor
+            }
+
+            @Override
+            public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
+                if (!ANALYZE_COMMAND.equals(params.getCommand())) {
+                    return CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(
+                            ResponseErrorCode.InvalidParams, "no such command: " + params.getCommand(), null)));
+                }
+                return analyse().thenApply(v -> null); // answered once the analysis ran (or a newer one superseded it)
             }
         };
     }

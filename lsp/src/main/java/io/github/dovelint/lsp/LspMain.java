@@ -23,10 +23,14 @@ public final class LspMain {
 
     /** Connects a new server to a client over {@code in}/{@code out}; returns it, listening. */
     public static DovelintLanguageServer start(InputStream in, OutputStream out) {
+        return start(in, out, new DovelintLanguageServer());
+    }
+
+    /** Connects {@code server} to a client over {@code in}/{@code out}; returns it, listening. */
+    static DovelintLanguageServer start(InputStream in, OutputStream out, DovelintLanguageServer server) {
         if (QUIET.compareAndSet(false, true)) {
             quietProtocolLog();
         }
-        DovelintLanguageServer server = new DovelintLanguageServer();
         Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
         server.connect(launcher.getRemoteProxy());
         Future<Void> listening = launcher.startListening();

@@ -1,5 +1,6 @@
 package io.github.dovelint.lsp;
 
+import io.github.dovelint.files.SourceOverlay;
 import io.github.dovelint.suppress.SuppressionSyntax;
 import java.net.URI;
 import java.nio.file.Path;
@@ -26,10 +27,11 @@ final class SuppressActions {
     private SuppressActions() {
     }
 
-    static List<Either<org.eclipse.lsp4j.Command, CodeAction>> of(CodeActionParams params) {
+    /** @param buffers the editor's unsaved buffers: the indentation is the buffer's line's */
+    static List<Either<org.eclipse.lsp4j.Command, CodeAction>> of(CodeActionParams params, SourceOverlay buffers) {
         List<Either<org.eclipse.lsp4j.Command, CodeAction>> out = new ArrayList<>();
         String uri = params.getTextDocument().getUri();
-        SourceLines lines = new SourceLines();
+        SourceLines lines = new SourceLines(buffers);
         for (Diagnostic d : params.getContext().getDiagnostics()) {
             if (!Diagnostics.SOURCE.equals(d.getSource()) || d.getCode() == null || !d.getCode().isLeft()) {
                 continue;

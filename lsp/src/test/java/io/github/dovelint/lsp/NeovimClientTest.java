@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real client: headless neovim with its built-in LSP client starts the server, opens a file
- * with a known finding, and writes what {@code vim.diagnostic.get()} holds. Skipped, saying
+ * with a known finding, and writes what {@code vim.diagnostic.get()} holds; then inserts two
+ * lines above the finding without saving, and writes it again. Skipped, saying
  * so, where neovim is not installed ({@code .ci/run} installs Debian's {@code neovim}).
  */
 class NeovimClientTest {
@@ -27,13 +28,23 @@ class NeovimClientTest {
             local client = vim.lsp.start_client({ name = "dovelint", cmd = cmd, root_dir = root })
             vim.cmd("edit " .. root .. "/hook.c")
             vim.lsp.buf_attach_client(0, client)
-            vim.wait(90000, function() return #vim.diagnostic.get(0) > 0 end, 200)
-            local lines = {}
-            for _, d in ipairs(vim.diagnostic.get(0)) do
-              local code = d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code) or ""
-              table.insert(lines, string.format("%s|%s|%d|%s", d.source or "", code, d.lnum + 1, d.message))
+            local function dump(out)
+              local lines = {}
+              for _, d in ipairs(vim.diagnostic.get(0)) do
+                local code = d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code) or ""
+                table.insert(lines, string.format("%s|%s|%d|%s", d.source or "", code, d.lnum + 1, d.message))
+              end
+              vim.fn.writefile(lines, out)
             end
-            vim.fn.writefile(lines, os.getenv("DL_OUT"))
+            vim.wait(90000, function() return #vim.diagnostic.get(0) > 0 end, 200)
+            dump(os.getenv("DL_OUT"))
+            -- two lines inserted above the finding, not saved: the finding follows the buffer
+            vim.api.nvim_buf_set_lines(0, 4, 4, false, { "", "" })
+            vim.wait(90000, function()
+              local ds = vim.diagnostic.get(0)
+              return #ds > 0 and ds[1].lnum == 6
+            end, 200)
+            dump(os.getenv("DL_OUT") .. ".edited")
             vim.lsp.stop_client(client)
             vim.cmd("qa!")
             """;
@@ -48,16 +59,17 @@ class NeovimClientTest {
     }
 
     @Test
-    void neovimShowsTheFindingInline() throws Exception {
+    void neovimShowsTheFindingInlineAndFollowsAnUnsavedEdit() throws Exception {
         Assumptions.assumeTrue(onPath("nvim"), "neovim is not installed: no real-client test (apt-get install neovim)");
-        Files.writeString(root.resolve("hook.c"), """
+        String hook = """
                 #include <linux/fs.h>
                 #include <linux/delay.h>
                 void install_inband_fd(unsigned int fd, struct file *file, struct files_struct *files)
                 {
                 	msleep(1);
                 }
-                """);
+                """;
+        Files.writeString(root.resolve("hook.c"), hook);
         Path init = Files.writeString(root.resolve("init.lua"), INIT);
         Path out = root.resolve("diagnostics.txt");
         ProcessBuilder pb = new ProcessBuilder("nvim", "--headless", "--clean", "-c", "luafile " + init);
@@ -80,5 +92,8 @@ class NeovimClientTest {
         assertEquals("DL101", d[1]);
         assertEquals("5", d[2]);
         assertTrue(d[3].contains("msleep() may sleep"), d[3]);
+        List<String> edited = Files.readAllLines(root.resolve("diagnostics.txt.edited"));
+        assertEquals(List.of("dovelint|DL101|7|" + d[3]), edited, "the unsaved buffer's line");
+        assertEquals(hook, Files.readString(root.resolve("hook.c")), "nothing was saved");
     }
 }
