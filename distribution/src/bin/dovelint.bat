@@ -16,7 +16,8 @@ set "DOVELINT_JAVA=java"
 goto version
 
 :javaHome
-set "DOVELINT_JAVA=%JAVA_HOME%\bin\java.exe"
+rem JAVA_HOME is sometimes set with its quotes, "C:\Program Files\...": they are dropped.
+set "DOVELINT_JAVA=%JAVA_HOME:"=%\bin\java.exe"
 if not exist "%DOVELINT_JAVA%" goto noJavaInHome
 
 :version

@@ -37,10 +37,20 @@ class ArchiveIT {
     }
 
     @Test
-    void theTarAndTheZipHoldTheLaunchersTheJarTheRulePagesReadmeAndLicense() throws Exception {
+    void theTarAndTheZipHoldTheLaunchersTheJarTheMavenRepositoryTheRulePagesReadmeAndLicense() throws Exception {
         String top = "dovelint-" + Distribution.version() + "/";
         List<String> expected = new ArrayList<>(List.of("bin/dovelint", "bin/dovelint.bat", "lib/dovelint.jar",
                 "README.md", "LICENSE", "docs/ci/github-actions.yml", "docs/ci/gitlab-ci.yml"));
+        for (String artifact : List.of("dovelint-parent", "dovelint-checker-core", "dovelint-rules",
+                "dovelint-maven-plugin")) {
+            String file = "maven/io/github/dovelint/" + artifact + "/" + Distribution.version() + "/" + artifact + "-"
+                    + Distribution.version();
+            for (String type : artifact.equals("dovelint-parent") ? List.of(".pom") : List.of(".pom", ".jar")) {
+                for (String checksum : List.of("", ".sha1", ".md5")) {
+                    expected.add(file + type + checksum);
+                }
+            }
+        }
         try (Stream<Path> pages = Files.list(Distribution.repository()
                 .resolve("rules/src/main/resources/io/github/dovelint/rules/pages"))) {
             pages.map(p -> "docs/rules/" + p.getFileName()).forEach(expected::add);

@@ -21,7 +21,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.eclipse.core.resources.IFile;
@@ -31,6 +34,7 @@ import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.IncrementalProjectBuilder;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.jobs.IJobManager;
 import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
 import org.junit.jupiter.api.AfterAll;
@@ -43,7 +47,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The builder on a generated project of a few hundred files ({@link GeneratedProject}):
  * progress per file, a save re-analysed through the facts cache (only the saved file parsed,
- * as the engine reports it), a cancelled build, and the build's lock on its project only.
+ * as the engine reports it), a cancelled build, and the build's lock on its project only, with
+ * a cold and with a warm cache.
  * Times are printed, not asserted.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -217,11 +222,46 @@ class GeneratedProjectBuildTest {
 
     @Test
     @Order(4)
-    void aBuildLocksOnlyItsProject() throws Exception {
+    void aColdBuildLocksOnlyItsProject() throws Exception {
+        deleteCache(); // held at its first parsed file
+        assertLocksOnlyItsProject();
+        assertEquals(SOURCES, Dovelint.lastBuild(project).filesParsed());
+    }
+
+    @Test
+    @Order(5)
+    void aWarmBuildLocksOnlyItsProject() throws Exception {
+        // held at its first file replayed from the cache the cold build wrote, moments after it started
+        assertLocksOnlyItsProject();
+        assertEquals(0, Dovelint.lastBuild(project).filesParsed(), "the facts all came from the cache");
+    }
+
+    /**
+     * Holds a full build at its first file and, meanwhile, writes a file of another project under
+     * that project's rule: the write finishes while the build still runs, and the build's rule
+     * is its project.
+     */
+    static void assertLocksOnlyItsProject() throws Exception {
         IProject other = ResourcesPlugin.getWorkspace().getRoot().getProject("other");
-        other.create(null);
-        other.open(null);
-        deleteCache();
+        if (!other.exists()) {
+            other.create(null);
+            other.open(null);
+        }
+        settleBackgroundJobs();
+        Job.getJobManager().suspend(); // no platform job starts, so none can wait for the held build
+        // A thread each for the build and the edit, not the JVM's common pool: with its one worker
+        // (on 2 cores) held in the build, the edit never ran (seen with a warm cache, whose build
+        // is held on that worker itself, which the pool does not replace).
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            buildWhileEditing(other, threads);
+        } finally {
+            threads.shutdown();
+            Job.getJobManager().resume();
+        }
+    }
+
+    private static void buildWhileEditing(IProject other, ExecutorService threads) throws Exception {
         CountDownLatch building = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicReference<ISchedulingRule> rule = new AtomicReference<>();
@@ -243,7 +283,7 @@ class GeneratedProjectBuildTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, threads);
         try {
             assertTrue(building.await(60, TimeUnit.SECONDS), "the build did not start");
             // While the build runs, another project can be changed (it waits for the build if the
@@ -251,12 +291,17 @@ class GeneratedProjectBuildTest {
             CompletableFuture<Void> edit = CompletableFuture.runAsync(() -> {
                 try {
                     ResourcesPlugin.getWorkspace().run(m -> GeneratedProject.write(other.getFile("notes.txt"),
-                            "written during the build"), other, 0, null);
+                            "written during the build " + System.nanoTime()), other, 0, null);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
-            });
-            edit.get(20, TimeUnit.SECONDS);
+            }, threads);
+            try {
+                edit.get(20, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                throw new AssertionError("the edit of another project waited for the build; jobs: " + jobs()
+                        + "\nthreads:" + threads(), e);
+            }
             assertFalse(build.isDone(), "the build was still running");
         } finally {
             release.countDown();
@@ -265,5 +310,51 @@ class GeneratedProjectBuildTest {
         ISchedulingRule held = rule.get();
         assertTrue(held != null && held.contains(project) && !held.contains(other)
                 && !held.contains(ResourcesPlugin.getWorkspace().getRoot()), "the build's rule: " + held);
+    }
+
+    /**
+     * Runs the platform's pending jobs on the workspace root now, and waits for the background
+     * jobs to finish; the caller then suspends the job manager until its build is done. Those
+     * jobs are "Sending build events with disabled autobuild", which a change schedules when
+     * Build Automatically is off, and the workspace snapshot. Had one started waiting for the held
+     * build, the job manager would queue the edit of the other project behind it (a rule request
+     * waits for a conflicting job that is itself waiting), while the build waits for that edit:
+     * the three would wait on each other until the test's timeouts (seen: the edit timed out with
+     * "Sending build events" waiting). A real build waits for nobody, so there such a job only
+     * delays edits (docs/eclipse.md, "Scheduling rule: the project").
+     */
+    static void settleBackgroundJobs() throws InterruptedException {
+        IJobManager jobs = Job.getJobManager();
+        for (Object family : new Object[] {ResourcesPlugin.FAMILY_AUTO_BUILD, ResourcesPlugin.FAMILY_SNAPSHOT}) {
+            jobs.wakeUp(family);
+            jobs.join(family, null);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!jobs.isIdle() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    static String threads() {
+        StringBuilder out = new StringBuilder();
+        Thread.getAllStackTraces().forEach((t, stack) -> {
+            if (java.util.Arrays.stream(stack).anyMatch(f -> f.getClassName().startsWith("org.eclipse.core"))) {
+                out.append("\n").append(t.getName()).append(' ').append(t.getState());
+                for (int i = 0; i < Math.min(stack.length, 40); i++) {
+                    out.append("\n    ").append(stack[i]);
+                }
+            }
+        });
+        return out.toString();
+    }
+
+    /** The job manager's jobs, with their states and rules: what an edit could be waiting for. */
+    static String jobs() {
+        StringBuilder out = new StringBuilder();
+        for (Job job : Job.getJobManager().find(null)) {
+            out.append("\n  ").append(job.getName()).append(" (state ").append(job.getState()).append(", rule ")
+                    .append(job.getRule()).append(')');
+        }
+        return out.toString();
     }
 }
