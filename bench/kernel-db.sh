@@ -25,7 +25,7 @@ if [ -z "${SKIP_DERIVE:-}" ]; then
   for v in $versions; do
     t="$cache/linux-source-$v"
     [ -d "$t" ] || tar xJf "/usr/src/linux-source-$v.tar.xz" -C "$cache"
-    /usr/bin/time -f '%e %M' -o "$out/derive.time" "$JAVA_HOME/bin/java" "-Xmx$heap" -jar "$jar" \
+    /usr/bin/time -f '%e %M' -o "$out/derive.time" "$JAVA_HOME/bin/java" "-Xmx$heap" -XX:+UseParallelGC -jar "$jar" \
       kb derive "$t/$subdir" --output "$out/linux-$v.kdb" 2>"$out/derive.err" || { tail "$out/derive.err" >&2; exit 2; }
     read -r secs kib < <(tail -n 1 "$out/derive.time")
     grep '^dovelint: derived' "$out/derive.err" | sed "s|$out/||"

@@ -41,7 +41,7 @@ for v in ${VERSIONS:-6.1 6.12}; do
     tar xJf "/usr/src/linux-source-$v.tar.xz" -C "$cache"
   fi
   echo "derive: $pkg $(dpkg-query -W -f='${Version}' "$pkg")" >&2
-  "$JAVA_HOME/bin/java" "-Xmx$heap" -jar "$jar" kb derive "$tree" "${configured[@]}" --cache-dir "$cache/kdb-cache-$v" \
+  "$JAVA_HOME/bin/java" "-Xmx$heap" -XX:+UseParallelGC -jar "$jar" kb derive "$tree" "${configured[@]}" --cache-dir "$cache/kdb-cache-$v" \
     --output "$dest/linux-$v.kdb" 2>"$cache/derive-$v.log" || { tail -n 20 "$cache/derive-$v.log" >&2; exit 2; }
   grep '^dovelint: derived' "$cache/derive-$v.log" >&2
 done

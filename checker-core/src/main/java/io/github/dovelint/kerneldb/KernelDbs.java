@@ -123,13 +123,15 @@ public final class KernelDbs {
     }
 
     private static Opened opened(byte[] bytes, String identity, String name) {
+        // a thread of its own, not the common pool: a host (Eclipse) may keep that pool's one
+        // worker on two cores busy, and a run would wait for it
         CompletableFuture<KernelDb> db = CompletableFuture.supplyAsync(() -> {
             try {
                 return KernelDbReader.decode(bytes, identity, name);
             } catch (ConfigException e) {
                 throw new Unavailable(e);
             }
-        });
+        }, task -> io.github.dovelint.parse.Daemons.thread("dovelint-kernel-db", 0, task).start());
         return new Opened(identity, name, new Pending(db));
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +45,13 @@ class LauncherIT {
     }
 
     private static Distribution.Run launch(String... env) throws Exception {
-        return Distribution.run(tmp, Distribution.env(env), "/bin/sh", launcher.toString(), "check", "a b.c");
+        return launchWith(List.of("check", "a b.c"), env);
+    }
+
+    private static Distribution.Run launchWith(List<String> args, String... env) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("/bin/sh", launcher.toString()));
+        command.addAll(args);
+        return Distribution.run(tmp, Distribution.env(env), command.toArray(String[]::new));
     }
 
     @Test
@@ -101,5 +108,16 @@ class LauncherIT {
         assertEquals(0, r.exit(), r::toString);
         Path jar = launcher.getParent().getParent().toRealPath().resolve("lib/dovelint.jar");
         assertEquals("-XX:MaxRAMPercentage=75 -Xmx6g -Dx=* -jar " + jar + " check a b.c\n", r.out());
+    }
+
+    @Test
+    void aDerivationRunsWithTheThroughputCollector() throws Exception {
+        Path java25 = fakeJavaHome("java25", "openjdk version \"25\" 2025-09-16");
+        Distribution.Run r = launchWith(List.of("kb", "derive", "tree", "-o", "k.kdb"), "PATH", tools.toString(),
+                "JAVA_HOME", java25.toString());
+        assertEquals(0, r.exit(), r::toString);
+        Path jar = launcher.getParent().getParent().toRealPath().resolve("lib/dovelint.jar");
+        assertEquals("-XX:MaxRAMPercentage=75 -XX:+UseParallelGC -jar " + jar + " kb derive tree -o k.kdb\n",
+                r.out());
     }
 }
