@@ -8,17 +8,18 @@
 #
 #   scripts/derive-kernel-dbs.sh                # both kernels
 #   VERSIONS=6.12 scripts/derive-kernel-dbs.sh  # one of them
-#   DOVELINT_HEAP=10g (default)                 # the derivation's heap limit
+#   DOVELINT_HEAP=8g (default)                  # the derivation's heap limit
 #
 # Needs root for apt-get the first time.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cache=${DOVELINT_BENCH_CACHE:-$HOME/.cache/dovelint-bench}
 dest="$here/checker-core/src/main/resources/io/github/dovelint/kerneldb"
-heap=${DOVELINT_HEAP:-10g}
+heap=${DOVELINT_HEAP:-8g}
 
 "$here/dovelint" --version >/dev/null   # builds the jar when needed
 . "$here/.mvn/wrapper/select-jdk.sh"
+set +f   # select-jdk.sh leaves globbing off, as mvnw wants it; shipped.txt below needs it
 jar="$here/cli/target/dovelint.jar"
 mkdir -p "$cache" "$dest"
 
