@@ -22,6 +22,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -78,7 +79,8 @@ final class CheckCommand implements Callable<Integer> {
     Boolean configPass;
 
     @Option(names = "--root", paramLabel = "DIR",
-            description = "Report file names relative to DIR (default: the working directory).")
+            description = "Report file names relative to DIR (default: the working directory, or the"
+                    + " folder holding every PATH when some PATH lies outside it).")
     Path root;
 
     @Option(names = "--threads", paramLabel = "N", description = "Parser threads (default: the number of cores).")
@@ -165,7 +167,7 @@ final class CheckCommand implements Callable<Integer> {
         if (prune && !updateBaseline) {
             return usage(err, "--prune only applies with --update-baseline");
         }
-        Path rootDir = absolute(root != null ? root : Path.of(""));
+        Path rootDir = root != null ? absolute(root) : defaultRoot(paths);
         Analyzer.Builder builder = Analyzer.builder().root(rootDir)
                 .paths(paths.stream().map(CheckCommand::absolute).toList())
                 .configFile(absolute(config)).compileCommands(absolute(compileCommands))
@@ -419,6 +421,33 @@ final class CheckCommand implements Callable<Integer> {
      * Paths given on the command line are relative to the working directory,
      * not to {@code --root} (the Analyzer resolves relative paths against the root).
      */
+    /**
+     * The working directory, or, when a path lies outside it, the deepest folder holding every
+     * path: reports name files relative to their root, and a file outside it would lose its
+     * folder (docs/robustness.md keeps reports free of absolute paths).
+     */
+    static Path defaultRoot(List<Path> paths) {
+        Path cwd = absolute(Path.of(""));
+        Path common = null;
+        boolean outside = false;
+        for (Path p : paths) {
+            Path abs = absolute(p);
+            outside |= !abs.startsWith(cwd);
+            Path folder = Files.isDirectory(abs) || abs.getParent() == null ? abs : abs.getParent();
+            if (common == null) {
+                common = folder;
+                continue;
+            }
+            while (common != null && !folder.startsWith(common)) {
+                common = common.getParent();
+            }
+            if (common == null) { // no folder holds them all (another drive)
+                return cwd;
+            }
+        }
+        return outside && common != null ? common : cwd;
+    }
+
     static Path absolute(Path p) {
         return p == null ? null : p.toAbsolutePath().normalize();
     }

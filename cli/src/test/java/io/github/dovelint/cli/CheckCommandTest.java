@@ -465,6 +465,20 @@ class CheckCommandTest {
     }
 
     @Test
+    void pathsOutsideTheWorkingDirectoryAreNamedFromTheFolderHoldingThem() throws IOException {
+        write("a/hook.c", SLEEPING_HOOK);
+        write("b/hook.c", SLEEPING_HOOK.replace("install_inband_fd", "replace_inband_fd"));
+        // the temporary folder is outside the test's working directory
+        Cli.Result r = Cli.run("check", "--no-cache", dir.resolve("a").toString(), dir.resolve("b").toString());
+        assertEquals(1, r.exit(), r::toString);
+        assertTrue(r.out().contains("\na/hook.c:4:") || r.out().startsWith("a/hook.c:4:"), r::toString);
+        assertTrue(r.out().contains("\nb/hook.c:4:"), r::toString);
+        assertFalse(r.out().contains(io.github.dovelint.engine.Relativizer.OUTSIDE), r::toString);
+        Cli.Result one = Cli.run("check", "--no-cache", dir.resolve("a/hook.c").toString());
+        assertTrue(one.out().startsWith("hook.c:4:"), one::toString);
+    }
+
+    @Test
     void noPath() {
         Cli.Result r = Cli.run("check");
         assertUsageError(r, "PATH", "Try 'dovelint check --help'");
