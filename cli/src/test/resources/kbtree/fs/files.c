@@ -36,3 +36,19 @@ struct mm_struct *own_mm_user(void)
 {
 	return task_mm_user(0, current);
 }
+
+/* A companion core's open and release helpers (oob_data: the first Dovetail generation's field). */
+void core_open_file(void *ctx, struct file *filp)
+{
+	filp->oob_data = ctx;
+}
+
+void core_bind(struct file *filp, void *ctx)
+{
+	core_open_file(ctx, filp);
+}
+
+void core_release_file(struct file *filp)
+{
+	filp->oob_data = NULL;
+}

@@ -25,6 +25,14 @@ public enum FunctionAttribute {
     TAKES_FILE_LOCK("takes-file-lock", Type.BOOLEAN),
     /** The 0-based index of the argument whose object is freed (Uninstall never frees it, docs/contracts.md#c55-uninstall-never-frees-it). */
     FREES_ARG("frees-arg", Type.INDEX),
+    /**
+     * The 0-based index of the {@code struct file *} argument whose oob pointer the function sets
+     * (Set before the fd is published, docs/contracts.md#c51-set-before-the-fd-is-published):
+     * a core's open helper, as derived from a Dovetail tree (docs/kernel-db.md#oob-pointer).
+     */
+    SETS_OOB("sets-oob", Type.INDEX),
+    /** The 0-based index of the {@code struct file *} argument whose oob pointer the function clears. */
+    CLEARS_OOB("clears-oob", Type.INDEX),
     /** A short human reason, shown in messages. */
     WHY("why", Type.TEXT);
 

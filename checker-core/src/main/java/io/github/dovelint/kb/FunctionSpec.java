@@ -99,6 +99,16 @@ public record FunctionSpec(String name, Map<FunctionAttribute, Object> attribute
         return index(FunctionAttribute.FREES_ARG);
     }
 
+    /** The index of the file argument whose oob pointer the function sets. */
+    public OptionalInt setsOob() {
+        return index(FunctionAttribute.SETS_OOB);
+    }
+
+    /** The index of the file argument whose oob pointer the function clears. */
+    public OptionalInt clearsOob() {
+        return index(FunctionAttribute.CLEARS_OOB);
+    }
+
     /** The short reason given for the entry. */
     public Optional<String> why() {
         return Optional.ofNullable((String) attributes.get(FunctionAttribute.WHY));

@@ -56,10 +56,12 @@ public final class Derivation {
             }
         }
         SortedMap<String, Map<String, Choice>> factsByName = new TreeMap<>();
+        OobWriters oob = OobWriters.of(graph, kb);
         byName.forEach((name, definitions) -> {
             Map<String, Choice> shared = null;
             for (FunctionFacts f : definitions) {
                 Map<String, Choice> facts = factsOf(effects.get(f.id()));
+                oobWrites(oob, f, facts);
                 shared = shared == null ? facts : common(shared, facts);
             }
             pairTaskUses(shared);
@@ -115,6 +117,18 @@ public final class Derivation {
         firstParam(e, EffectKind.OOB_FREE, facts, FunctionAttribute.FREES_ARG.key());
         taskUses(e, facts);
         return facts;
+    }
+
+    /** The file parameter whose oob pointer {@code f} sets or clears (docs/kernel-db.md#oob-pointer). */
+    private static void oobWrites(OobWriters oob, FunctionFacts f, Map<String, Choice> facts) {
+        OobWriters.Found sets = oob.of(OobWriters.Write.SETS, f);
+        if (sets != null) {
+            offer(facts, FunctionAttribute.SETS_OOB.key(), String.valueOf(sets.param()), sets.step());
+        }
+        OobWriters.Found clears = oob.of(OobWriters.Write.CLEARS, f);
+        if (clears != null) {
+            offer(facts, FunctionAttribute.CLEARS_OOB.key(), String.valueOf(clears.param()), clears.step());
+        }
     }
 
     /**

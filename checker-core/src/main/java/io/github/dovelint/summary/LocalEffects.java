@@ -59,8 +59,9 @@ final class LocalEffects {
 
     /**
      * Whether {@code f}'s own body may have sites of {@code kind}, without computing them: for
-     * {@link #OOB_WRITES} whether it writes an oob pointer at all or calls one of the knowledge
-     * base's {@code oob-open-helpers}, for other kinds always.
+     * {@link #OOB_WRITES} whether it writes an oob pointer at all, calls one of the knowledge
+     * base's {@code oob-open-helpers} or a function whose entry {@code sets-oob} or
+     * {@code clears-oob}, for other kinds always.
      */
     boolean mayHave(FunctionFacts f, EffectKind kind) {
         if (!OOB_WRITES.contains(kind)) {
@@ -71,11 +72,11 @@ final class LocalEffects {
                 return true;
             }
         }
-        if (kind == EffectKind.OOB_SET && !openHelpers.isEmpty()) {
-            for (CallFact call : f.calls()) {
-                if (call.callee() instanceof Callee.Named n && openHelpers.contains(n.name())) {
-                    return true;
-                }
+        for (CallFact call : f.calls()) {
+            if (call.callee() instanceof Callee.Named n && (kind == EffectKind.OOB_SET && openHelpers.contains(n.name())
+                    || kb.function(n.name()).filter(s -> kind == EffectKind.OOB_SET ? s.setsOob().isPresent()
+                            : s.clearsOob().isPresent()).isPresent())) {
+                return true;
             }
         }
         return false;
@@ -130,6 +131,16 @@ final class LocalEffects {
                 add(out, new Site(EffectKind.OOB_FREE, call.location(), f.name(),
                         name + "(" + arg.text() + ") frees the file's oob object" + where, name), c);
             }
+        }
+        if (spec.setsOob().isPresent()) { // a core's open helper, known from kernel.yml or a database
+            Expr file = call.arg(spec.setsOob().getAsInt());
+            add(out, new Site(EffectKind.OOB_SET, call.location(), f.name(), name + "() sets "
+                    + (file == null ? "a file" : file.text()) + "'s oob pointer" + where, name), Cond.ALWAYS);
+        }
+        if (spec.clearsOob().isPresent()) {
+            Expr file = call.arg(spec.clearsOob().getAsInt());
+            add(out, new Site(EffectKind.OOB_CLEAR, call.location(), f.name(), name + "() clears "
+                    + (file == null ? "a file" : file.text()) + "'s oob pointer" + where, name), Cond.ALWAYS);
         }
         if (spec.maySleep()) {
             String why = spec.why().filter(w -> !w.isBlank()).map(w -> ": " + w).orElse("");

@@ -42,8 +42,8 @@ class KnowledgeBaseLoaderTest {
 
     @Test
     void errorsAreLocated() {
-        assertEquals("kb.yml:8:13: unknown key 'sleep' (did you mean 'sleeps'? expected one of: frees-arg, "
-                + "gfp-arg, sleeps, takes-file-lock, task-arg, uses, why)", error("  msleep: { sleep: true }\n"));
+        assertEquals("kb.yml:8:13: unknown key 'sleep' (did you mean 'sleeps'? expected one of: clears-oob, "
+                + "frees-arg, gfp-arg, sets-oob, sleeps, takes-file-lock, task-arg, uses, why)", error("  msleep: { sleep: true }\n"));
         assertEquals("kb.yml:8:23: 'gfp-arg' of function 'kmalloc' must not be negative (got -1)",
                 error("  kmalloc: { gfp-arg: -1 }\n"));
         assertEquals("kb.yml:8:21: 'sleeps' of function 'msleep' must be true or false, not 'yes'",

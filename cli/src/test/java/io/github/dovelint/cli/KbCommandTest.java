@@ -35,8 +35,9 @@ class KbCommandTest {
         db = shared.resolve("kernel.db");
         Cli.Result r = Cli.run("kb", "derive", TREE.toString(), "--output", db.toString());
         assertEquals(0, r.exit(), r::toString);
-        assertTrue(r.err().contains("derived 20 functions (current-files 1, current-mm 2, frees-arg 2, gfp-arg 3,"
-                + " sleeps 10, takes-file-lock 1, task-arg 1, task-mm 1) from 6 files"), r::toString);
+        assertTrue(r.err().contains("derived 23 functions (clears-oob 1, current-files 1, current-mm 2, frees-arg 2,"
+                + " gfp-arg 3, sets-oob 2, sleeps 10, takes-file-lock 1, task-arg 1, task-mm 1) from 6 files"),
+                r::toString);
         assertTrue(r.err().contains("; 0 files not analysed;"), r::toString);
         assertTrue(r.err().contains("dovelint: kernel.yml and the database disagree on kfree: kernel.yml says"
                 + " sleeps: false, derived sleeps: true (calls mutex_lock() at kernel/levels.c:62)\n"), r::toString);
@@ -54,13 +55,16 @@ class KbCommandTest {
         String body = String.join("\n", Arrays.copyOfRange(lines, 0, lines.length - 1)) + "\n";
         assertEquals("""
                 dovelint-kernel-db	2
-                facts	21
+                facts	24
                 alloc_inner	gfp-arg	1	calls kmalloc() at mm/alloc.c:4
                 alloc_kernel	sleeps	true	calls alloc_middle() at mm/alloc.c:19
                 alloc_maybe_masked	gfp-arg	0	calls alloc_inner() at mm/alloc.c:43
                 alloc_middle	gfp-arg	0	calls alloc_inner() at mm/alloc.c:9
                 alt_sleeper	sleeps	true	calls msleep() at arch/x86/lib/dup.c:9
                 calls_alt	sleeps	true	calls alt_sleeper() at drivers/ops.c:48
+                core_bind	sets-oob	0	calls core_open_file() at fs/files.c:48
+                core_open_file	sets-oob	1	assigns filp->oob_data at fs/files.c:43
+                core_release_file	clears-oob	0	clears filp->oob_data at fs/files.c:53
                 cross_file	sleeps	true	calls exported_sleeper() at mm/alloc.c:24
                 exported_sleeper	sleeps	true	calls level2() at kernel/levels.c:22
                 free_obj	frees-arg	0	calls kfree() at fs/files.c:22
@@ -163,6 +167,27 @@ class KbCommandTest {
                 + " context [DL101]"),
                 with::toString);
         assertEquals(1, with.out().lines().filter(l -> l.contains("[DL101]")).count(), with::toString);
+    }
+
+    @Test
+    void aHookCallingADerivedOpenHelperWritesTheOobPointer() throws Exception {
+        Path driver = Files.createDirectories(dir.resolve("oobdriver"));
+        Files.writeString(driver.resolve("hooks.c"), """
+                struct file;
+                struct files_struct;
+                void core_bind(struct file *filp, void *ctx);
+
+                void install_inband_fd(unsigned int fd, struct file *file, struct files_struct *files)
+                {
+                	core_bind(file, 0);
+                }
+                """);
+        Cli.Result without = Cli.run("check", "--no-cache", "--kernel-db", "none", driver.toString());
+        assertEquals(0, without.exit(), without::toString);
+        Cli.Result with = Cli.run("check", "--no-cache", "--kernel-db", db.toString(), driver.toString());
+        assertEquals(1, with.exit(), with::toString);
+        assertTrue(with.out().contains("hooks.c:7:2: error: core_bind() sets file's oob pointer"), with::toString);
+        assertTrue(with.out().contains("[DL202]"), with::toString);
     }
 
     @Test
