@@ -42,3 +42,39 @@ void *alloc_maybe_masked(gfp_t gfp, int atomic)
 		gfp &= ~__GFP_DIRECT_RECLAIM;
 	return alloc_inner(16, gfp);
 }
+
+/* Waits only for a caller that may block (as mempool_alloc() does): sleeps with the caller's mask. */
+void *pool_get(void *pool, gfp_t gfp)
+{
+	if (!gfpflags_allow_blocking(gfp))
+		return 0;
+	msleep(1);
+	return pool;
+}
+
+void *pool_wait(gfp_t gfp, void *pool)
+{
+	if (!(gfp & __GFP_DIRECT_RECLAIM))
+		return 0;
+	wait_for_completion(pool);
+	return pool;
+}
+
+/* Sleeps before its test: always. */
+void *pool_sleeps_first(void *pool, gfp_t gfp)
+{
+	msleep(1);
+	if (!gfpflags_allow_blocking(gfp))
+		return 0;
+	return pool;
+}
+
+void *pool_user_atomic(void *pool)
+{
+	return pool_get(pool, GFP_ATOMIC);
+}
+
+void *pool_user_kernel(void *pool)
+{
+	return pool_get(pool, GFP_KERNEL);
+}

@@ -81,6 +81,8 @@ public final class DerivedEffects {
     private final GfpEvaluator gfp;
     private final LocalEffects local;
     private Map<String, Map<EffectKind, Map<Cond, Step>>> state = Map.of();
+    /** Each function's mask guards, found once. */
+    private final Map<String, BlockingGuards> guards = new HashMap<>();
 
     public DerivedEffects(CallGraph graph, KnowledgeBase kb) {
         this.graph = graph;
@@ -231,7 +233,8 @@ public final class DerivedEffects {
     private Map<EffectKind, Map<Cond, Step>> evaluate(FunctionFacts f, Map<EffectKind, Map<Cond, Step>> own,
                                                       Map<String, Map<EffectKind, Map<Cond, Step>>> state) {
         Map<EffectKind, Map<Cond, Step>> out = new EnumMap<>(EffectKind.class);
-        own.forEach((kind, conds) -> conds.forEach((c, s) -> offer(out, kind, c, s)));
+        BlockingGuards guard = guards.computeIfAbsent(f.id(), k -> BlockingGuards.of(f, gfp));
+        own.forEach((kind, conds) -> conds.forEach((c, s) -> offer(out, guard, kind, c, s)));
         for (CallFact call : f.calls()) {
             Map<EffectKind, Map<Cond, Step>> shared = null;
             for (FunctionFacts g : descend(f, call)) {
@@ -239,7 +242,7 @@ public final class DerivedEffects {
                 shared = shared == null ? through : common(shared, through);
             }
             if (shared != null) {
-                shared.forEach((kind, conds) -> conds.forEach((c, s) -> offer(out, kind, c, s)));
+                shared.forEach((kind, conds) -> conds.forEach((c, s) -> offer(out, guard, kind, c, s)));
             }
         }
         out.replaceAll((kind, conds) -> bounded(conds));
@@ -293,6 +296,21 @@ public final class DerivedEffects {
                 }
             });
         });
+    }
+
+    /**
+     * {@link #offer}, where a sleep at a call that runs only when a parameter's mask allows
+     * blocking happens only then (docs/kernel-db.md#masks).
+     */
+    private static void offer(Map<EffectKind, Map<Cond, Step>> out, BlockingGuards guard, EffectKind kind,
+                              Cond c, Step step) {
+        if (kind == EffectKind.SLEEP && c.isAlways() && guard.onlyWhenBlocking(step.location())) {
+            for (Cond masked : guard.conds()) {
+                offer(out, kind, masked, step);
+            }
+        } else {
+            offer(out, kind, c, step);
+        }
     }
 
     private static void offer(Map<EffectKind, Map<Cond, Step>> out, EffectKind kind, Cond c, Step step) {

@@ -35,8 +35,8 @@ class KbCommandTest {
         db = shared.resolve("kernel.db");
         Cli.Result r = Cli.run("kb", "derive", TREE.toString(), "--output", db.toString());
         assertEquals(0, r.exit(), r::toString);
-        assertTrue(r.err().contains("derived 23 functions (clears-oob 1, current-files 1, current-mm 2, frees-arg 2,"
-                + " gfp-arg 3, sets-oob 2, sleeps 10, takes-file-lock 1, task-arg 1, task-mm 1) from 6 files"),
+        assertTrue(r.err().contains("derived 27 functions (clears-oob 1, current-files 1, current-mm 2, frees-arg 2,"
+                + " gfp-arg 5, sets-oob 2, sleeps 12, takes-file-lock 1, task-arg 1, task-mm 1) from 6 files"),
                 r::toString);
         assertTrue(r.err().contains("; 0 files not analysed;"), r::toString);
         assertTrue(r.err().contains("dovelint: kernel.yml and the database disagree on kfree: kernel.yml says"
@@ -55,7 +55,7 @@ class KbCommandTest {
         String body = String.join("\n", Arrays.copyOfRange(lines, 0, lines.length - 1)) + "\n";
         assertEquals("""
                 dovelint-kernel-db	2
-                facts	24
+                facts	28
                 alloc_inner	gfp-arg	1	calls kmalloc() at mm/alloc.c:4
                 alloc_kernel	sleeps	true	calls alloc_middle() at mm/alloc.c:19
                 alloc_maybe_masked	gfp-arg	0	calls alloc_inner() at mm/alloc.c:43
@@ -74,6 +74,10 @@ class KbCommandTest {
                 level3	sleeps	true	calls lock_helper() at kernel/levels.c:12
                 mm_user	uses	current-mm	uses current->mm at fs/files.c:11
                 own_mm_user	uses	current-mm	calls task_mm_user() at fs/files.c:37
+                pool_get	gfp-arg	1	calls msleep() at mm/alloc.c:51
+                pool_sleeps_first	sleeps	true	calls msleep() at mm/alloc.c:66
+                pool_user_kernel	sleeps	true	calls pool_get() at mm/alloc.c:79
+                pool_wait	gfp-arg	0	calls wait_for_completion() at mm/alloc.c:59
                 rec_a	sleeps	true	calls rec_b() at kernel/levels.c:42
                 rec_b	sleeps	true	calls wait_for_completion() at kernel/levels.c:50
                 takes_lock	takes-file-lock	true	spin_lock() acquires files->file_lock at fs/files.c:16
@@ -89,7 +93,7 @@ class KbCommandTest {
         // programs of tools/ and arch/x86/boot/ (whose memset would make calls_memset sleep)
         for (String absent : new String[] {"lock_helper", "static_sleeper", "call_through_ops",
                 "call_through_param", "call_through_local", "sleeper_op", "alloc_atomic", "alloc_masked",
-                "alloc_masked_kernel", "rec_quiet", "pure",
+                "alloc_masked_kernel", "rec_quiet", "pure", "pool_user_atomic",
                 "dup_helper", "calls_dup", "calls_memset", "memset", "tool_sleeper"}) {
             assertFalse(body.contains("\n" + absent + "\t"), absent);
         }
