@@ -107,20 +107,19 @@ public final class KernelDb implements DerivedKnowledge {
 
     /** Compares the function field of the line at {@code line} with the name {@code key}, as unsigned bytes. */
     private static int compareFunction(byte[] t, int line, byte[] key) {
+        return compareFunction(t, line, key, 0, key.length);
+    }
+
+    /**
+     * Compares the function field of the line of {@code t} at {@code line} with the bytes of
+     * {@code name} from {@code from} to {@code to}, as unsigned bytes.
+     */
+    static int compareFunction(byte[] t, int line, byte[] name, int from, int to) {
         int end = line;
         while (t[end] != '\t') {
             end++;
         }
-        return java.util.Arrays.compareUnsigned(t, line, end, key, 0, key.length);
-    }
-
-    /** Compares the function fields of the lines at {@code a} and {@code b} (whose field ends at {@code bEnd}). */
-    static int compareFunction(byte[] ta, int a, byte[] tb, int b, int bEnd) {
-        int aEnd = a;
-        while (ta[aEnd] != '\t') {
-            aEnd++;
-        }
-        return java.util.Arrays.compareUnsigned(ta, a, aEnd, tb, b, bEnd);
+        return java.util.Arrays.compareUnsigned(t, line, end, name, from, to);
     }
 
     /** The entry for one function, built when first asked for. */

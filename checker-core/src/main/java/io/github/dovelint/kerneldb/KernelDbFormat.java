@@ -1,8 +1,7 @@
 package io.github.dovelint.kerneldb;
 
+import io.github.dovelint.cache.FileHashes;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -32,12 +31,9 @@ final class KernelDbFormat {
         return f.function() + "\t" + f.attribute() + "\t" + f.value() + "\t" + f.reason() + "\n";
     }
 
+    /** A database's identity: the SHA-256 of its file, hex. */
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
+        return HexFormat.of().formatHex(FileHashes.sha256(bytes));
     }
 
     static byte[] utf8(String s) {

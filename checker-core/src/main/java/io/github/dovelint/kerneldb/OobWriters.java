@@ -59,7 +59,10 @@ final class OobWriters {
                     }
                 }
             }
-            for (int round = 0; round < MAX_ROUNDS && out.propagate(w, all, graph, kb); round++) {
+            // a plain kernel writes no oob pointer: no pass over every call of the tree for nothing
+            boolean known = !of.isEmpty() || kb.functions().values().stream()
+                    .anyMatch(s -> (w == Write.SETS ? s.setsOob() : s.clearsOob()).isPresent());
+            for (int round = 0; known && round < MAX_ROUNDS && out.propagate(w, all, graph, kb); round++) {
                 // until nothing changes
             }
         }

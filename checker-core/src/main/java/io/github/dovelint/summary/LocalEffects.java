@@ -132,16 +132,9 @@ final class LocalEffects {
                         name + "(" + arg.text() + ") frees the file's oob object" + where, name), c);
             }
         }
-        if (spec.setsOob().isPresent()) { // a core's open helper, known from kernel.yml or a database
-            Expr file = call.arg(spec.setsOob().getAsInt());
-            add(out, new Site(EffectKind.OOB_SET, call.location(), f.name(), name + "() sets "
-                    + (file == null ? "a file" : file.text()) + "'s oob pointer" + where, name), Cond.ALWAYS);
-        }
-        if (spec.clearsOob().isPresent()) {
-            Expr file = call.arg(spec.clearsOob().getAsInt());
-            add(out, new Site(EffectKind.OOB_CLEAR, call.location(), f.name(), name + "() clears "
-                    + (file == null ? "a file" : file.text()) + "'s oob pointer" + where, name), Cond.ALWAYS);
-        }
+        // a core's open or release helper, known from kernel.yml or a database
+        oobWrite(f, call, name, spec.setsOob(), EffectKind.OOB_SET, "sets", where, out);
+        oobWrite(f, call, name, spec.clearsOob(), EffectKind.OOB_CLEAR, "clears", where, out);
         if (spec.maySleep()) {
             String why = spec.why().filter(w -> !w.isBlank()).map(w -> ": " + w).orElse("");
             add(out, new Site(EffectKind.SLEEP, call.location(), f.name(), name + "() may sleep" + why + where,
@@ -287,6 +280,16 @@ final class LocalEffects {
             }
         }
         return null;
+    }
+
+    /** A call to a function whose entry sets or clears the oob pointer of its argument {@code file}. */
+    private static void oobWrite(FunctionFacts f, CallFact call, String name, java.util.OptionalInt file,
+                                 EffectKind kind, String verb, String where, Map<Site, Set<Cond>> out) {
+        if (file.isPresent()) {
+            Expr arg = call.arg(file.getAsInt());
+            add(out, new Site(kind, call.location(), f.name(), name + "() " + verb + " "
+                    + (arg == null ? "a file" : arg.text()) + "'s oob pointer" + where, name), Cond.ALWAYS);
+        }
     }
 
     /**
