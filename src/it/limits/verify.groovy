@@ -4,7 +4,7 @@ def runs = invocations(read(new File(basedir, 'build.log')))
 check(runs.size() == 2, "2 invocations, got ${runs.size()}")
 contains('run 1', runs[0],
         '[WARNING] big.c: warning: input problem: skipped: too large',
-        '[ERROR] hooks.c:11:2: error: mutex_lock() may sleep: mutex',
+        '[ERROR] hooks.c:11:2: error: mutex_lock() may sleep: calls might_sleep() at kernel/locking/mutex.c:',
         'dovelint could not analyse everything (1 file(s) not analysed: big.c)',
         '-Ddovelint.keepGoing', 'BUILD FAILURE')
 def first = json(new File(basedir, 'target/run1/dovelint.json'))

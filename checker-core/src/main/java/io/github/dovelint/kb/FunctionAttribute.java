@@ -33,6 +33,11 @@ public enum FunctionAttribute {
     SETS_OOB("sets-oob", Type.INDEX),
     /** The 0-based index of the {@code struct file *} argument whose oob pointer the function clears. */
     CLEARS_OOB("clears-oob", Type.INDEX),
+    /**
+     * Why a curated entry says what a kernel database could otherwise say ({@link Kept}): every
+     * entry of the bundled kernel.yml gives one (docs/kernel-db.md#curated).
+     */
+    KEPT("kept", Type.KEPT),
     /** A short human reason, shown in messages. */
     WHY("why", Type.TEXT);
 
@@ -45,7 +50,9 @@ public enum FunctionAttribute {
         /** An unmodifiable {@code Set<Use>}. */
         USES,
         /** {@link String}. */
-        TEXT
+        TEXT,
+        /** {@link Kept}. */
+        KEPT
     }
 
     private final String key;

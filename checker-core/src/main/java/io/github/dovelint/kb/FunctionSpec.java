@@ -37,6 +37,7 @@ public record FunctionSpec(String name, Map<FunctionAttribute, Object> attribute
             case BOOLEAN -> value instanceof Boolean;
             case INDEX -> value instanceof Integer i && i >= 0;
             case TEXT -> value instanceof String;
+            case KEPT -> value instanceof Kept;
             case USES -> value instanceof Set<?> s && s.stream().allMatch(Use.class::isInstance);
         };
         if (!ok) {
@@ -107,6 +108,11 @@ public record FunctionSpec(String name, Map<FunctionAttribute, Object> attribute
     /** The index of the file argument whose oob pointer the function clears. */
     public OptionalInt clearsOob() {
         return index(FunctionAttribute.CLEARS_OOB);
+    }
+
+    /** Why a curated entry is kept next to a kernel database. */
+    public Optional<Kept> kept() {
+        return Optional.ofNullable((Kept) attributes.get(FunctionAttribute.KEPT));
     }
 
     /** The short reason given for the entry. */

@@ -76,6 +76,7 @@ public final class FunctionSpecParser {
             case INDEX -> doc.index(node, what);
             case TEXT -> doc.string(node, what);
             case USES -> uses(doc, node, what);
+            case KEPT -> kept(doc, node, what);
         };
     }
 
@@ -95,6 +96,18 @@ public final class FunctionSpecParser {
             }
         }
         return uses;
+    }
+
+    private static Kept kept(YamlDoc doc, Node node, String what) throws ConfigException {
+        String key = doc.string(node, what);
+        Kept kept = Kept.byKey(key).orElse(null);
+        if (kept == null) {
+            String best = YamlDoc.closest(key, Kept.keys());
+            throw doc.error(node, "unknown reason '" + key + "' in " + what + " ("
+                    + (best != null ? "did you mean '" + best + "'? " : "")
+                    + "expected one of: " + String.join(", ", Kept.keys()) + ")");
+        }
+        return kept;
     }
 
     /** True for a C identifier. */

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.TreeMap;
 
 /**
@@ -42,6 +44,48 @@ public final class Disagreements {
             }
             if (!differences.isEmpty()) {
                 out.add(name + ": " + String.join("; ", differences));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The curated entries that say exactly what the database derives (docs/kernel-db.md#curated):
+     * kernel.yml keeps only what derivation cannot see, so an entry every kernel a user may
+     * derive from repeats (the shipped ones at least) is one to remove; one this kernel repeats
+     * and another does not says why in its {@code kept}.
+     */
+    public static List<String> repeated(KnowledgeBase curated, List<DerivedFact> facts) {
+        Map<String, SortedSet<String>> derived = new TreeMap<>();
+        for (DerivedFact f : facts) {
+            if (curated.declaredFunction(f.function()).isPresent()) {
+                derived.computeIfAbsent(f.function(), k -> new TreeSet<>())
+                        .add(f.attribute() + ": " + f.value());
+            }
+        }
+        List<String> out = new ArrayList<>();
+        derived.forEach((name, said) -> {
+            FunctionSpec spec = curated.declaredFunction(name).orElseThrow();
+            if (said.equals(effects(spec))) {
+                out.add(name + " (" + String.join(", ", said) + ")");
+            }
+        });
+        return out;
+    }
+
+    /** An entry's effects as a database writes them, {@code attribute: value}. */
+    static SortedSet<String> effects(FunctionSpec spec) {
+        SortedSet<String> out = new TreeSet<>();
+        spec.attributes().forEach((a, v) -> {
+            switch (a) {
+                case SLEEPS, TAKES_FILE_LOCK -> {
+                    if (Boolean.TRUE.equals(v)) {
+                        out.add(a.key() + ": true");
+                    }
+                }
+                case GFP_ARG, TASK_ARG, FREES_ARG, SETS_OOB, CLEARS_OOB -> out.add(a.key() + ": " + v);
+                case USES -> spec.uses().forEach(u -> out.add(a.key() + ": " + u.key()));
+                case KEPT, WHY -> { }
             }
         });
         return out;

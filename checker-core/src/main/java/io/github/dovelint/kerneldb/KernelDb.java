@@ -169,6 +169,7 @@ public final class KernelDb implements DerivedKnowledge {
                 case INDEX -> attributes.put(a, Integer.parseInt(f.value()));
                 case USES -> uses.add(Use.byKey(f.value()).orElseThrow());
                 case TEXT -> attributes.put(a, f.value());
+                case KEPT -> throw new IllegalStateException("a database records no 'kept': " + f);
             }
             if ((a == FunctionAttribute.SLEEPS || a == FunctionAttribute.GFP_ARG) && why == null) {
                 // the file names are the kernel tree's: say which tree (a driver repository has none)

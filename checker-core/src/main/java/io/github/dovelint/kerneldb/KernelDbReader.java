@@ -123,7 +123,7 @@ public final class KernelDbReader {
             problem = "bad function name";
         } else {
             FunctionAttribute attribute = attribute(t, f + 1, a);
-            if (attribute == null || attribute == FunctionAttribute.WHY) {
+            if (attribute == null || attribute == FunctionAttribute.WHY || attribute == FunctionAttribute.KEPT) {
                 problem = "unknown attribute '" + new String(t, f + 1, a - f - 1, StandardCharsets.UTF_8) + "'";
             } else if (!valid(attribute, t, a + 1, v)) {
                 problem = "bad value '" + new String(t, a + 1, v - a - 1, StandardCharsets.UTF_8) + "' for "
@@ -154,6 +154,7 @@ public final class KernelDbReader {
             case INDEX -> !value.isEmpty() && value.length() <= 3 && value.chars().allMatch(c -> c >= '0' && c <= '9');
             case USES -> Use.byKey(value).isPresent();
             case TEXT -> true;
+            case KEPT -> false; // rejected above: a curated entry's, never a derived fact's
         };
     }
 

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dovelint.facts.GuardClasses;
 import io.github.dovelint.yaml.ConfigException;
+import io.github.dovelint.kerneldb.KernelDb;
+import io.github.dovelint.kerneldb.KernelDbChoice;
+import io.github.dovelint.kerneldb.KernelDbs;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +46,11 @@ class KnowledgeBaseLoaderTest {
     @Test
     void errorsAreLocated() {
         assertEquals("kb.yml:8:13: unknown key 'sleep' (did you mean 'sleeps'? expected one of: clears-oob, "
-                + "frees-arg, gfp-arg, sets-oob, sleeps, takes-file-lock, task-arg, uses, why)", error("  msleep: { sleep: true }\n"));
+                + "frees-arg, gfp-arg, kept, sets-oob, sleeps, takes-file-lock, task-arg, uses, why)",
+                error("  msleep: { sleep: true }\n"));
+        assertEquals("kb.yml:8:33: unknown reason 'headers' in 'kept' of function 'msleep' (did you mean 'header'? "
+                + "expected one of: header, one-kernel, older, primitive, hidden, configuration, never-returns, "
+                + "mask-tests, corrects)", error("  msleep: { sleeps: true, kept: headers }\n"));
         assertEquals("kb.yml:8:23: 'gfp-arg' of function 'kmalloc' must not be negative (got -1)",
                 error("  kmalloc: { gfp-arg: -1 }\n"));
         assertEquals("kb.yml:8:21: 'sleeps' of function 'msleep' must be true or false, not 'yes'",
@@ -99,7 +106,9 @@ class KnowledgeBaseLoaderTest {
 
     @Test
     void bundledGuardClassesSayWhichSleep() throws Exception {
-        KnowledgeBase kb = KnowledgeBase.bundled();
+        // mutex_lock() and down_read() are known from the kernel database a run reads by default
+        KernelDb db = KernelDbs.load(KernelDbChoice.DEFAULT, "default");
+        KnowledgeBase kb = KnowledgeBase.bundled().withDatabase(db, db.checksum());
         for (String sleeping : List.of("mutex", "mutex_intr", "rwsem_read", "rwsem_write")) {
             assertTrue(kb.function(kb.guardClasses().find(sleeping).acquire()).orElseThrow().maySleep(), sleeping);
         }

@@ -154,8 +154,12 @@ final class KbDeriveCommand implements Callable<Integer> {
             return Main.EXIT_USAGE;
         }
         try {
-            for (String line : Disagreements.of(KnowledgeBase.bundled(), facts)) {
+            KnowledgeBase curated = KnowledgeBase.bundled();
+            for (String line : Disagreements.of(curated, facts)) {
                 err.println("dovelint: kernel.yml and the database disagree on " + line);
+            }
+            for (String line : Disagreements.repeated(curated, facts)) {
+                err.println("dovelint: kernel.yml repeats what the database derives for " + line);
             }
         } catch (ConfigException e) {
             err.println("dovelint: " + Main.oneLine(e.detail()));

@@ -5,6 +5,7 @@ import io.github.dovelint.config.Config;
 import io.github.dovelint.config.ConfigLoader;
 import io.github.dovelint.kb.FunctionAttribute;
 import io.github.dovelint.kb.FunctionSpec;
+import io.github.dovelint.kb.Kept;
 import io.github.dovelint.kb.KnowledgeBase;
 import io.github.dovelint.kb.Use;
 import io.github.dovelint.kerneldb.DerivedFact;
@@ -78,7 +79,10 @@ final class KbShowCommand implements Callable<Integer> {
                 out.println("  project configuration: " + (configFile == null ? "none found" : "no entry"));
             }
             Optional<FunctionSpec> kernelYml = curated.declaredFunction(name);
-            kernelYml.ifPresent(s -> out.println("  curated kernel.yml (" + where(s.where()) + "): " + render(s)));
+            kernelYml.ifPresent(s -> {
+                out.println("  curated kernel.yml (" + where(s.where()) + "): " + render(s));
+                s.kept().ifPresent(k -> out.println("    (kept next to the database: " + k.meaning() + ")"));
+            });
             if (kernelYml.isEmpty()) {
                 out.println("  curated kernel.yml: no entry");
             }
@@ -126,7 +130,7 @@ final class KbShowCommand implements Callable<Integer> {
             Object v = e.getValue();
             String value = v instanceof Set<?> set
                     ? set.stream().map(u -> ((Use) u).key()).collect(Collectors.joining(", ", "[", "]"))
-                    : String.valueOf(v);
+                    : v instanceof Kept k ? k.key() : String.valueOf(v);
             parts.add(e.getKey().key() + ": " + value);
         }
         return parts.isEmpty() ? "(no attribute)" : String.join(", ", parts);

@@ -23,7 +23,7 @@ class CheckCommandTest {
     static final String HOOK_DECLS = """
             struct file;
             struct files_struct;
-            void msleep(unsigned int msecs);
+            void ssleep(unsigned int msecs);
             """;
 
     /** What a run over one install hook and nothing else had nothing to check. */
@@ -32,11 +32,11 @@ class CheckCommandTest {
             + " DL301 (no fd-table read); DL302 (no RCU fd lookup whose result is used); DL303 (no RCU fd lookup);"
             + " DL401 (no handler bound to .oob_read, .oob_write, .oob_ioctl, .compat_oob_ioctl, .oob_poll)\n";
 
-    /** The gcc-style line of the sleeping hook below: msleep is at line 4, column 90. */
+    /** The gcc-style line of the sleeping hook below: ssleep is at line 4, column 90. */
     static final String SLEEPING_HOOK = HOOK_DECLS
-            + "void install_inband_fd(unsigned int fd, struct file *file, struct files_struct *files) { msleep(1); }\n";
+            + "void install_inband_fd(unsigned int fd, struct file *file, struct files_struct *files) { ssleep(1); }\n";
 
-    static final String FIRST_LINE = "hook.c:4:90: error: msleep() may sleep: sleeps for the given time;"
+    static final String FIRST_LINE = "hook.c:4:90: error: ssleep() may sleep: sleeps for the given time;"
             + " reachable from install_inband_fd(), which may run in atomic context [DL101]";
 
     @TempDir
@@ -91,7 +91,7 @@ class CheckCommandTest {
         assertEquals(1, r.exit(), r::toString);
         assertEquals(FIRST_LINE + "\n"
                 + "  hook.c:4:6: note: install_inband_fd() is the entry point\n"
-                + "  hook.c:4:90: note: msleep() may sleep: sleeps for the given time\n"
+                + "  hook.c:4:90: note: ssleep() may sleep: sleeps for the given time\n"
                 + IDLE + "dovelint: 1 error, 0 warnings, 0 notes in 1 file\n", r.out(), r::toString);
         assertEquals("", r.err(), r::toString);
     }
@@ -101,7 +101,7 @@ class CheckCommandTest {
         write("hook.c", HOOK_DECLS
                 + "static void settle(void)\n"
                 + "{\n"
-                + "\tmsleep(10);\n"
+                + "\tssleep(10);\n"
                 + "}\n"
                 + "void install_inband_fd(unsigned int fd, struct file *file, struct files_struct *files)\n"
                 + "{\n"
@@ -110,12 +110,12 @@ class CheckCommandTest {
         Cli.Result r = check("hook.c");
         assertEquals(1, r.exit(), r::toString);
         List<String> lines = r.out().lines().toList();
-        assertTrue(lines.get(0).startsWith("hook.c:6:2: error: msleep() may sleep"), r::toString);
+        assertTrue(lines.get(0).startsWith("hook.c:6:2: error: ssleep() may sleep"), r::toString);
         assertTrue(lines.get(0).endsWith("[DL101]"), r::toString);
         assertEquals(List.of(
                 "  hook.c:8:6: note: install_inband_fd() is the entry point",
                 "  hook.c:10:2: note: install_inband_fd() calls settle()",
-                "  hook.c:6:2: note: msleep() may sleep: sleeps for the given time"), lines.subList(1, 4));
+                "  hook.c:6:2: note: ssleep() may sleep: sleeps for the given time"), lines.subList(1, 4));
     }
 
     @Test
@@ -129,7 +129,7 @@ class CheckCommandTest {
         assertFalse(findings.isEmpty(), r::toString);
         assertTrue(r.out().contains("\"DL101\""), r::toString);
         assertTrue(r.out().contains("hook.c"), r::toString);
-        assertTrue(r.out().contains("msleep() may sleep"), r::toString);
+        assertTrue(r.out().contains("ssleep() may sleep"), r::toString);
         // the summary goes to stderr when the report is not text
         assertEquals(IDLE + "dovelint: 1 error, 0 warnings, 0 notes in 1 file\n", r.err(), r::toString);
     }
@@ -200,7 +200,7 @@ class CheckCommandTest {
     void outputIsByteIdenticalAcrossRunsAndThreadCounts() throws IOException {
         for (int i = 0; i < 6; i++) {
             write("src/f" + i + ".c", HOOK_DECLS
-                    + "void helper" + i + "(void) { msleep(" + i + "); }\n");
+                    + "void helper" + i + "(void) { ssleep(" + i + "); }\n");
         }
         write("src/hooks.c", HOOK_DECLS
                 + "void helper0(void); void helper1(void); void helper2(void);\n"
@@ -228,7 +228,7 @@ class CheckCommandTest {
                 + "void install_inband_fd(unsigned int fd, struct file *file, struct files_struct *files)\n"
                 + "{\n"
                 + "#ifdef CONFIG_X\n"
-                + "\tmsleep(1);\n"
+                + "\tssleep(1);\n"
                 + "#endif\n"
                 + "}\n");
         // no configuration given: the configuration pass shows the branch, and says which configuration
@@ -238,7 +238,7 @@ class CheckCommandTest {
         // a configuration given: exactly that one, no second pass
         Cli.Result bare = check("hook.c", "-DCONFIG_X");
         assertEquals(1, bare.exit(), bare::toString);
-        assertTrue(bare.firstLine().startsWith("hook.c:7:2: error: msleep() may sleep"), bare::toString);
+        assertTrue(bare.firstLine().startsWith("hook.c:7:2: error: ssleep() may sleep"), bare::toString);
         assertFalse(bare.firstLine().contains("only with"), bare::toString);
         assertEquals(0, check("hook.c", "-DCONFIG_Y").exit(), "CONFIG_X not set in the configuration given");
         Cli.Result valued = check("hook.c", "-DCONFIG_X=1");
@@ -255,7 +255,7 @@ class CheckCommandTest {
                 + "void install_inband_fd(unsigned int fd, struct file *file, struct files_struct *files)\n"
                 + "{\n"
                 + "#ifdef CONFIG_X\n"
-                + "\tmsleep(1);\n"
+                + "\tssleep(1);\n"
                 + "#endif\n"
                 + "}\n");
         assertEquals(1, check("hook.c").exit(), "on by default: the CONFIG_X branch is checked");
@@ -276,10 +276,10 @@ class CheckCommandTest {
     @Test
     void includeDirResolvesHeaderWithSleepingInline() throws IOException {
         write("include/evl/settle.h", """
-                void msleep(unsigned int msecs);
+                void ssleep(unsigned int msecs);
                 static inline void evl_settle(void)
                 {
-                	msleep(2);
+                	ssleep(2);
                 }
                 """);
         write("src/hook.c", """
@@ -295,7 +295,7 @@ class CheckCommandTest {
         assertEquals(0, without.exit(), without::toString);
         Cli.Result with = check("src", "--include", dir.resolve("include").toString());
         assertEquals(1, with.exit(), with::toString);
-        assertTrue(with.firstLine().startsWith("include/evl/settle.h:4:2: error: msleep() may sleep"),
+        assertTrue(with.firstLine().startsWith("include/evl/settle.h:4:2: error: ssleep() may sleep"),
                 with::toString);
         assertTrue(with.out().contains("  src/hook.c:6:2: note: install_inband_fd() calls evl_settle()\n"),
                 with::toString);
@@ -309,7 +309,7 @@ class CheckCommandTest {
         write("broken.c", "int broken(void)\n{\n\treturn 1 + ;\n}\n");
         Cli.Result r = check("");
         assertEquals(1, r.exit(), r::toString);
-        assertTrue(r.firstLine().startsWith("hook.c:4:90: error: msleep() may sleep"), r::toString);
+        assertTrue(r.firstLine().startsWith("hook.c:4:90: error: ssleep() may sleep"), r::toString);
         List<String> err = r.err().lines().toList();
         assertFalse(err.isEmpty(), r::toString);
         for (String line : err) {
