@@ -43,7 +43,16 @@ public final class Roles {
     /** Reference drops that tell the last user, who then frees (docs/contracts.md#c52-torn-down-in-release). */
     public static final String REF_DROPS = "ref-drops";
 
+    /**
+     * Tests true on the in-band stage ({@code running_inband()}): what runs only behind their true
+     * side never runs on the oob stage (docs/contracts.md#c8-oob-handlers-never-call-in-band-services).
+     */
+    public static final String INBAND_STAGE_TESTS = "inband-stage-tests";
+    /** Tests true on the oob stage ({@code running_oob()}): their false side is in-band. */
+    public static final String OOB_STAGE_TESTS = "oob-stage-tests";
+
     /** Every role the rules read. */
     public static final List<String> ALL = List.of(OOB_HANDLERS, RCU_FD_LOOKUPS, FDTABLE_ACCESSORS, LAST_REFERENCE_TESTS,
-            ENTRY_REMOVALS, FD_PUBLISHERS, OOB_OPEN_HELPERS, OOB_RELEASE_HELPERS, REF_DROPS);
+            ENTRY_REMOVALS, FD_PUBLISHERS, OOB_OPEN_HELPERS, OOB_RELEASE_HELPERS, REF_DROPS, INBAND_STAGE_TESTS,
+            OOB_STAGE_TESTS);
 }

@@ -244,9 +244,20 @@ public final class RuleContext {
     public final class Reachability {
         private final Set<EffectKind> kinds;
         private final Map<EffectKind, Set<String>> avoid = new java.util.EnumMap<>(EffectKind.class);
+        private boolean oobStage;
 
         private Reachability(Set<EffectKind> kinds) {
             this.kinds = kinds;
+        }
+
+        /**
+         * The entries run on the oob stage: a site counts only along chains that pass no stage
+         * test keeping them in-band ({@code if (running_inband()) relay();}), as the oob stage
+         * never takes that side (docs/contracts.md#c8-oob-handlers-never-call-in-band-services).
+         */
+        public Reachability onOobStage() {
+            oobStage = true;
+            return this;
         }
 
         /**
@@ -268,8 +279,9 @@ public final class RuleContext {
             for (FunctionFacts entry : entries) {
                 for (Site site : summaries.reachedSites(entry, kinds)) {
                     Set<String> without = avoid.getOrDefault(site.kind(), Set.of());
-                    CallChain chain = without.isEmpty() ? summaries.chain(entry, site)
-                            : site.callee() != null && without.contains(site.callee()) ? null
+                    CallChain chain = site.callee() != null && without.contains(site.callee()) ? null
+                            : oobStage ? summaries.chainOnOobStage(entry, site, without)
+                            : without.isEmpty() ? summaries.chain(entry, site)
                             : summaries.chainAvoiding(entry, site, without);
                     if (chain != null) {
                         bySite.computeIfAbsent(site, k -> new ArrayList<>()).add(chain);

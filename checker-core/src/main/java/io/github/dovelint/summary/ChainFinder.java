@@ -48,7 +48,7 @@ final class ChainFinder {
     }
 
     CallChain find(FunctionFacts root, Site site) {
-        CallChain chain = find(root, site, Set.of());
+        CallChain chain = find(root, site, Set.of(), false);
         if (chain == null) {
             // The summary says the site is reached; no chain means a bug in dovelint, not in the user's code.
             throw new IllegalStateException("no chain from " + root.name() + " to " + site);
@@ -58,9 +58,10 @@ final class ChainFinder {
 
     /**
      * The shortest chain that calls none of the functions named in {@code avoid} (the root
-     * included), or null when every chain does.
+     * included), or null when every chain does; with {@code oobStage}, one that runs on the oob
+     * stage, through no call and to no site that a stage test keeps in-band ({@link StageGuards}).
      */
-    CallChain find(FunctionFacts root, Site site, Set<String> avoid) {
+    CallChain find(FunctionFacts root, Site site, Set<String> avoid, boolean oobStage) {
         if (avoid.contains(root.name())) {
             return null;
         }
@@ -71,11 +72,15 @@ final class ChainFinder {
         parent.put(start, null);
         while (!queue.isEmpty()) {
             State s = queue.poll();
+            StageGuards guards = oobStage ? summaries.stageGuards(s.function()) : StageGuards.NONE;
             Set<Cond> local = summaries.localOf(s.function()).get(site);
-            if (local != null && local.contains(s.need())) {
+            if (local != null && local.contains(s.need()) && !guards.inbandOnly(site.location())) {
                 return build(root, site, s, parent);
             }
             for (CallFact call : s.function().calls()) {
+                if (guards.inbandOnly(call.location())) {
+                    continue;
+                }
                 for (FunctionFacts g : summaries.descend(s.function(), call)) {
                     if (avoid.contains(g.name())) {
                         continue;

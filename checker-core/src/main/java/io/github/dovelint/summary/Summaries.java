@@ -47,10 +47,17 @@ public final class Summaries {
      */
     private final Map<EffectKind, Set<String>> mayReach = new java.util.EnumMap<>(EffectKind.class);
 
+    /** The stage tests (kb roles), and each function's calls and accesses they keep in-band. */
+    private final Set<String> inbandTests;
+    private final Set<String> oobTests;
+    private final Map<String, StageGuards> stageGuards = new HashMap<>();
+
     public Summaries(CallGraph graph, KnowledgeBase kb) {
         this.graph = graph;
         this.gfp = new GfpEvaluator(kb.gfp(), graph.program()::globalValues);
         this.local = new LocalEffects(kb, gfp, graph);
+        this.inbandTests = Set.copyOf(kb.role(io.github.dovelint.kb.Roles.INBAND_STAGE_TESTS));
+        this.oobTests = Set.copyOf(kb.role(io.github.dovelint.kb.Roles.OOB_STAGE_TESTS));
     }
 
     /** The sites of the given kinds that {@code root} reaches unconditionally, sorted. */
@@ -93,7 +100,22 @@ public final class Summaries {
     public synchronized io.github.dovelint.model.CallChain chainAvoiding(FunctionFacts root, Site site,
                                                                         Set<String> avoid) {
         summary(root, site.kind());
-        return new ChainFinder(graph, this).find(root, site, avoid);
+        return new ChainFinder(graph, this).find(root, site, avoid, false);
+    }
+
+    /**
+     * As {@link #chainAvoiding}, for code that runs on the oob stage: not through a call, nor to a
+     * site, that a stage test keeps in-band ({@code if (running_inband())}, {@link StageGuards}).
+     */
+    public synchronized io.github.dovelint.model.CallChain chainOnOobStage(FunctionFacts root, Site site,
+                                                                          Set<String> avoid) {
+        summary(root, site.kind());
+        return new ChainFinder(graph, this).find(root, site, avoid, true);
+    }
+
+    /** What {@code f} does only on the in-band stage. */
+    StageGuards stageGuards(FunctionFacts f) {
+        return stageGuards.computeIfAbsent(f.id(), k -> StageGuards.of(f, inbandTests, oobTests));
     }
 
     Map<Site, Set<Cond>> summary(FunctionFacts f, EffectKind kind) {

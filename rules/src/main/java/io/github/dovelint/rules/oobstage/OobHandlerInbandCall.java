@@ -27,6 +27,9 @@ import io.github.dovelint.rules.Scope;
  * chain reaches only through one of the generation's allowed calls is not reported.
  * Sleeping and direct {@code current->files} / {@code current->mm} uses are reported in
  * every generation. The generation is the run's ({@link Generation}); every message names it.
+ *
+ * <p>What runs only behind a stage test saying in-band ({@code if (running_inband())},
+ * {@code if (!running_oob())}) is never reached on the oob stage, so it is not reported.
  */
 @RuleInfo(id = "DL401", name = "oob-handler-inband-call", severity = Severity.ERROR,
         summary = "An .oob_read, .oob_write or .oob_ioctl handler, or something it calls, makes an in-band "
@@ -49,6 +52,7 @@ public final class OobHandlerInbandCall implements Rule {
         String contract = " (" + generation.label() + ")";
         FilesAsKey keys = new FilesAsKey(context.callGraph());
         for (Reached reached : context.reachable(SLEEP, CURRENT_FILES, CURRENT_MM)
+                .onOobStage()
                 .avoiding(CURRENT_FILES, generation.oobStageAllows())
                 .from(HANDLERS.select(context))) {
             if (readAsKey(context, keys, reached)) {

@@ -1,0 +1,94 @@
+package io.github.dovelint.summary;
+
+import io.github.dovelint.facts.Cfg;
+import io.github.dovelint.facts.Expr;
+import io.github.dovelint.facts.FunctionFacts;
+import io.github.dovelint.model.Location;
+import java.util.ArrayDeque;
+import java.util.BitSet;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The calls and member accesses of a function that run only on the in-band stage: behind a test
+ * of a stage predicate (docs/contracts.md#c8-oob-handlers-never-call-in-band-services), as EVL's
+ * proxy relays its output at once {@code if (running_inband())} and defers it to an in-band work
+ * otherwise. Found on the function's control-flow graph, where conditions are already split at
+ * {@code !}, {@code &&} and {@code ||}: what is not reached from its entry when every in-band test
+ * ({@code running_inband()}) takes its false side and every oob test ({@code running_oob()}) its
+ * true side. Code that runs on the oob stage never gets there.
+ */
+final class StageGuards {
+
+    /** No stage test: everything may run on either stage. */
+    static final StageGuards NONE = new StageGuards(Set.of());
+
+    private final Set<Location> inbandOnly;
+
+    private StageGuards(Set<Location> inbandOnly) {
+        this.inbandOnly = inbandOnly;
+    }
+
+    /** The guards of {@code f}, given the names of the in-band and oob stage tests. */
+    static StageGuards of(FunctionFacts f, Set<String> inbandTests, Set<String> oobTests) {
+        Cfg cfg = f.cfg();
+        if (!cfg.available() || !testsStage(cfg, inbandTests, oobTests)) {
+            return NONE;
+        }
+        Set<Location> all = new HashSet<>();
+        for (Cfg.Block b : cfg.blocks()) {
+            b.events().forEach(e -> all.add(e.location()));
+        }
+        Set<Location> onOob = new HashSet<>();
+        BitSet seen = new BitSet(cfg.size());
+        Deque<Integer> work = new ArrayDeque<>();
+        work.push(Cfg.ENTRY);
+        seen.set(Cfg.ENTRY);
+        while (!work.isEmpty()) {
+            Cfg.Block b = cfg.block(work.pop());
+            b.events().forEach(e -> onOob.add(e.location()));
+            for (Cfg.Edge edge : b.successors()) {
+                if (!saysInband(edge, inbandTests, oobTests) && !seen.get(edge.target())) {
+                    seen.set(edge.target());
+                    work.push(edge.target());
+                }
+            }
+        }
+        all.removeAll(onOob);
+        all.remove(null);
+        return all.isEmpty() ? NONE : new StageGuards(Set.copyOf(all));
+    }
+
+    /** Whether what is at {@code at} (a call, a member access) runs only on the in-band stage. */
+    boolean inbandOnly(Location at) {
+        return inbandOnly.contains(at);
+    }
+
+    private static boolean testsStage(Cfg cfg, Set<String> inbandTests, Set<String> oobTests) {
+        for (Cfg.Block b : cfg.blocks()) {
+            for (Cfg.Edge edge : b.successors()) {
+                if (saysInband(edge, inbandTests, oobTests)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether taking {@code edge} means the code runs on the in-band stage. */
+    private static boolean saysInband(Cfg.Edge edge, Set<String> inbandTests, Set<String> oobTests) {
+        if (!edge.conditional() || !(stripped(edge.condition()) instanceof Expr.Call c) || !c.args().isEmpty()) {
+            return false;
+        }
+        return edge.when() ? inbandTests.contains(c.callee()) : oobTests.contains(c.callee());
+    }
+
+    private static Expr stripped(Expr e) {
+        Expr cur = e;
+        while (cur instanceof Expr.Unary u && u.op().equals("()")) {
+            cur = u.operand();
+        }
+        return cur;
+    }
+}
