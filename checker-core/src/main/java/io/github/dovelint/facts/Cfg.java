@@ -43,6 +43,26 @@ public record Cfg(List<Block> blocks) {
         return blocks.get(id);
     }
 
+    /**
+     * The blocks reached from the entry through the edges {@code follow} accepts: what runs when
+     * the tests it refuses never take those sides (a mask that may not block, the oob stage).
+     */
+    public java.util.BitSet reached(java.util.function.Predicate<Edge> follow) {
+        java.util.BitSet seen = new java.util.BitSet(size());
+        java.util.Deque<Integer> work = new java.util.ArrayDeque<>();
+        work.push(ENTRY);
+        seen.set(ENTRY);
+        while (!work.isEmpty()) {
+            for (Edge edge : block(work.pop()).successors()) {
+                if (follow.test(edge) && !seen.get(edge.target())) {
+                    seen.set(edge.target());
+                    work.push(edge.target());
+                }
+            }
+        }
+        return seen;
+    }
+
     public int size() {
         return blocks.size();
     }

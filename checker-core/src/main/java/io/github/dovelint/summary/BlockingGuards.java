@@ -4,9 +4,6 @@ import io.github.dovelint.facts.Cfg;
 import io.github.dovelint.facts.Expr;
 import io.github.dovelint.facts.FunctionFacts;
 import io.github.dovelint.model.Location;
-import java.util.ArrayDeque;
-import java.util.BitSet;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -67,26 +64,15 @@ final class BlockingGuards {
      */
     private static Set<Location> callsReached(Cfg cfg, String atomic) {
         Set<Location> reached = new HashSet<>();
-        BitSet seen = new BitSet(cfg.size());
-        Deque<Integer> work = new ArrayDeque<>();
-        work.push(Cfg.ENTRY);
-        seen.set(Cfg.ENTRY);
-        while (!work.isEmpty()) {
-            Cfg.Block b = cfg.block(work.pop());
-            for (Cfg.Event e : b.events()) {
-                if (e instanceof Cfg.Call c) {
-                    reached.add(c.call().location());
-                }
-            }
-            for (Cfg.Edge edge : b.successors()) {
-                boolean blockingSide = atomic != null && edge.conditional() && edge.when()
-                        && atomic.equals(testedName(edge.condition()));
-                if (!blockingSide && !seen.get(edge.target())) {
-                    seen.set(edge.target());
-                    work.push(edge.target());
-                }
-            }
-        }
+        cfg.reached(edge -> atomic == null || !edge.conditional() || !edge.when()
+                        || !atomic.equals(testedName(edge.condition())))
+                .stream().forEach(id -> {
+                    for (Cfg.Event e : cfg.block(id).events()) {
+                        if (e instanceof Cfg.Call c) {
+                            reached.add(c.call().location());
+                        }
+                    }
+                });
         return reached;
     }
 

@@ -92,7 +92,7 @@ final class ChainFinder {
                     for (Cond c : conds) {
                         State next = new State(g, c);
                         if (!parent.containsKey(next)
-                                && summaries.translate(c, s.function(), call).contains(s.need())) {
+                                && summaries.through(site.kind(), c, s.function(), call).contains(s.need())) {
                             parent.put(next, new Hop(s, call));
                             queue.add(next);
                         }

@@ -4,9 +4,6 @@ import io.github.dovelint.facts.Cfg;
 import io.github.dovelint.facts.Expr;
 import io.github.dovelint.facts.FunctionFacts;
 import io.github.dovelint.model.Location;
-import java.util.ArrayDeque;
-import java.util.BitSet;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -41,20 +38,8 @@ final class StageGuards {
             b.events().forEach(e -> all.add(e.location()));
         }
         Set<Location> onOob = new HashSet<>();
-        BitSet seen = new BitSet(cfg.size());
-        Deque<Integer> work = new ArrayDeque<>();
-        work.push(Cfg.ENTRY);
-        seen.set(Cfg.ENTRY);
-        while (!work.isEmpty()) {
-            Cfg.Block b = cfg.block(work.pop());
-            b.events().forEach(e -> onOob.add(e.location()));
-            for (Cfg.Edge edge : b.successors()) {
-                if (!saysInband(edge, inbandTests, oobTests) && !seen.get(edge.target())) {
-                    seen.set(edge.target());
-                    work.push(edge.target());
-                }
-            }
-        }
+        cfg.reached(edge -> !saysInband(edge, inbandTests, oobTests)).stream()
+                .forEach(id -> cfg.block(id).events().forEach(e -> onOob.add(e.location())));
         all.removeAll(onOob);
         all.remove(null);
         return all.isEmpty() ? NONE : new StageGuards(Set.copyOf(all));

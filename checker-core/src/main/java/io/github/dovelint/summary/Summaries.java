@@ -51,6 +51,8 @@ public final class Summaries {
     private final Set<String> inbandTests;
     private final Set<String> oobTests;
     private final Map<String, StageGuards> stageGuards = new HashMap<>();
+    /** Each function's mask guards, found once. */
+    private final Map<String, BlockingGuards> blockingGuards = new HashMap<>();
 
     public Summaries(CallGraph graph, KnowledgeBase kb) {
         this.graph = graph;
@@ -153,11 +155,49 @@ public final class Summaries {
         }).contains(f.id());
     }
 
+    /**
+     * {@code f}'s own effect sites, a sleep that its mask guards keep for a caller that may block
+     * under that condition rather than always (docs/kernel-db.md#masks).
+     */
     Map<Site, Set<Cond>> localOf(FunctionFacts f) {
         return locals.computeIfAbsent(f.id(), id -> {
             Map<Site, Set<Cond>> l = local.of(f);
-            return l.isEmpty() ? Map.of() : l;
+            if (l.isEmpty()) {
+                return Map.of();
+            }
+            Map<Site, Set<Cond>> out = new LinkedHashMap<>();
+            l.forEach((site, conds) -> {
+                Set<Cond> guarded = new LinkedHashSet<>();
+                conds.forEach(c -> guarded.addAll(guarded(f, site.kind(), site.location(), c)));
+                out.put(site, guarded);
+            });
+            return out;
         });
+    }
+
+    /**
+     * What {@code f} gets of a callee's {@code cond} through {@code call}: the condition in
+     * {@code f}'s terms ({@link #translate}), then {@code f}'s mask guards at the call.
+     */
+    Set<Cond> through(EffectKind kind, Cond cond, FunctionFacts f, CallFact call) {
+        Set<Cond> out = new LinkedHashSet<>();
+        for (Cond t : translate(cond, f, call)) {
+            out.addAll(guarded(f, kind, call.location(), t));
+        }
+        return out;
+    }
+
+    /**
+     * {@code c}, or for a sleep at a place of {@code f} that runs only when a parameter's mask
+     * allows blocking ({@link BlockingGuards}), that mask's conditions: {@code mempool_alloc()}
+     * waits for its pool only when its caller may block.
+     */
+    private Set<Cond> guarded(FunctionFacts f, EffectKind kind, io.github.dovelint.model.Location at, Cond c) {
+        if (kind != EffectKind.SLEEP || !c.isAlways()) {
+            return Set.of(c);
+        }
+        BlockingGuards guards = blockingGuards.computeIfAbsent(f.id(), k -> BlockingGuards.of(f, gfp));
+        return guards.onlyWhenBlocking(at) ? guards.conds() : Set.of(c);
     }
 
     /** The callees a call descends into: definitions the knowledge base does not describe. */
@@ -260,7 +300,7 @@ public final class Summaries {
                 }
                 callee.forEach((site, conds) -> {
                     for (Cond cond : conds) {
-                        translate(cond, f, c).forEach(t -> addBounded(out, site, t));
+                        through(kind, cond, f, c).forEach(t -> addBounded(out, site, t));
                     }
                 });
             }

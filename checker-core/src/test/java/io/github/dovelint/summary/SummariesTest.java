@@ -56,6 +56,34 @@ class SummariesTest {
     }
 
     @Test
+    void aSleepBehindAMaskTestOfAParameterSleepsOnlyForACallerThatMayBlock() throws Exception {
+        // mempool_alloc()'s shape (docs/kernel-db.md#masks), with its body in the run
+        TestRun t = TestRun.in(tmp).file("a.c", """
+                void *pool_get(struct pool *p, gfp_t gfp)
+                {
+                	void *e = take(p);
+                	if (e || !gfpflags_allow_blocking(gfp))
+                		return e;
+                	msleep(1); /* SLEEP */
+                	return take(p);
+                }
+                """ + hook("install_inband_fd") + """
+                {
+                	pool_get(0, GFP_ATOMIC);
+                }
+                """ + hook("uninstall_inband_fd") + """
+                {
+                	pool_get(0, GFP_KERNEL);
+                }
+                """).run();
+        assertEquals(t.marked("SLEEP"), t.lines(), t::render);
+        List<CallChain> chains = t.result.findings().get(0).chains();
+        assertEquals(List.of("uninstall_inband_fd"), chains.stream().map(CallChain::entry).toList(), t::render);
+        assertEquals("uninstall_inband_fd() calls pool_get() passing GFP_KERNEL",
+                chains.get(0).steps().get(1).description(), t::render);
+    }
+
+    @Test
     void twentyLevelChain() throws Exception {
         StringBuilder src = new StringBuilder("static void f20(void) { msleep(1); } /* SLEEP */\n");
         for (int i = 19; i >= 1; i--) {
