@@ -61,3 +61,10 @@ void kfree(const void *p)
 {
 	mutex_lock(&big_lock);
 }
+
+/* Two ways to sleep: the reason given is the shorter, though the longer comes first. */
+void two_ways(void)
+{
+	exported_sleeper();
+	msleep(1);
+}

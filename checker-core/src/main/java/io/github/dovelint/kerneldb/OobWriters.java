@@ -55,7 +55,7 @@ final class OobWriters {
                     if (a.kind() == OobAccess.Kind.WRITE && p >= 0 && a.writesNull() == (w == Write.CLEARS)) {
                         offer(of, f, new Found(p, new DerivedEffects.Step(a.location(),
                                 (w == Write.SETS ? "assigns " : "clears ") + a.owner() + "->" + a.field(), true,
-                                null, null)));
+                                null, null, 0)));
                     }
                 }
             }
@@ -80,9 +80,10 @@ final class OobWriters {
                     Expr given = arg.isPresent() ? call.arg(arg.getAsInt()) : null;
                     int p = given instanceof Expr.Name n ? f.paramIndex(n.id()) : -1;
                     if (p >= 0) {
+                        Found through = t.definition() == null ? null : of.get(t.definition().id());
                         changed |= offer(of, f, new Found(p, new DerivedEffects.Step(call.location(),
                                 "calls " + t.name() + "()", false, t.definition() == null ? null
-                                        : t.definition().id(), null)));
+                                        : t.definition().id(), null, through == null ? 1 : through.step().depth() + 1)));
                     }
                 }
             }

@@ -52,10 +52,15 @@ public final class DerivedEffects {
      * @param direct   true when the effect is in the function's own body, false through a callee
      * @param callee   the id of the callee the effect comes through, null when direct
      * @param via      the callee's condition this step stands for, null when direct
+     * @param depth    the calls from the function down to the body that has the effect: 0 when direct
      */
-    public record Step(Location location, String text, boolean direct, String callee, Cond via) {
-        /** Own-body steps first, then by location and text. */
-        public static final Comparator<Step> ORDER = Comparator.comparing((Step s) -> !s.direct())
+    public record Step(Location location, String text, boolean direct, String callee, Cond via, int depth) {
+        /**
+         * The shortest way first (an own-body step, then a call to a function whose own body has
+         * it: {@code calls mutex_lock()} before {@code calls __bch2_new_inode()}), then by location
+         * and text.
+         */
+        public static final Comparator<Step> ORDER = Comparator.comparingInt(Step::depth)
                 .thenComparing(Step::location).thenComparing(Step::text);
 
         /** The first of two reasons in {@link #ORDER}: the one a fact keeps. */
@@ -222,7 +227,7 @@ public final class DerivedEffects {
                 return;
             }
             String text = site.callee() != null ? "calls " + site.callee() + "()" : site.description();
-            Step step = new Step(site.location(), text, true, null, null);
+            Step step = new Step(site.location(), text, true, null, null, 0);
             for (Cond c : conds) {
                 offer(out, site.kind(), c, step);
             }
@@ -246,11 +251,14 @@ public final class DerivedEffects {
             }
         }
         out.replaceAll((kind, conds) -> bounded(conds));
-        // A fact keeps the reason it was first found with: that reason's callee had the fact
-        // before, so following reasons always ends in a body (chain()), even through recursion.
+        // A fact's reason changes only for a shorter one: a step's callee had the fact at a
+        // smaller depth when the step was made, and depths only decrease, so following reasons
+        // always ends in a body (chain()), even through recursion.
         Map<EffectKind, Map<Cond, Step>> before = state.getOrDefault(f.id(), Map.of());
-        out.forEach((kind, conds) -> conds.replaceAll((c, step) ->
-                before.getOrDefault(kind, Map.of()).getOrDefault(c, step)));
+        out.forEach((kind, conds) -> conds.replaceAll((c, step) -> {
+            Step old = before.getOrDefault(kind, Map.of()).get(c);
+            return old == null ? step : Step.least(old, step);
+        }));
         return out;
     }
 
@@ -262,8 +270,10 @@ public final class DerivedEffects {
             return out;
         }
         callee.forEach((kind, conds) -> {
-            for (Cond c : conds.keySet()) {
-                Step step = new Step(call.location(), "calls " + g.name() + "()", false, g.id(), c);
+            for (Map.Entry<Cond, Step> e : conds.entrySet()) {
+                Cond c = e.getKey();
+                Step step = new Step(call.location(), "calls " + g.name() + "()", false, g.id(), c,
+                        e.getValue().depth() + 1);
                 for (Cond t : Summaries.translate(gfp, local, c, f, call)) {
                     offer(out, kind, t, step);
                 }

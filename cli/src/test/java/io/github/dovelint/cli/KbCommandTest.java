@@ -35,8 +35,8 @@ class KbCommandTest {
         db = shared.resolve("kernel.db");
         Cli.Result r = Cli.run("kb", "derive", TREE.toString(), "--output", db.toString());
         assertEquals(0, r.exit(), r::toString);
-        assertTrue(r.err().contains("derived 32 functions (clears-oob 1, current-files 2, current-mm 2, frees-arg 2,"
-                + " gfp-arg 5, sets-oob 2, sleeps 16, takes-file-lock 1, task-arg 1, task-mm 1) from 11 files"),
+        assertTrue(r.err().contains("derived 33 functions (clears-oob 1, current-files 2, current-mm 2, frees-arg 2,"
+                + " gfp-arg 5, sets-oob 2, sleeps 17, takes-file-lock 1, task-arg 1, task-mm 1) from 11 files"),
                 r::toString);
         assertTrue(r.err().contains("; 0 files not analysed;"), r::toString);
         assertTrue(r.err().contains("dovelint: kernel.yml and the database disagree on kfree: kernel.yml says"
@@ -58,7 +58,7 @@ class KbCommandTest {
         String body = String.join("\n", Arrays.copyOfRange(lines, 0, lines.length - 1)) + "\n";
         assertEquals("""
                 dovelint-kernel-db	2
-                facts	33
+                facts	34
                 alloc_inner	gfp-arg	1	calls kmalloc() at mm/alloc.c:4
                 alloc_kernel	sleeps	true	calls alloc_middle() at mm/alloc.c:19
                 alloc_maybe_masked	gfp-arg	0	calls alloc_inner() at mm/alloc.c:43
@@ -89,6 +89,7 @@ class KbCommandTest {
                 takes_lock	takes-file-lock	true	spin_lock() acquires files->file_lock at fs/files.c:16
                 task_mm_user	task-arg	1	calls get_task_mm() at fs/files.c:32
                 task_mm_user	uses	task-mm	calls get_task_mm() at fs/files.c:32
+                two_ways	sleeps	true	calls msleep() at kernel/levels.c:69
                 uses_files	uses	current-files	calls fget() at fs/files.c:4
                 vmalloc	sleeps	true	calls might_sleep() at mm/vmalloc.c:4
                 wait_for_completion	sleeps	true	calls might_sleep() at kernel/sched/completion.c:5
