@@ -80,10 +80,11 @@ final class OobWriters {
                     Expr given = arg.isPresent() ? call.arg(arg.getAsInt()) : null;
                     int p = given instanceof Expr.Name n ? f.paramIndex(n.id()) : -1;
                     if (p >= 0) {
-                        Found through = t.definition() == null ? null : of.get(t.definition().id());
+                        String callee = t.definition() == null ? null : t.definition().id();
+                        Found through = callee == null ? null : of.get(callee);
+                        int depth = through == null ? 1 : through.step().depth() + 1;
                         changed |= offer(of, f, new Found(p, new DerivedEffects.Step(call.location(),
-                                "calls " + t.name() + "()", false, t.definition() == null ? null
-                                        : t.definition().id(), null, through == null ? 1 : through.step().depth() + 1)));
+                                "calls " + t.name() + "()", false, callee, null, depth)));
                     }
                 }
             }

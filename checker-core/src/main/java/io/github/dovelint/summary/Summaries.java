@@ -5,6 +5,8 @@ import io.github.dovelint.callgraph.Target;
 import io.github.dovelint.facts.CallFact;
 import io.github.dovelint.facts.FunctionFacts;
 import io.github.dovelint.kb.KnowledgeBase;
+import io.github.dovelint.kb.Roles;
+import io.github.dovelint.model.Location;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -58,8 +60,8 @@ public final class Summaries {
         this.graph = graph;
         this.gfp = new GfpEvaluator(kb.gfp(), graph.program()::globalValues);
         this.local = new LocalEffects(kb, gfp, graph);
-        this.inbandTests = Set.copyOf(kb.role(io.github.dovelint.kb.Roles.INBAND_STAGE_TESTS));
-        this.oobTests = Set.copyOf(kb.role(io.github.dovelint.kb.Roles.OOB_STAGE_TESTS));
+        this.inbandTests = Set.copyOf(kb.role(Roles.INBAND_STAGE_TESTS));
+        this.oobTests = Set.copyOf(kb.role(Roles.OOB_STAGE_TESTS));
     }
 
     /** The sites of the given kinds that {@code root} reaches unconditionally, sorted. */
@@ -192,7 +194,7 @@ public final class Summaries {
      * allows blocking ({@link BlockingGuards}), that mask's conditions: {@code mempool_alloc()}
      * waits for its pool only when its caller may block.
      */
-    private Set<Cond> guarded(FunctionFacts f, EffectKind kind, io.github.dovelint.model.Location at, Cond c) {
+    private Set<Cond> guarded(FunctionFacts f, EffectKind kind, Location at, Cond c) {
         if (kind != EffectKind.SLEEP || !c.isAlways()) {
             return Set.of(c);
         }
