@@ -8,6 +8,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -84,13 +85,7 @@ public final class FunctionSpecParser {
         Set<Use> uses = EnumSet.noneOf(Use.class);
         for (Node item : doc.sequence(node, what)) {
             String key = doc.string(item, "each element of " + what);
-            Use use = Use.byKey(key).orElse(null);
-            if (use == null) {
-                String best = YamlDoc.closest(key, Use.keys());
-                throw doc.error(item, "unknown use '" + key + "' in " + what + " ("
-                        + (best != null ? "did you mean '" + best + "'? " : "")
-                        + "expected one of: " + String.join(", ", Use.keys()) + ")");
-            }
+            Use use = Use.byKey(key).orElseThrow(() -> unknown(doc, item, "use", key, what, Use.keys()));
             if (!uses.add(use)) {
                 throw doc.error(item, "'" + key + "' is listed twice in " + what);
             }
@@ -100,14 +95,16 @@ public final class FunctionSpecParser {
 
     private static Kept kept(YamlDoc doc, Node node, String what) throws ConfigException {
         String key = doc.string(node, what);
-        Kept kept = Kept.byKey(key).orElse(null);
-        if (kept == null) {
-            String best = YamlDoc.closest(key, Kept.keys());
-            throw doc.error(node, "unknown reason '" + key + "' in " + what + " ("
-                    + (best != null ? "did you mean '" + best + "'? " : "")
-                    + "expected one of: " + String.join(", ", Kept.keys()) + ")");
-        }
-        return kept;
+        return Kept.byKey(key).orElseThrow(() -> unknown(doc, node, "reason", key, what, Kept.keys()));
+    }
+
+    /** {@code unknown use 'x' in ... (did you mean 'y'? expected one of: ...)}, located at {@code node}. */
+    private static ConfigException unknown(YamlDoc doc, Node node, String kind, String key, String what,
+                                           List<String> keys) {
+        String best = YamlDoc.closest(key, keys);
+        return doc.error(node, "unknown " + kind + " '" + key + "' in " + what + " ("
+                + (best != null ? "did you mean '" + best + "'? " : "")
+                + "expected one of: " + String.join(", ", keys) + ")");
     }
 
     /** True for a C identifier. */
