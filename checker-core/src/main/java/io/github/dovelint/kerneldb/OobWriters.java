@@ -54,7 +54,7 @@ final class OobWriters {
                     int p = f.paramIndex(a.owner());
                     if (a.kind() == OobAccess.Kind.WRITE && p >= 0 && a.writesNull() == (w == Write.CLEARS)) {
                         offer(of, f, new Found(p, new DerivedEffects.Step(a.location(),
-                                (w == Write.SETS ? "assigns " : "clears ") + a.owner() + "->" + a.field(), true,
+                                (w == Write.SETS ? "assigns " : "clears ") + a.owner() + "->" + a.field(),
                                 null, null, 0)));
                     }
                 }
@@ -84,7 +84,7 @@ final class OobWriters {
                         Found through = callee == null ? null : of.get(callee);
                         int depth = through == null ? 1 : through.step().depth() + 1;
                         changed |= offer(of, f, new Found(p, new DerivedEffects.Step(call.location(),
-                                "calls " + t.name() + "()", false, callee, null, depth)));
+                                "calls " + t.name() + "()", callee, null, depth)));
                     }
                 }
             }

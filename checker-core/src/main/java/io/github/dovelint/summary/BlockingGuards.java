@@ -76,14 +76,14 @@ final class BlockingGuards {
         return reached;
     }
 
-    /** Whether a call at {@code at} runs only when the mask allows blocking. */
-    boolean onlyWhenBlocking(Location at) {
-        return onlyWhenBlocking.contains(at);
-    }
-
-    /** The conditions a sleep at such a call happens under, in the function's terms. */
-    Set<Cond> conds() {
-        return conds;
+    /**
+     * When an effect of {@code kind} under {@code c} at {@code at} happens, in the function's
+     * terms: a sleep the function would have whatever its arguments, at a call that runs only
+     * when the mask allows blocking, happens under that mask's conditions; anything else under
+     * {@code c}. {@link DerivedEffects} and {@link Summaries} both ask.
+     */
+    Set<Cond> at(Location at, EffectKind kind, Cond c) {
+        return kind == EffectKind.SLEEP && c.isAlways() && onlyWhenBlocking.contains(at) ? conds : Set.of(c);
     }
 
     /** The first parameter some edge of {@code cfg} tests for blocking, or null. */

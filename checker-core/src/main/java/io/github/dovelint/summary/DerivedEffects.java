@@ -49,12 +49,17 @@ public final class DerivedEffects {
      *
      * @param location the call or use in the function
      * @param text     what happens there ({@code calls mutex_lock()})
-     * @param direct   true when the effect is in the function's own body, false through a callee
      * @param callee   the id of the callee the effect comes through, null when direct
      * @param via      the callee's condition this step stands for, null when direct
-     * @param depth    the calls from the function down to the body that has the effect: 0 when direct
+     * @param depth    the calls from the function down to the body that has the effect: 0 when the
+     *                 effect is in the function's own body
      */
-    public record Step(Location location, String text, boolean direct, String callee, Cond via, int depth) {
+    public record Step(Location location, String text, String callee, Cond via, int depth) {
+        /** True when the effect is in the function's own body, false through a callee. */
+        public boolean direct() {
+            return depth == 0;
+        }
+
         /**
          * The shortest way first (an own-body step, then a call to a function whose own body has
          * it: {@code calls mutex_lock()} before {@code calls __bch2_new_inode()}), then by location
@@ -227,7 +232,7 @@ public final class DerivedEffects {
                 return;
             }
             String text = site.callee() != null ? "calls " + site.callee() + "()" : site.description();
-            Step step = new Step(site.location(), text, true, null, null, 0);
+            Step step = new Step(site.location(), text, null, null, 0);
             for (Cond c : conds) {
                 offer(out, site.kind(), c, step);
             }
@@ -272,7 +277,7 @@ public final class DerivedEffects {
         callee.forEach((kind, conds) -> {
             for (Map.Entry<Cond, Step> e : conds.entrySet()) {
                 Cond c = e.getKey();
-                Step step = new Step(call.location(), "calls " + g.name() + "()", false, g.id(), c,
+                Step step = new Step(call.location(), "calls " + g.name() + "()", g.id(), c,
                         e.getValue().depth() + 1);
                 for (Cond t : Summaries.translate(gfp, local, c, f, call)) {
                     offer(out, kind, t, step);
@@ -314,12 +319,8 @@ public final class DerivedEffects {
      */
     private static void offer(Map<EffectKind, Map<Cond, Step>> out, BlockingGuards guard, EffectKind kind,
                               Cond c, Step step) {
-        if (kind == EffectKind.SLEEP && c.isAlways() && guard.onlyWhenBlocking(step.location())) {
-            for (Cond masked : guard.conds()) {
-                offer(out, kind, masked, step);
-            }
-        } else {
-            offer(out, kind, c, step);
+        for (Cond guarded : guard.at(step.location(), kind, c)) {
+            offer(out, kind, guarded, step);
         }
     }
 

@@ -196,10 +196,9 @@ public final class Summaries {
      */
     private Set<Cond> guarded(FunctionFacts f, EffectKind kind, Location at, Cond c) {
         if (kind != EffectKind.SLEEP || !c.isAlways()) {
-            return Set.of(c);
+            return Set.of(c); // no guard changes it: none is looked for
         }
-        BlockingGuards guards = blockingGuards.computeIfAbsent(f.id(), k -> BlockingGuards.of(f, gfp));
-        return guards.onlyWhenBlocking(at) ? guards.conds() : Set.of(c);
+        return blockingGuards.computeIfAbsent(f.id(), k -> BlockingGuards.of(f, gfp)).at(at, kind, c);
     }
 
     /** The callees a call descends into: definitions the knowledge base does not describe. */

@@ -36,6 +36,15 @@ class CheckCommandTest {
     static final String SLEEPING_HOOK = HOOK_DECLS
             + "void install_inband_fd(unsigned int fd, struct file *file, struct files_struct *files) { ssleep(1); }\n";
 
+    /** A hook that sleeps only with CONFIG_X defined (ssleep at line 7, column 2). */
+    static final String CONFIGURED_HOOK = HOOK_DECLS
+            + "void install_inband_fd(unsigned int fd, struct file *file, struct files_struct *files)\n"
+            + "{\n"
+            + "#ifdef CONFIG_X\n"
+            + "\tssleep(1);\n"
+            + "#endif\n"
+            + "}\n";
+
     static final String FIRST_LINE = "hook.c:4:90: error: ssleep() may sleep: sleeps for the given time;"
             + " reachable from install_inband_fd(), which may run in atomic context [DL101]";
 
@@ -224,13 +233,7 @@ class CheckCommandTest {
 
     @Test
     void defineEnablesIfdefedCode() throws IOException {
-        write("hook.c", HOOK_DECLS
-                + "void install_inband_fd(unsigned int fd, struct file *file, struct files_struct *files)\n"
-                + "{\n"
-                + "#ifdef CONFIG_X\n"
-                + "\tssleep(1);\n"
-                + "#endif\n"
-                + "}\n");
+        write("hook.c", CONFIGURED_HOOK);
         // no configuration given: the configuration pass shows the branch, and says which configuration
         Cli.Result unconfigured = check("hook.c");
         assertEquals(1, unconfigured.exit(), unconfigured::toString);
@@ -251,13 +254,7 @@ class CheckCommandTest {
 
     @Test
     void theConfigurationPassCanBeTurnedOffAndOnAgain() throws IOException {
-        write("hook.c", HOOK_DECLS
-                + "void install_inband_fd(unsigned int fd, struct file *file, struct files_struct *files)\n"
-                + "{\n"
-                + "#ifdef CONFIG_X\n"
-                + "\tssleep(1);\n"
-                + "#endif\n"
-                + "}\n");
+        write("hook.c", CONFIGURED_HOOK);
         assertEquals(1, check("hook.c").exit(), "on by default: the CONFIG_X branch is checked");
         Cli.Result off = check("hook.c", "--no-config-pass", "--stats");
         assertEquals(0, off.exit(), off::toString);
