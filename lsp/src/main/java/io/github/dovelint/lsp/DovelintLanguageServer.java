@@ -52,6 +52,9 @@ public final class DovelintLanguageServer implements LanguageServer, LanguageCli
     /** The command ({@code workspace/executeCommand}) that analyses the workspace and its unsaved buffers now. */
     public static final String ANALYZE_COMMAND = "dovelint.analyze";
 
+    /** How long the end of a session waits for a running analysis to notice it is stale. */
+    private static final java.time.Duration STOP_PATIENCE = java.time.Duration.ofSeconds(30);
+
     private final CompletableFuture<Void> exited = new CompletableFuture<>();
     private final OpenDocuments documents = new OpenDocuments();
     private final Analysis analysis;
@@ -75,7 +78,10 @@ public final class DovelintLanguageServer implements LanguageServer, LanguageCli
         this.client = client;
     }
 
-    /** Completes when the client sent {@code exit}. */
+    /**
+     * Completes when the client sent {@code exit}, exceptionally when its stream ended without
+     * it; either way no analysis runs any more.
+     */
     public CompletableFuture<Void> exited() {
         return exited;
     }
@@ -123,15 +129,27 @@ public final class DovelintLanguageServer implements LanguageServer, LanguageCli
 
     @Override
     public CompletableFuture<Object> shutdown() {
-        if (workspace != null) {
-            workspace.shutdown();
-        }
-        return CompletableFuture.completedFuture(null);
+        return CompletableFuture.supplyAsync(() -> {
+            stop();
+            return null;
+        });
     }
 
     @Override
     public void exit() {
+        stop();
         exited.complete(null);
+    }
+
+    /**
+     * The session is over (shutdown, exit, or the client's stream ended): analyses stop, and this
+     * returns when none runs any more.
+     */
+    void stop() {
+        Workspace w = workspace;
+        if (w != null) {
+            w.close(STOP_PATIENCE);
+        }
     }
 
     /** How many analyses ran so far. */

@@ -41,6 +41,9 @@ public final class LspMain {
             } catch (Exception e) {
                 // cancelled after exit, or the stream failed: either way the session is over
             }
+            if (!server.exited().isDone()) {
+                server.stop();
+            }
             server.exited().completeExceptionally(new java.io.EOFException("the client closed the stream"));
         }, "dovelint-lsp-stream");
         watcher.setDaemon(true);

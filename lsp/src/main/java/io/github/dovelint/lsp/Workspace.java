@@ -113,8 +113,19 @@ final class Workspace {
         return runs.get();
     }
 
-    void shutdown() {
+    /**
+     * Stops for good: a running analysis becomes stale and stops at its next check, queued ones
+     * never start, and this returns once the worker is done (or after {@code patience}), so that
+     * nothing writes the cache or publishes after the session ended.
+     */
+    void close(Duration patience) {
+        requested.incrementAndGet();
         worker.shutdownNow();
+        try {
+            worker.awaitTermination(patience.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Whether a newer request made {@code generation} stale. */

@@ -29,6 +29,7 @@ import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,6 +66,14 @@ class LanguageServerRobustnessTest {
         remote.initialized(new InitializedParams());
         for (int i = 0; i < 600 && !server.ready(); i++) {
             Thread.sleep(50);
+        }
+    }
+
+    /** No analysis may outlive the test: it would write the cache while the temporary directory is deleted. */
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop();
         }
     }
 
