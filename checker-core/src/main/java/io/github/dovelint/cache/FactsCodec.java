@@ -49,8 +49,10 @@ public final class FactsCodec {
      * tree, a file missing a header may be read with the headerless recovery (parse.CParser).
      * 8: a compound assignment in a function's outermost block is recorded as {@code "&="} (an
      * update on every path), not {@code "&"}.
+     * 9: a call through a member keeps the struct it reads it from ({@code Callee.Field.base}), an
+     * assigned binding the members leading to its struct ({@code FieldBinding.path}).
      */
-    public static final int FORMAT = 8;
+    public static final int FORMAT = 9;
 
     private static final int MAX_COUNT = 1 << 24;
     /**
@@ -137,6 +139,7 @@ public final class FactsCodec {
                 location(b.location());
                 str(b.owner());
                 location(b.ownerAt());
+                str(b.path());
             }
         }
 
@@ -214,6 +217,8 @@ public final class FactsCodec {
                 str(f.structTag());
                 str(f.field());
                 str(f.display());
+                expr(f.base());
+                out.writeBoolean(f.arrow());
             } else if (c instanceof Callee.Unknown u) {
                 out.writeByte(2);
                 str(u.display());
@@ -430,7 +435,7 @@ public final class FactsCodec {
             int n = count();
             List<FieldBinding> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                out.add(new FieldBinding(str(), str(), str(), location(), str(), location()));
+                out.add(new FieldBinding(str(), str(), str(), location(), str(), location(), str()));
             }
             return out;
         }
@@ -510,7 +515,7 @@ public final class FactsCodec {
             int tag = in.readByte();
             return switch (tag) {
                 case 0 -> new Callee.Named(str());
-                case 1 -> new Callee.Field(str(), str(), str());
+                case 1 -> new Callee.Field(str(), str(), str(), expr(), in.readBoolean());
                 case 2 -> new Callee.Unknown(str());
                 case 3 -> null;
                 default -> throw new IOException("bad callee tag " + tag);

@@ -5,6 +5,7 @@ import io.github.dovelint.facts.Callee;
 import io.github.dovelint.facts.Expr;
 import io.github.dovelint.facts.FieldBinding;
 import io.github.dovelint.facts.FunctionFacts;
+import io.github.dovelint.facts.MemberPath;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -27,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       initializer (assignments elsewhere are not followed).</li>
  *   <li>{@code ops->get(...)}: every function bound to a member {@code get} in an
  *       initializer or assignment, restricted to the same struct when both types
- *       are known.</li>
+ *       are known, and to the same embedded instance when both say which
+ *       ({@link #instancePaths}).</li>
  * </ul>
  * Calls through parameters or computed pointers stay unresolved: dovelint does
  * not guess.
@@ -49,8 +51,10 @@ public final class CallGraph {
      * millions of calls, mostly to the same few hundred thousand functions.
      */
     private final Map<String, List<Target>> direct = new ConcurrentHashMap<>();
-    /** Targets of a call through a member, by struct tag and member name. */
+    /** Targets of a call through a member, by struct tag, member name and the embedded members it is read from. */
     private final Map<String, List<Target>> throughFieldMemo = new ConcurrentHashMap<>();
+    /** {@link #instancePaths}, by the same key and the target. */
+    private final Map<String, List<List<String>>> instancePathsMemo = new ConcurrentHashMap<>();
     /** One shared target list per external name (most calls of a tree are to the kernel API). */
     private final Map<String, List<Target>> externals = new ConcurrentHashMap<>();
 
@@ -154,7 +158,7 @@ public final class CallGraph {
             return byName(caller, name);
         }
         if (callee instanceof Callee.Field field) {
-            return throughField(field);
+            return throughField(field, basePath(caller, field));
         }
         return List.of();
     }
@@ -175,7 +179,7 @@ public final class CallGraph {
                 continue;
             }
             if (e instanceof Expr.Member m) {
-                for (Target t : throughField(new Callee.Field(null, m.field(), m.text()))) {
+                for (Target t : throughField(new Callee.Field(null, m.field(), m.text()), List.of())) {
                     out.putIfAbsent(key(t), t);
                 }
                 continue;
@@ -192,24 +196,78 @@ public final class CallGraph {
         return List.copyOf(out.values());
     }
 
-    private List<Target> throughField(Callee.Field field) {
-        // The same for every call through the member: a whole kernel calls ->open, ->read... from
-        // thousands of places, each over thousands of bindings.
-        String key = (field.structTag() == null ? "" : field.structTag()) + "\0" + field.field();
-        return throughFieldMemo.computeIfAbsent(key, k -> resolveField(field));
+    private List<Target> throughField(Callee.Field field, List<String> at) {
+        // The same for every call through the member from the same place of a struct: a whole
+        // kernel calls ->open, ->read... from thousands of places, each over thousands of bindings.
+        String key = (field.structTag() == null ? "" : field.structTag()) + "\0" + field.field()
+                + "\0" + String.join(".", at);
+        return throughFieldMemo.computeIfAbsent(key, k -> resolveField(field, at));
     }
 
-    private List<Target> resolveField(Callee.Field field) {
+    /**
+     * The functions bound to the member, restricted to the bindings of the same struct when both
+     * types are known, and to those that may be of the struct the call reads the member from:
+     * {@code ibnd->ring.wait_input(...)} is not {@code xbuf->obnd.ring.wait_input = f}
+     * (docs/internals.md#instances).
+     */
+    private List<Target> resolveField(Callee.Field field, List<String> at) {
         Map<String, Target> out = new java.util.TreeMap<>();
-        for (FieldBinding b : program.bindingsOf(field.field())) {
-            if (field.structTag() != null && b.structTag() != null && !field.structTag().equals(b.structTag())) {
-                continue;
-            }
+        for (FieldBinding b : bindingsFor(field, at)) {
             for (Target t : bindingTargets(b)) {
                 out.putIfAbsent(key(t), t);
             }
         }
         return List.copyOf(out.values());
+    }
+
+    private List<FieldBinding> bindingsFor(Callee.Field field, List<String> at) {
+        MemberPath base = new MemberPath(null, at);
+        List<FieldBinding> out = new ArrayList<>();
+        for (FieldBinding b : program.bindingsOf(field.field())) {
+            if (field.structTag() != null && b.structTag() != null && !field.structTag().equals(b.structTag())) {
+                continue;
+            }
+            if (base.mayBe(b.pathMembers())) {
+                out.add(b);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> basePath(FunctionFacts caller, Callee.Field field) {
+        return field.holder(caller).members();
+    }
+
+    /**
+     * Where {@code target} is bound for {@code call}, a call through a member: the paths of the
+     * bindings that store it there ({@link FieldBinding#pathMembers()}), each naming an embedded
+     * instance ({@code [ibnd, ring]}); an empty list when one of them may be any instance (an
+     * initializer, {@code ops->get = f}), when the call is not through a member, or when the
+     * target is not bound there. A summary through {@code ring->wait_input(...)}, {@code ring} a
+     * parameter, holds only for a caller passing such an instance (docs/internals.md#instances).
+     */
+    public List<List<String>> instancePaths(FunctionFacts caller, CallFact call, FunctionFacts target) {
+        if (!(call.callee() instanceof Callee.Field field)) {
+            return List.of();
+        }
+        List<String> at = basePath(caller, field);
+        String key = (field.structTag() == null ? "" : field.structTag()) + "\0" + field.field() + "\0"
+                + String.join(".", at) + "\0" + target.id();
+        return instancePathsMemo.computeIfAbsent(key, k -> {
+            List<List<String>> out = new ArrayList<>();
+            for (FieldBinding b : bindingsFor(field, at)) {
+                if (bindingTargets(b).stream().noneMatch(t -> t.definition() == target)) {
+                    continue;
+                }
+                if (b.pathMembers().isEmpty()) {
+                    return List.of(); // bound for any instance
+                }
+                if (!out.contains(b.pathMembers())) {
+                    out.add(b.pathMembers());
+                }
+            }
+            return List.copyOf(out);
+        });
     }
 
     /** A bound function resolves like a call written in the file of the binding. */

@@ -218,8 +218,8 @@ public final class FactExtractor {
             return;
         }
         if (eq.getInitializerClause() instanceof IASTInitializerList list) {
-            ICompositeType type = compositeOf(variableType(innermost(d)));
-            collectListBindings(list, type, out, 0, ownerOf(d));
+            IType type = variableType(innermost(d));
+            collectListBindings(list, compositeOf(type), tagOf(type), out, 0, ownerOf(d));
         }
     }
 
@@ -243,8 +243,12 @@ public final class FactExtractor {
         return new Owner(inner.getName().toString(), positions.of(inner.getName()));
     }
 
-    private void collectListBindings(IASTInitializerList list, ICompositeType type, List<FieldBinding> out,
-                                     int depth, Owner owner) {
+    /**
+     * The bindings of an initializer list of a struct of type {@code type}, named {@code tag}
+     * ({@link #tagOf}; a nested anonymous struct is named after its member, {@code evl_clock.ops}).
+     */
+    private void collectListBindings(IASTInitializerList list, ICompositeType type, String tag,
+                                     List<FieldBinding> out, int depth, Owner owner) {
         if (depth > 16) {
             return;
         }
@@ -256,16 +260,19 @@ public final class FactExtractor {
                 if (last instanceof ICASTFieldDesignator fd) {
                     String field = fd.getName().toString();
                     if (operand instanceof IASTInitializerList nested) {
-                        collectListBindings(nested, compositeOf(fieldType(type, field)), out, depth + 1, owner);
+                        IType member = fieldType(type, field);
+                        String memberTag = tagOf(member);
+                        collectListBindings(nested, compositeOf(member),
+                                memberTag != null || tag == null ? memberTag : tag + "." + field, out, depth + 1, owner);
                     } else {
-                        bind(type == null ? null : type.getName(), field, operand, out, owner);
+                        bind(tag, field, operand, out, owner);
                     }
                 } else if (operand instanceof IASTInitializerList nested) {
                     // [i] = { ... } in an array of structs
-                    collectListBindings(nested, type, out, depth + 1, owner);
+                    collectListBindings(nested, type, tag, out, depth + 1, owner);
                 }
             } else if (clause instanceof IASTInitializerList nested) {
-                collectListBindings(nested, type, out, depth + 1, owner); // element of an array of structs
+                collectListBindings(nested, type, tag, out, depth + 1, owner); // element of an array of structs
             }
         }
     }
@@ -325,14 +332,54 @@ public final class FactExtractor {
         return null;
     }
 
+    /**
+     * The name of the struct {@code owner} is or points to, as {@link #tagOf} says; an anonymous
+     * struct in a member is named after it ({@code clock->ops.read(...)} reads {@code read} from
+     * {@code evl_clock.ops}), the same name an initializer of that member gets.
+     */
     private static String structTagOf(IASTExpression owner) {
         try {
-            ICompositeType c = compositeOf(owner.getExpressionType());
-            String name = c == null ? null : c.getName();
-            return name == null || name.isEmpty() ? null : name;
+            String tag = tagOf(owner.getExpressionType());
+            if (tag == null && compositeOf(owner.getExpressionType()) != null
+                    && ExprBuilder.stripParens(owner) instanceof IASTFieldReference ref) {
+                String outer = structTagOf(ref.getFieldOwner());
+                return outer == null ? null : outer + "." + ref.getFieldName();
+            }
+            return tag;
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * The name calls and bindings compare for a struct type: its tag, or for an anonymous
+     * struct the typedef naming it ({@code typedef struct { ... } ops_t;}); null when unknown or
+     * anonymous and unnamed. Two structs that differ get different names, so a call through
+     * {@code read} of one never reaches what is stored in {@code read} of the other
+     * (docs/internals.md#instances).
+     */
+    static String tagOf(IType type) {
+        IType t = type;
+        String typedef = null;
+        for (int i = 0; i < 16 && t != null; i++) {
+            if (t instanceof ICompositeType c) {
+                String name = c.getName();
+                return name != null && !name.isEmpty() ? name : typedef;
+            }
+            if (t instanceof ITypedef td) {
+                typedef = td.getName();
+                t = td.getType();
+            } else if (t instanceof IPointerType p) {
+                t = p.getType();
+            } else if (t instanceof IArrayType a) {
+                t = a.getType();
+            } else if (t instanceof IQualifierType q) {
+                t = q.getType();
+            } else {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** Collects calls, current-task uses, local assignments and member bindings of one body. */
@@ -393,7 +440,8 @@ public final class FactExtractor {
                 String name = innermost(d).getName().toString();
                 IASTInitializerClause clause = eq.getInitializerClause();
                 if (clause instanceof IASTInitializerList list) {
-                    collectListBindings(list, compositeOf(variableType(innermost(d))), bindings, 0, ownerOf(d));
+                    IType type = variableType(innermost(d));
+                    collectListBindings(list, compositeOf(type), tagOf(type), bindings, 0, ownerOf(d));
                 } else if (!name.isEmpty()) {
                     locals.computeIfAbsent(Shared.of(name), k -> new ArrayList<>()).add(ExprBuilder.build(clause));
                 }
@@ -430,7 +478,7 @@ public final class FactExtractor {
                 callee = new Callee.Named(name);
             } else if (nameExpr instanceof IASTFieldReference ref) {
                 callee = new Callee.Field(structTagOf(ref.getFieldOwner()), ref.getFieldName().toString(),
-                        ExprBuilder.text(ref));
+                        ExprBuilder.text(ref), ExprBuilder.build(ref.getFieldOwner()), ref.isPointerDereference());
             } else {
                 callee = new Callee.Unknown(ExprBuilder.text(nameExpr));
             }
@@ -573,7 +621,8 @@ public final class FactExtractor {
                 Location loc = positions.of(b);
                 if (fn != null && loc != null) {
                     bindings.add(new FieldBinding(structTagOf(ref.getFieldOwner()), ref.getFieldName().toString(),
-                            fn, loc));
+                            fn, loc, String.join(".", MemberPath.holder(null, ExprBuilder.build(ref.getFieldOwner()),
+                                    ref.isPointerDereference()).members())));
                 }
             }
         }

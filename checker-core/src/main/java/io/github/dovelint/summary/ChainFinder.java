@@ -65,11 +65,13 @@ final class ChainFinder {
         if (avoid.contains(root.name())) {
             return null;
         }
-        State start = new State(root, Cond.ALWAYS);
         Map<State, Hop> parent = new HashMap<>();
         Deque<State> queue = new ArrayDeque<>();
-        queue.add(start);
-        parent.put(start, null);
+        for (Cond c : starts(root, site)) {
+            State start = new State(root, c);
+            queue.add(start);
+            parent.put(start, null);
+        }
         while (!queue.isEmpty()) {
             State s = queue.poll();
             StageGuards guards = oobStage ? summaries.stageGuards(s.function()) : StageGuards.NONE;
@@ -92,7 +94,7 @@ final class ChainFinder {
                     for (Cond c : conds) {
                         State next = new State(g, c);
                         if (!parent.containsKey(next)
-                                && summaries.through(site.kind(), c, s.function(), call).contains(s.need())) {
+                                && summaries.through(site.kind(), c, s.function(), call, g).contains(s.need())) {
                             parent.put(next, new Hop(s, call));
                             queue.add(next);
                         }
@@ -101,6 +103,21 @@ final class ChainFinder {
             }
         }
         return null;
+    }
+
+    /**
+     * What the root may need: always, and any instance of a struct its parameters may be
+     * ({@link Cond#atEntry()}), the first in the summary's order.
+     */
+    private List<Cond> starts(FunctionFacts root, Site site) {
+        List<Cond> out = new ArrayList<>();
+        out.add(Cond.ALWAYS);
+        for (Cond c : summaries.summary(root, site.kind()).getOrDefault(site, Set.of())) {
+            if (c.atEntry() && !out.contains(c)) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     private static CallChain build(FunctionFacts root, Site site, State end, Map<State, Hop> parent) {

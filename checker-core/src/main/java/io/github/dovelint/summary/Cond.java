@@ -11,8 +11,9 @@ package io.github.dovelint.summary;
  * @param mask    the mask condition, or null
  * @param subject what the parameter {@code subjectParam} must be, or null
  * @param subjectParam the parameter {@code subject} applies to, -1 when none
+ * @param instance for {@link Subject#INSTANCE}, the embedded members naming the instance, else null
  */
-record Cond(Mask mask, Subject subject, int subjectParam) {
+record Cond(Mask mask, Subject subject, int subjectParam, java.util.List<String> instance) {
 
     /** What a parameter must be for a subject-conditioned effect to happen. */
     enum Subject {
@@ -25,21 +26,45 @@ record Cond(Mask mask, Subject subject, int subjectParam) {
          * helper that uses the files or mm of the task it is given uses the caller's own when
          * the caller passes {@code current}.
          */
-        TASK
+        TASK,
+        /**
+         * A particular embedded instance of a struct ({@code &xbuf->ibnd.ring}): a call through a
+         * member of the parameter ({@code ring->wait_input(...)}) reaches a function bound only
+         * in that instance ({@code xbuf->ibnd.ring.wait_input = inbound_wait_input}), so what that
+         * function does happens only for a caller passing it (docs/internals.md#instances).
+         */
+        INSTANCE
     }
 
-    static final Cond ALWAYS = new Cond(null, null, -1);
+    static final Cond ALWAYS = new Cond(null, null, -1, null);
+
+    Cond {
+        instance = instance == null ? null : java.util.List.copyOf(instance);
+    }
 
     static Cond onParam(Mask mask) {
-        return new Cond(mask, null, -1);
+        return new Cond(mask, null, -1, null);
     }
 
     static Cond paramIs(int param, Subject subject) {
-        return new Cond(null, subject, param);
+        return new Cond(null, subject, param, null);
+    }
+
+    /** Only when parameter {@code param} is the instance {@code members} names. */
+    static Cond instance(int param, java.util.List<String> members) {
+        return new Cond(null, Subject.INSTANCE, param, members);
     }
 
     boolean isAlways() {
         return mask == null && subject == null;
+    }
+
+    /**
+     * Whether the effect counts for an entry point, whose parameters may be anything: always, or
+     * when a parameter is a particular instance (an entry point may be given any).
+     */
+    boolean atEntry() {
+        return isAlways() || subject == Subject.INSTANCE;
     }
 
     /** The parameter the condition depends on, or -1. */

@@ -3,7 +3,10 @@ package io.github.dovelint.summary;
 import io.github.dovelint.callgraph.CallGraph;
 import io.github.dovelint.callgraph.Target;
 import io.github.dovelint.facts.CallFact;
+import io.github.dovelint.facts.Callee;
+import io.github.dovelint.facts.Expr;
 import io.github.dovelint.facts.FunctionFacts;
+import io.github.dovelint.facts.MemberPath;
 import io.github.dovelint.kb.KnowledgeBase;
 import io.github.dovelint.kb.Roles;
 import io.github.dovelint.model.Location;
@@ -69,7 +72,7 @@ public final class Summaries {
         Set<Site> out = new TreeSet<>();
         for (EffectKind kind : kinds) {
             summary(root, kind).forEach((site, conds) -> {
-                if (conds.contains(Cond.ALWAYS)) {
+                if (conds.stream().anyMatch(Cond::atEntry)) {
                     out.add(site);
                 }
             });
@@ -178,13 +181,42 @@ public final class Summaries {
     }
 
     /**
-     * What {@code f} gets of a callee's {@code cond} through {@code call}: the condition in
-     * {@code f}'s terms ({@link #translate}), then {@code f}'s mask guards at the call.
+     * What {@code f} gets of a callee {@code g}'s {@code cond} through {@code call}: the condition
+     * in {@code f}'s terms ({@link #translate}), then {@code f}'s mask guards at the call, then,
+     * for a call through a member of a parameter, the instance {@code g} is bound in.
      */
-    Set<Cond> through(EffectKind kind, Cond cond, FunctionFacts f, CallFact call) {
+    Set<Cond> through(EffectKind kind, Cond cond, FunctionFacts f, CallFact call, FunctionFacts g) {
         Set<Cond> out = new LinkedHashSet<>();
         for (Cond t : translate(cond, f, call)) {
             out.addAll(guarded(f, kind, call.location(), t));
+        }
+        return onInstance(out, f, call, g);
+    }
+
+    /**
+     * {@code ring->wait_input(...)}, {@code ring} a parameter of {@code f}, reaches {@code g}
+     * only when the caller passes an instance {@code g} is bound in
+     * ({@code xbuf->ibnd.ring.wait_input = g}): what {@code g} does always, {@code f} does
+     * for those instances (docs/internals.md#instances). Other conditions stay as they are.
+     */
+    private Set<Cond> onInstance(Set<Cond> conds, FunctionFacts f, CallFact call, FunctionFacts g) {
+        if (!(call.callee() instanceof Callee.Field field) || field.base() == null || !conds.contains(Cond.ALWAYS)) {
+            return conds;
+        }
+        MemberPath holder = field.holder(f);
+        int param = field.arrow() && holder.members().isEmpty() && holder.root() instanceof Expr.Name n
+                ? f.paramIndex(n.id()) : -1;
+        List<List<String>> instances = param < 0 ? List.of() : graph.instancePaths(f, call, g);
+        if (instances.isEmpty()) {
+            return conds;
+        }
+        Set<Cond> out = new LinkedHashSet<>();
+        for (Cond c : conds) {
+            if (c.isAlways()) {
+                instances.forEach(members -> out.add(Cond.instance(param, members)));
+            } else {
+                out.add(c);
+            }
         }
         return out;
     }
@@ -222,6 +254,9 @@ public final class Summaries {
         if (cond.isAlways()) {
             return Set.of(Cond.ALWAYS);
         }
+        if (cond.subject() == Cond.Subject.INSTANCE) {
+            return instanceThrough(cond, caller, call.arg(cond.param()));
+        }
         if (cond.subject() != null) {
             Cond c = local.subjectOf(call.arg(cond.param()), caller, cond.subject());
             return c == null ? Set.of() : Set.of(c);
@@ -240,6 +275,23 @@ public final class Summaries {
             }
         }
         return out;
+    }
+
+    /**
+     * An instance condition in the caller's terms: a caller passing {@code &xbuf->obnd.ring}
+     * meets {@code [obnd, ring]} and not {@code [ibnd, ring]}; one passing its own parameter
+     * passes the condition on; one passing anything else may pass any instance.
+     */
+    private static Set<Cond> instanceThrough(Cond cond, FunctionFacts caller, Expr arg) {
+        if (arg == null) {
+            return Set.of(Cond.ALWAYS);
+        }
+        MemberPath path = MemberPath.pointee(caller, arg);
+        if (!path.members().isEmpty()) {
+            return path.mayBe(cond.instance()) ? Set.of(Cond.ALWAYS) : Set.of();
+        }
+        int param = path.root() instanceof Expr.Name n ? caller.paramIndex(n.id()) : -1;
+        return Set.of(param >= 0 ? Cond.instance(param, cond.instance()) : Cond.ALWAYS);
     }
 
     private void compute(FunctionFacts root, EffectKind kind, Map<String, Map<Site, Set<Cond>>> done) {
@@ -301,7 +353,7 @@ public final class Summaries {
                 }
                 callee.forEach((site, conds) -> {
                     for (Cond cond : conds) {
-                        through(kind, cond, f, c).forEach(t -> addBounded(out, site, t));
+                        through(kind, cond, f, c, g).forEach(t -> addBounded(out, site, t));
                     }
                 });
             }

@@ -80,7 +80,8 @@ class FactsCodecTest {
         Expr call = new Expr.Call("get_current", List.of());
         Expr cond = new Expr.Conditional(member, call, new Expr.Other("(x)"));
         CallFact named = new CallFact(new Callee.Named("kmalloc"), List.of(num, cond), at, null);
-        CallFact field = new CallFact(new Callee.Field("pool_ops", "get", "ops->get"), List.of(member), at, "WRAP");
+        CallFact field = new CallFact(new Callee.Field("pool_ops", "get", "ops->get",
+                new Expr.Member(name, "ops", true), false), List.of(member), at, "WRAP");
         CallFact unknown = new CallFact(new Callee.Unknown("(*fp)"), List.of(), other, null);
         LockOp lock = new LockOp(LockOp.Action.ACQUIRE, "spin", "spin_lock", "files->file_lock", at);
         LockOp trylock = new LockOp(LockOp.Action.TRY_ACQUIRE, "mutex", "mutex_trylock", "m", other);
@@ -111,7 +112,8 @@ class FactsCodecTest {
         FunctionFacts g = new FunctionFacts("g", other, false, true, false, "void", List.of(), List.of(),
                 List.of(), Map.of(), List.of(), List.of(), List.of()); // Cfg.UNAVAILABLE
         UnitFacts u = new UnitFacts("a.c", List.of(f, g),
-                List.of(new FieldBinding("ops", "get", "get_impl", at)),
+                List.of(new FieldBinding("ops", "get", "get_impl", at, "in.ring"),
+                        new FieldBinding("ops", "put", "put_impl", at, "")),
                 List.of(new GlobalVar("mask", true, binary), new GlobalVar("none", false, null)));
         List<Problem> problems = List.of(new Problem(Problem.Kind.PARSE, at, "Syntax error"),
                 new Problem(Problem.Kind.INPUT, new Location("b.c", 0, 0), "not valid UTF-8"));

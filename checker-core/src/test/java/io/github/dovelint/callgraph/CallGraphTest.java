@@ -156,4 +156,57 @@ class CallGraphTest {
             }
         }
     }
+
+    @Test
+    void aCallThroughAMemberOfAnEmbeddedInstanceReachesWhatThatInstanceHolds() throws Exception {
+        TestRun t = TestRun.in(tmp).file("a.c", """
+                struct ring { void (*wait)(struct ring *r); };
+                struct duplex { struct { struct ring ring; } in, out; };
+                static void in_wait(struct ring *r) { }
+                static void out_wait(struct ring *r) { }
+                void duplex_init(struct duplex *d)
+                {
+                	d->in.ring.wait = in_wait;
+                	d->out.ring.wait = out_wait;
+                }
+                struct holder { struct ring *ring; };
+                void poll_both(struct duplex *d, struct ring *r, struct holder *h)
+                {
+                	d->out.ring.wait(&d->out.ring);
+                	r->wait(r);
+                	h->ring->wait(h->ring);
+                }
+                """).run();
+        assertEquals(List.of("out_wait@a.c"), targets(t, "poll_both", 0));
+        assertEquals(List.of("in_wait@a.c", "out_wait@a.c"), targets(t, "poll_both", 1));
+        assertEquals(List.of("in_wait@a.c", "out_wait@a.c"), targets(t, "poll_both", 2), "*h->ring is anywhere");
+        FunctionFacts poll = t.function("poll_both");
+        assertEquals(List.of(List.of("in", "ring")),
+                t.graph().instancePaths(poll, poll.calls().get(1), t.function("in_wait")));
+    }
+
+    @Test
+    void anAnonymousStructIsNamedAfterItsMemberOrItsTypedef() throws Exception {
+        // EVL's struct evl_clock keeps its operations in an anonymous struct member "ops"
+        TestRun t = TestRun.in(tmp).file("a.c", """
+                struct clock { struct { long (*read)(struct clock *c); } ops; };
+                typedef struct { long (*read)(void); } reader_t;
+                struct fops { long (*read)(void); };
+                static long mono_read(struct clock *c) { return 0; }
+                static long plain_read(void) { return 0; }
+                static long dev_read(void) { return 0; }
+                struct clock mono = { .ops = { .read = mono_read } };
+                static reader_t plain = { .read = plain_read };
+                static const struct fops dev_fops = { .read = dev_read };
+                long read_clock(struct clock *c, reader_t *r, struct fops *f)
+                {
+                	c->ops.read(c);
+                	r->read();
+                	return f->read();
+                }
+                """).run();
+        assertEquals(List.of("mono_read@a.c"), targets(t, "read_clock", 0));
+        assertEquals(List.of("plain_read@a.c"), targets(t, "read_clock", 1));
+        assertEquals(List.of("dev_read@a.c"), targets(t, "read_clock", 2));
+    }
 }

@@ -58,8 +58,10 @@ public final class OobHandlerInbandCall implements Rule {
             if (readAsKey(context, keys, reached)) {
                 continue;
             }
-            context.report(reached, reached.site().description() + "; reachable from the oob handler "
-                    + reached.entries() + ", which runs on the out-of-band stage" + contract);
+            context.report(reached, reached.site().description() + "; reachable from the oob "
+                    + (reached.severalEntries() ? "handlers " : "handler ") + reached.entries()
+                    + (reached.severalEntries() ? ", which run" : ", which runs") + " on the out-of-band stage"
+                    + contract);
         }
     }
 
