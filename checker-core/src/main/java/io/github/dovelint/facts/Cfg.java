@@ -48,12 +48,25 @@ public record Cfg(List<Block> blocks) {
      * the tests it refuses never take those sides (a mask that may not block, the oob stage).
      */
     public java.util.BitSet reached(java.util.function.Predicate<Edge> follow) {
+        return reached(follow, block -> true);
+    }
+
+    /**
+     * As {@link #reached(java.util.function.Predicate)}, not going on from the blocks
+     * {@code passes} refuses (control does not leave them the way it came: past a stage switch).
+     */
+    public java.util.BitSet reached(java.util.function.Predicate<Edge> follow,
+                                    java.util.function.Predicate<Block> passes) {
         java.util.BitSet seen = new java.util.BitSet(size());
         java.util.Deque<Integer> work = new java.util.ArrayDeque<>();
         work.push(ENTRY);
         seen.set(ENTRY);
         while (!work.isEmpty()) {
-            for (Edge edge : block(work.pop()).successors()) {
+            Block from = block(work.pop());
+            if (!passes.test(from)) {
+                continue;
+            }
+            for (Edge edge : from.successors()) {
                 if (follow.test(edge) && !seen.get(edge.target())) {
                     seen.set(edge.target());
                     work.push(edge.target());

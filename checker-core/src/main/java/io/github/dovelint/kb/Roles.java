@@ -51,8 +51,15 @@ public final class Roles {
     /** Tests true on the oob stage ({@code running_oob()}): their false side is in-band. */
     public static final String OOB_STAGE_TESTS = "oob-stage-tests";
 
+    /**
+     * A core's functions that move the calling thread to the in-band stage ({@code evl_switch_inband()}):
+     * calling one from the oob stage is what it is for, what it does after the switch is in-band,
+     * and so is what its caller does after it (docs/contracts.md#c8-oob-handlers-never-call-in-band-services).
+     */
+    public static final String INBAND_SWITCHES = "inband-switches";
+
     /** Every role the rules read. */
     public static final List<String> ALL = List.of(OOB_HANDLERS, RCU_FD_LOOKUPS, FDTABLE_ACCESSORS, LAST_REFERENCE_TESTS,
             ENTRY_REMOVALS, FD_PUBLISHERS, OOB_OPEN_HELPERS, OOB_RELEASE_HELPERS, REF_DROPS,
-            INBAND_STAGE_TESTS, OOB_STAGE_TESTS);
+            INBAND_STAGE_TESTS, OOB_STAGE_TESTS, INBAND_SWITCHES);
 }

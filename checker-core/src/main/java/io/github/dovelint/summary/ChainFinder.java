@@ -59,7 +59,8 @@ final class ChainFinder {
     /**
      * The shortest chain that calls none of the functions named in {@code avoid} (the root
      * included), or null when every chain does; with {@code oobStage}, one that runs on the oob
-     * stage, through no call and to no site that a stage test keeps in-band ({@link StageGuards}).
+     * stage, through no call and to no site that a stage test or switch keeps in-band
+     * ({@link StageGuards}), and not into a function that switches to the in-band stage.
      */
     CallChain find(FunctionFacts root, Site site, Set<String> avoid, boolean oobStage) {
         if (avoid.contains(root.name())) {
@@ -84,7 +85,7 @@ final class ChainFinder {
                     continue;
                 }
                 for (FunctionFacts g : summaries.descend(s.function(), call)) {
-                    if (avoid.contains(g.name())) {
+                    if (avoid.contains(g.name()) || oobStage && summaries.switchesInband(g)) {
                         continue;
                     }
                     Set<Cond> conds = summaries.summary(g, site.kind()).get(site);

@@ -4,7 +4,9 @@ import io.github.dovelint.facts.Cfg;
 import io.github.dovelint.facts.Expr;
 import io.github.dovelint.facts.FunctionFacts;
 import io.github.dovelint.model.Location;
+import io.github.dovelint.facts.Callee;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -14,7 +16,9 @@ import java.util.Set;
  * otherwise. Found on the function's control-flow graph, where conditions are already split at
  * {@code !}, {@code &&} and {@code ||}: what is not reached from its entry when every in-band test
  * ({@code running_inband()}) takes its false side and every oob test ({@code running_oob()}) its
- * true side. Code that runs on the oob stage never gets there.
+ * true side. Code that runs on the oob stage never gets there. So is what runs after a call that
+ * switches the caller to the in-band stage ({@code evl_switch_inband()}, the kb role
+ * {@code inband-switches}): after it, on every path, the code runs in-band.
  */
 final class StageGuards {
 
@@ -27,10 +31,13 @@ final class StageGuards {
         this.inbandOnly = inbandOnly;
     }
 
-    /** The guards of {@code f}, given the names of the in-band and oob stage tests. */
-    static StageGuards of(FunctionFacts f, Set<String> inbandTests, Set<String> oobTests) {
+    /**
+     * The guards of {@code f}, given the names of the in-band and oob stage tests and of the
+     * functions that switch their caller in-band.
+     */
+    static StageGuards of(FunctionFacts f, Set<String> inbandTests, Set<String> oobTests, Set<String> switches) {
         Cfg cfg = f.cfg();
-        if (!cfg.available() || !testsStage(cfg, inbandTests, oobTests)) {
+        if (!cfg.available() || !testsStage(cfg, inbandTests, oobTests) && !switchesStage(cfg, switches)) {
             return NONE;
         }
         Set<Location> all = new HashSet<>();
@@ -38,11 +45,32 @@ final class StageGuards {
             b.events().forEach(e -> all.add(e.location()));
         }
         Set<Location> onOob = new HashSet<>();
-        cfg.reached(edge -> !saysInband(edge, inbandTests, oobTests)).stream()
-                .forEach(id -> cfg.block(id).events().forEach(e -> onOob.add(e.location())));
+        cfg.reached(edge -> !saysInband(edge, inbandTests, oobTests), b -> switchAt(b, switches) < 0).stream()
+                .forEach(id -> {
+                    List<Cfg.Event> events = cfg.block(id).events();
+                    int end = switchAt(cfg.block(id), switches);
+                    // the switch itself is made on the oob stage; what follows it in the block is not
+                    events.subList(0, end < 0 ? events.size() : end + 1).forEach(e -> onOob.add(e.location()));
+                });
         all.removeAll(onOob);
         all.remove(null);
         return all.isEmpty() ? NONE : new StageGuards(Set.copyOf(all));
+    }
+
+    /** The index of the first event of {@code b} that is a call switching to the in-band stage, or -1. */
+    private static int switchAt(Cfg.Block b, Set<String> switches) {
+        List<Cfg.Event> events = b.events();
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i) instanceof Cfg.Call c && c.call().callee() instanceof Callee.Named n
+                    && switches.contains(n.name())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean switchesStage(Cfg cfg, Set<String> switches) {
+        return !switches.isEmpty() && cfg.blocks().stream().anyMatch(b -> switchAt(b, switches) >= 0);
     }
 
     /** Whether what is at {@code at} (a call, a member access) runs only on the in-band stage. */

@@ -55,6 +55,8 @@ public final class Summaries {
     /** The stage tests (kb roles), and each function's calls and accesses they keep in-band. */
     private final Set<String> inbandTests;
     private final Set<String> oobTests;
+    /** The functions that switch their caller to the in-band stage (kb role). */
+    private final Set<String> inbandSwitches;
     private final Map<String, StageGuards> stageGuards = new HashMap<>();
     /** Each function's mask guards, found once. */
     private final Map<String, BlockingGuards> blockingGuards = new HashMap<>();
@@ -65,6 +67,7 @@ public final class Summaries {
         this.local = new LocalEffects(kb, gfp, graph);
         this.inbandTests = Set.copyOf(kb.role(Roles.INBAND_STAGE_TESTS));
         this.oobTests = Set.copyOf(kb.role(Roles.OOB_STAGE_TESTS));
+        this.inbandSwitches = Set.copyOf(kb.role(Roles.INBAND_SWITCHES));
     }
 
     /** The sites of the given kinds that {@code root} reaches unconditionally, sorted. */
@@ -122,7 +125,12 @@ public final class Summaries {
 
     /** What {@code f} does only on the in-band stage. */
     StageGuards stageGuards(FunctionFacts f) {
-        return stageGuards.computeIfAbsent(f.id(), k -> StageGuards.of(f, inbandTests, oobTests));
+        return stageGuards.computeIfAbsent(f.id(), k -> StageGuards.of(f, inbandTests, oobTests, inbandSwitches));
+    }
+
+    /** Whether {@code f} switches its caller to the in-band stage: what it does after that is in-band by design. */
+    boolean switchesInband(FunctionFacts f) {
+        return inbandSwitches.contains(f.name());
     }
 
     Map<Site, Set<Cond>> summary(FunctionFacts f, EffectKind kind) {

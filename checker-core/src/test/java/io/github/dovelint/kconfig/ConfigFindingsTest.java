@@ -89,4 +89,47 @@ class ConfigFindingsTest {
                 "CONFIG_F"));
         assertEquals("CONFIG_A, CONFIG_B, CONFIG_C, CONFIG_D and 2 more", ConfigFindings.named(names));
     }
+
+    private static CallChain chain(String entry, String file, int line) {
+        return new CallChain(entry, List.of(new ChainStep(new Location(file, 1, 6), entry + "() is the entry point"),
+                new ChainStep(new Location(file, line, 2), "calls helper()"),
+                new ChainStep(new Location("helper.c", 3, 2), "mutex_lock() may sleep")));
+    }
+
+    private static Finding reached(String message, CallChain... chains) {
+        return new Finding("DL401", "oob-handler-inband-call", Severity.ERROR, message, new Location("helper.c", 3, 2),
+                "helper", "", List.of(chains));
+    }
+
+    @Test
+    void aSiteReachedFromOtherEntriesInTheOtherConfigurationIsOneFinding() {
+        // a_oob_read() calls helper() only with CONFIG_A defined (hooks.c:4), b_oob_read() always
+        Finding given = reached("mutex_lock() may sleep; reachable from b_oob_read()", chain("b_oob_read", "hooks.c", 8));
+        Finding defined = reached("mutex_lock() may sleep; reachable from a_oob_read() and b_oob_read()",
+                chain("a_oob_read", "hooks.c", 4), chain("b_oob_read", "hooks.c", 8));
+        List<Finding> merged = merge.merge(List.of(given), List.of(defined));
+        assertEquals(1, merged.size(), merged::toString);
+        assertEquals("mutex_lock() may sleep; reachable from b_oob_read() (from a_oob_read() too with CONFIG_A defined)",
+                merged.get(0).message());
+        assertEquals(List.of("b_oob_read", "a_oob_read"), merged.get(0).chains().stream().map(CallChain::entry).toList());
+    }
+
+    @Test
+    void entriesOnlyTheGivenConfigurationHasAreSaid() {
+        Finding given = reached("mutex_lock() may sleep; reachable from a_oob_read() and b_oob_read()",
+                chain("a_oob_read", "hooks.c", 6), chain("b_oob_read", "hooks.c", 8));
+        Finding defined = reached("mutex_lock() may sleep; reachable from b_oob_read()", chain("b_oob_read", "hooks.c", 8));
+        assertEquals(List.of("mutex_lock() may sleep; reachable from a_oob_read() and b_oob_read() (from a_oob_read() "
+                + "only with CONFIG_A undefined)"), merge.merge(List.of(given), List.of(defined)).stream()
+                .map(Finding::message).toList());
+    }
+
+    @Test
+    void anotherEffectAtTheSameCallStaysAnotherFinding() {
+        Finding sleeps = reached("copy_to_user() may sleep; reachable from b_oob_read()", chain("b_oob_read", "hooks.c", 8));
+        CallChain mm = new CallChain("b_oob_read", List.of(new ChainStep(new Location("hooks.c", 1, 6), "entry"),
+                new ChainStep(new Location("helper.c", 3, 2), "copy_to_user() uses current->mm")));
+        Finding usesMm = reached("copy_to_user() uses current->mm; reachable from b_oob_read()", mm);
+        assertEquals(2, merge.merge(List.of(sleeps), List.of(usesMm)).size());
+    }
 }

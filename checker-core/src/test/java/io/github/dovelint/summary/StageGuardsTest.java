@@ -31,7 +31,11 @@ class StageGuardsTest {
 
     /** The callees of {@code f} whose calls the guards keep in-band, sorted. */
     private static Set<String> inbandOnly(FunctionFacts f) {
-        StageGuards guards = StageGuards.of(f, INBAND, OOB);
+        return inbandOnly(f, Set.of());
+    }
+
+    private static Set<String> inbandOnly(FunctionFacts f, Set<String> switches) {
+        StageGuards guards = StageGuards.of(f, INBAND, OOB, switches);
         Set<String> out = new TreeSet<>();
         for (CallFact c : f.calls()) {
             if (c.callee() instanceof Callee.Named n && guards.inbandOnly(c.location())) {
@@ -74,7 +78,7 @@ class StageGuardsTest {
                 		return current->mm != 0;
                 	return current->files != 0;
                 """);
-        StageGuards guards = StageGuards.of(f, INBAND, OOB);
+        StageGuards guards = StageGuards.of(f, INBAND, OOB, Set.of());
         List<String> inband = f.currentUses().stream().filter(u -> guards.inbandOnly(u.location()))
                 .map(CurrentUse::field).toList();
         assertEquals(List.of("mm"), inband);
@@ -89,6 +93,25 @@ class StageGuardsTest {
                 		return 1;
                 	return other();
                 """);
-        assertSame(StageGuards.NONE, StageGuards.of(f, INBAND, OOB));
+        assertSame(StageGuards.NONE, StageGuards.of(f, INBAND, OOB, Set.of()));
+    }
+
+    @Test
+    void whatFollowsASwitchToTheInbandStageIsInbandOnly() throws Exception {
+        // EVL's thread cancellation: evl_switch_inband() then do_exit(); a switch on one branch only
+        FunctionFacts f = function("""
+                	before();
+                	if (busy)
+                		evl_switch_inband(0);
+                	maybe_after();
+                	if (force) {
+                		evl_switch_inband(0);
+                		after();
+                	}
+                	evl_switch_inband(1); last();
+                	return 0;
+                """);
+        assertEquals(Set.of("after", "last"), inbandOnly(f, Set.of("evl_switch_inband")));
+        assertSame(StageGuards.NONE, StageGuards.of(f, INBAND, OOB, Set.of()));
     }
 }
