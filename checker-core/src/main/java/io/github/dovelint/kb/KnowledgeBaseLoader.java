@@ -74,7 +74,9 @@ public final class KnowledgeBaseLoader {
         Map<String, List<String>> roles = new java.util.TreeMap<>();
         if (top.containsKey("roles")) {
             for (YamlDoc.Entry e : doc.mapping(top.get("roles").value(), "'roles'", Roles.ALL).values()) {
-                roles.put(e.key(), names(doc, e.value(), "role '" + e.key() + "'"));
+                roles.put(e.key(), e.key().equals(Roles.OOB_HANDLERS)
+                        ? members(doc, e.value(), "role '" + e.key() + "'")
+                        : names(doc, e.value(), "role '" + e.key() + "'"));
             }
         }
         GuardClasses guards = GuardClassParser.table(doc,
@@ -157,11 +159,26 @@ public final class KnowledgeBaseLoader {
 
     /** A list of unique C identifiers (hook or field names). */
     public static List<String> names(YamlDoc doc, Node node, String what) throws ConfigException {
+        return unique(doc, node, what, false);
+    }
+
+    /** A list of unique struct members: {@code oob_read}, or {@code evl_net_proto.oob_send} for a struct named. */
+    static List<String> members(YamlDoc doc, Node node, String what) throws ConfigException {
+        return unique(doc, node, what, true);
+    }
+
+    private static List<String> unique(YamlDoc doc, Node node, String what, boolean ofStruct) throws ConfigException {
         Set<String> out = new LinkedHashSet<>();
         for (Node item : doc.sequence(node, what)) {
             String name = doc.string(item, "each element of " + what);
-            if (!FunctionSpecParser.isIdentifier(name)) {
-                throw doc.error(item, "'" + name + "' in " + what + " is not a C identifier");
+            int dot = ofStruct ? name.indexOf('.') : -1;
+            boolean valid = dot < 0 ? FunctionSpecParser.isIdentifier(name)
+                    : FunctionSpecParser.isIdentifier(name.substring(0, dot))
+                            && FunctionSpecParser.isIdentifier(name.substring(dot + 1));
+            if (!valid) {
+                throw doc.error(item, "'" + name + "' in " + what + (ofStruct
+                        ? " is not a member: a C identifier, or a struct's and a member's joined by a dot"
+                        : " is not a C identifier"));
             }
             if (!out.add(name)) {
                 throw doc.error(item, "'" + name + "' is listed twice in " + what);

@@ -16,7 +16,10 @@ public final class Roles {
     private Roles() {
     }
 
-    /** {@code struct file_operations} members whose handlers run on the out-of-band stage (docs/contracts.md#c8-oob-handlers-never-call-in-band-services). */
+    /**
+     * Members whose handlers run on the out-of-band stage (docs/contracts.md#c8-oob-handlers-never-call-in-band-services):
+     * {@code oob_read} of a {@code struct file_operations}, or {@code evl_net_proto.oob_send} of the struct named.
+     */
     public static final String OOB_HANDLERS = "oob-handlers";
     /** fd lookups that take no reference and are valid only under RCU (docs/contracts.md#t3-rcu-fd-lookups-run-inside-an-rcu-read-side-section). */
     public static final String RCU_FD_LOOKUPS = "rcu-fd-lookups";

@@ -104,12 +104,16 @@ public interface FunctionMatcher {
 
             @Override
             public StartingPoints startingPoints(KnowledgeBase kb) {
-                return new StartingPoints(List.of(), Footprint.NONE, List.of(), members.apply(kb));
+                // the lexical index knows members by name, whatever their struct
+                return new StartingPoints(List.of(), Footprint.NONE, List.of(),
+                        members.apply(kb).stream().map(m -> m.substring(m.lastIndexOf('.') + 1)).distinct().toList());
             }
 
             @Override
             public String describe(KnowledgeBase kb) {
-                return "handler bound to ." + String.join(", .", members.apply(kb));
+                // .oob_read of a file_operations, evl_net_proto.oob_send of the struct named
+                return "handler bound to " + String.join(", ",
+                        members.apply(kb).stream().map(m -> m.contains(".") ? m : "." + m).toList());
             }
         };
     }

@@ -121,11 +121,17 @@ public final class RuleContext {
         return !sameFile.isEmpty() ? sameFile : global;
     }
 
-    /** The definitions bound to a member called {@code field} of a file_operations (or of an untyped table). */
-    public List<FunctionFacts> handlers(String field) {
+    /**
+     * The definitions bound to a member: {@code oob_read} of a file_operations (or of an untyped
+     * table); {@code evl_net_proto.oob_send} of that struct (or of an untyped table).
+     */
+    public List<FunctionFacts> handlers(String member) {
+        int dot = member.lastIndexOf('.');
+        String struct = dot < 0 ? FILE_OPERATIONS : member.substring(0, dot);
+        String field = member.substring(dot + 1);
         Map<String, FunctionFacts> out = new java.util.TreeMap<>();
         for (FieldBinding b : program.bindingsOf(field)) {
-            if (b.structTag() == null || b.structTag().equals(FILE_OPERATIONS)) {
+            if (b.structTag() == null || b.structTag().equals(struct)) {
                 definitionsOf(b).forEach(f -> out.putIfAbsent(f.id(), f));
             }
         }

@@ -71,8 +71,23 @@ class KnowledgeBaseLoaderTest {
         assertTrue(unknown.getMessage().startsWith("kb.yml:7:3: unknown key 'rcu-lookups'"), unknown.getMessage());
         ConfigException bad = assertThrows(ConfigException.class,
                 () -> KnowledgeBaseLoader.load("kb.yml", head + "roles:\n  oob-handlers: [oob-read]\n"));
-        assertTrue(bad.getMessage().contains("'oob-read' in role 'oob-handlers' is not a C identifier"),
-                bad.getMessage());
+        assertTrue(bad.getMessage().contains("'oob-read' in role 'oob-handlers' is not a member"), bad.getMessage());
+        ConfigException dotted = assertThrows(ConfigException.class,
+                () -> KnowledgeBaseLoader.load("kb.yml", head + "roles:\n  rcu-fd-lookups: [a.b]\n"));
+        assertTrue(dotted.getMessage().contains("'a.b' in role 'rcu-fd-lookups' is not a C identifier"),
+                dotted.getMessage());
+    }
+
+    @Test
+    void anOobHandlerMayNameItsStruct() throws Exception {
+        String head = "hooks: [a]\noob-fields: [b]\ngfp:\n  reclaim-flag: R\n  flags: { R: 0x400 }\n";
+        KnowledgeBase kb = KnowledgeBaseLoader.load("kb.yml", head
+                + "roles:\n  oob-handlers: [oob_read, evl_net_proto.oob_send]\n");
+        assertEquals(List.of("oob_read", "evl_net_proto.oob_send"), kb.role(Roles.OOB_HANDLERS));
+        ConfigException bad = assertThrows(ConfigException.class, () -> KnowledgeBaseLoader.load("kb.yml", head
+                + "roles:\n  oob-handlers: [a.b.c]\n"));
+        assertTrue(bad.getMessage().startsWith("kb.yml:7:18: 'a.b.c' in role 'oob-handlers' is not a member: a C "
+                + "identifier, or a struct's and a member's joined by a dot"), bad.getMessage());
     }
 
     @Test

@@ -30,7 +30,8 @@ class CheckCommandTest {
     static final String IDLE = "dovelint: nothing to check for DL104, DL203 (no uninstall_inband_fd definition);"
             + " DL205 (no access to the oob pointer (oob_data, f_oob_ctx, f_oob_state.data) or call to a core's oob open or release helper); DL206 (no replace_inband_fd definition);"
             + " DL301 (no fd-table read); DL302 (no RCU fd lookup whose result is used); DL303 (no RCU fd lookup);"
-            + " DL401 (no handler bound to .oob_read, .oob_write, .oob_ioctl, .compat_oob_ioctl, .oob_poll)\n";
+            + " DL401 (no handler bound to .oob_read, .oob_write, .oob_ioctl, .compat_oob_ioctl, .oob_poll,"
+            + " evl_net_proto.oob_send, evl_net_proto.oob_receive, evl_net_proto.oob_poll)\n";
 
     /** The gcc-style line of the sleeping hook below: ssleep is at line 4, column 90. */
     static final String SLEEPING_HOOK = HOOK_DECLS
