@@ -158,7 +158,7 @@ public final class CallGraph {
             return byName(caller, name);
         }
         if (callee instanceof Callee.Field field) {
-            return throughField(field, basePath(caller, field));
+            return throughField(field, basePath(caller, field), call.args().size());
         }
         return List.of();
     }
@@ -179,7 +179,7 @@ public final class CallGraph {
                 continue;
             }
             if (e instanceof Expr.Member m) {
-                for (Target t : throughField(new Callee.Field(null, m.field(), m.text()), List.of())) {
+                for (Target t : throughField(new Callee.Field(null, m.field(), m.text()), List.of(), -1)) {
                     out.putIfAbsent(key(t), t);
                 }
                 continue;
@@ -196,12 +196,28 @@ public final class CallGraph {
         return List.copyOf(out.values());
     }
 
-    private List<Target> throughField(Callee.Field field, List<String> at) {
-        // The same for every call through the member from the same place of a struct: a whole
-        // kernel calls ->open, ->read... from thousands of places, each over thousands of bindings.
+    /**
+     * What a call through {@code field} with {@code args} arguments (-1: not known) reaches. A
+     * function whose definition takes more parameters than the call passes is not one of them:
+     * {@code clock->ops.read(clock)} never calls a {@code .read} of a file_operations, which takes
+     * four, even where neither struct's type is known (headerless runs). One that takes fewer
+     * stays: it may be variadic.
+     */
+    private List<Target> throughField(Callee.Field field, List<String> at, int args) {
+        // The same for every call through the member from the same place of a struct with as many
+        // arguments: a whole kernel calls ->open, ->read... from thousands of places, each over
+        // thousands of bindings.
         String key = (field.structTag() == null ? "" : field.structTag()) + "\0" + field.field()
-                + "\0" + String.join(".", at);
-        return throughFieldMemo.computeIfAbsent(key, k -> resolveField(field, at));
+                + "\0" + String.join(".", at) + "\0" + args;
+        return throughFieldMemo.computeIfAbsent(key, k -> {
+            List<Target> all = resolveField(field, at);
+            if (args < 0) {
+                return all;
+            }
+            List<Target> out = all.stream()
+                    .filter(t -> t.definition() == null || t.definition().params().size() <= args).toList();
+            return out.size() == all.size() ? all : out;
+        });
     }
 
     /**

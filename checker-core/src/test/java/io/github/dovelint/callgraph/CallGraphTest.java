@@ -209,4 +209,28 @@ class CallGraphTest {
         assertEquals(List.of("plain_read@a.c"), targets(t, "read_clock", 1));
         assertEquals(List.of("dev_read@a.c"), targets(t, "read_clock", 2));
     }
+
+    @Test
+    void aFunctionTakingMoreParametersThanTheCallPassesIsNotReached() throws Exception {
+        // headerless: neither struct's type is known, so the member name alone would match both
+        TestRun t = TestRun.in(tmp).file("a.c", """
+                static long mono_read(void *c) { return 0; }
+                static long dev_read(void *f, char *buf, long n, long *pos) { return 0; }
+                static long log_read(void *c, ...) { return 0; }
+                void setup(struct unknown *u, struct other *o, struct third *l)
+                {
+                	u->read = mono_read;
+                	o->read = dev_read;
+                	l->read = log_read;
+                }
+                long read_clock(struct unknown *u, struct other *o)
+                {
+                	u->ops.read(u);
+                	return o->ops.read(o, 0, 0, 0);
+                }
+                """).run();
+        assertEquals(List.of("mono_read@a.c", "log_read@a.c"), targets(t, "read_clock", 0));
+        assertEquals(List.of("mono_read@a.c", "dev_read@a.c", "log_read@a.c"), targets(t, "read_clock", 1),
+                "a function taking fewer may be variadic");
+    }
 }
