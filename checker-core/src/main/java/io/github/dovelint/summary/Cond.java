@@ -33,7 +33,12 @@ record Cond(Mask mask, Subject subject, int subjectParam, java.util.List<String>
          * in that instance ({@code xbuf->ibnd.ring.wait_input = inbound_wait_input}), so what that
          * function does happens only for a caller passing it (docs/internals.md#instances).
          */
-        INSTANCE
+        INSTANCE,
+        /**
+         * Anything but NULL: what a function does only behind {@code if (ufd)} happens for a
+         * caller passing a pointer, not one passing NULL (docs/kernel-db.md#null-arguments).
+         */
+        NONNULL
     }
 
     static final Cond ALWAYS = new Cond(null, null, -1, null);
@@ -61,10 +66,10 @@ record Cond(Mask mask, Subject subject, int subjectParam, java.util.List<String>
 
     /**
      * Whether the effect counts for an entry point, whose parameters may be anything: always, or
-     * when a parameter is a particular instance (an entry point may be given any).
+     * when a parameter is a particular instance or not NULL (an entry point may be given any).
      */
     boolean atEntry() {
-        return isAlways() || subject == Subject.INSTANCE;
+        return isAlways() || subject == Subject.INSTANCE || subject == Subject.NONNULL;
     }
 
     /** The parameter the condition depends on, or -1. */

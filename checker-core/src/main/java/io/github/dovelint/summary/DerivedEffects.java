@@ -91,8 +91,8 @@ public final class DerivedEffects {
     private final GfpEvaluator gfp;
     private final LocalEffects local;
     private Map<String, Map<EffectKind, Map<Cond, Step>>> state = Map.of();
-    /** Each function's mask guards, found once. */
-    private final Map<String, BlockingGuards> guards = new HashMap<>();
+    /** Each function's mask guards and NULL tests, found once. */
+    private final Map<String, Guards> guards = new HashMap<>();
 
     public DerivedEffects(CallGraph graph, KnowledgeBase kb) {
         this.graph = graph;
@@ -199,6 +199,11 @@ public final class DerivedEffects {
         List<Step> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         Step step = stepOf(id, kind, Cond.ALWAYS);
+        if (step == null) { // an effect only when a pointer is not NULL is recorded as always too
+            step = state.getOrDefault(id, Map.of()).getOrDefault(kind, Map.of()).entrySet().stream()
+                    .filter(e -> e.getKey().subject() == Cond.Subject.NONNULL).map(Map.Entry::getValue)
+                    .min(Step.ORDER).orElse(null);
+        }
         while (step != null && seen.add(id)) {
             out.add(step);
             if (step.direct()) {
@@ -243,7 +248,7 @@ public final class DerivedEffects {
     private Map<EffectKind, Map<Cond, Step>> evaluate(FunctionFacts f, Map<EffectKind, Map<Cond, Step>> own,
                                                       Map<String, Map<EffectKind, Map<Cond, Step>>> state) {
         Map<EffectKind, Map<Cond, Step>> out = new EnumMap<>(EffectKind.class);
-        BlockingGuards guard = guards.computeIfAbsent(f.id(), k -> BlockingGuards.of(f, gfp));
+        Guards guard = guards.computeIfAbsent(f.id(), k -> Guards.of(f, gfp));
         own.forEach((kind, conds) -> conds.forEach((c, s) -> offer(out, guard, kind, c, s)));
         for (CallFact call : f.calls()) {
             Map<EffectKind, Map<Cond, Step>> shared = null;
@@ -315,9 +320,10 @@ public final class DerivedEffects {
 
     /**
      * {@link #offer}, where a sleep at a call that runs only when a parameter's mask allows
-     * blocking happens only then (docs/kernel-db.md#masks).
+     * blocking happens only then (docs/kernel-db.md#masks), and an effect behind a NULL test of a
+     * parameter only when it is not NULL (docs/kernel-db.md#null-arguments).
      */
-    private static void offer(Map<EffectKind, Map<Cond, Step>> out, BlockingGuards guard, EffectKind kind,
+    private static void offer(Map<EffectKind, Map<Cond, Step>> out, Guards guard, EffectKind kind,
                               Cond c, Step step) {
         for (Cond guarded : guard.at(step.location(), kind, c)) {
             offer(out, kind, guarded, step);
@@ -348,8 +354,9 @@ public final class DerivedEffects {
         Map<EffectKind, Step> always = new EnumMap<>(EffectKind.class);
         Map<EffectKind, SortedMap<Integer, Step>> byParam = new EnumMap<>(EffectKind.class);
         s.forEach((kind, conds) -> conds.forEach((c, step) -> {
-            if (c.isAlways()) {
-                always.put(kind, step);
+            if (c.isAlways() || c.subject() == Cond.Subject.NONNULL) {
+                // the format has no "unless NULL": a database caller passing NULL is not told apart
+                always.merge(kind, step, Step::least);
             } else if (c.param() >= 0) {
                 byParam.computeIfAbsent(kind, k -> new TreeMap<>())
                         .merge(c.param(), step, Step::least);

@@ -58,8 +58,8 @@ public final class Summaries {
     /** The functions that switch their caller to the in-band stage (kb role). */
     private final Set<String> inbandSwitches;
     private final Map<String, StageGuards> stageGuards = new HashMap<>();
-    /** Each function's mask guards, found once. */
-    private final Map<String, BlockingGuards> blockingGuards = new HashMap<>();
+    /** Each function's mask guards and NULL tests of its parameters, found once. */
+    private final Map<String, Guards> guards = new HashMap<>();
 
     public Summaries(CallGraph graph, KnowledgeBase kb) {
         this.graph = graph;
@@ -235,10 +235,10 @@ public final class Summaries {
      * waits for its pool only when its caller may block.
      */
     private Set<Cond> guarded(FunctionFacts f, EffectKind kind, Location at, Cond c) {
-        if (kind != EffectKind.SLEEP || !c.isAlways()) {
+        if (!c.isAlways()) {
             return Set.of(c); // no guard changes it: none is looked for
         }
-        return blockingGuards.computeIfAbsent(f.id(), k -> BlockingGuards.of(f, gfp)).at(at, kind, c);
+        return guards.computeIfAbsent(f.id(), k -> Guards.of(f, gfp)).at(at, kind, c);
     }
 
     /** The callees a call descends into: definitions the knowledge base does not describe. */
@@ -264,6 +264,9 @@ public final class Summaries {
         }
         if (cond.subject() == Cond.Subject.INSTANCE) {
             return instanceThrough(cond, caller, call.arg(cond.param()));
+        }
+        if (cond.subject() == Cond.Subject.NONNULL) {
+            return nonNullThrough(caller, call.arg(cond.param()));
         }
         if (cond.subject() != null) {
             Cond c = local.subjectOf(call.arg(cond.param()), caller, cond.subject());
@@ -300,6 +303,18 @@ public final class Summaries {
         }
         int param = path.root() instanceof Expr.Name n ? caller.paramIndex(n.id()) : -1;
         return Set.of(param >= 0 ? Cond.instance(param, cond.instance()) : Cond.ALWAYS);
+    }
+
+    /**
+     * Not NULL, in the caller's terms: never for a caller passing NULL, when its own parameter is
+     * not NULL for one passing that parameter on, always for one passing anything else.
+     */
+    private static Set<Cond> nonNullThrough(FunctionFacts caller, Expr arg) {
+        if (arg != null && NullGuards.isNull(arg)) {
+            return Set.of();
+        }
+        int param = arg instanceof Expr.Name n && caller.locals().get(n.id()) == null ? caller.paramIndex(n.id()) : -1;
+        return Set.of(param >= 0 ? Cond.paramIs(param, Cond.Subject.NONNULL) : Cond.ALWAYS);
     }
 
     private void compute(FunctionFacts root, EffectKind kind, Map<String, Map<Site, Set<Cond>>> done) {

@@ -45,7 +45,7 @@ class SummariesTest {
                 }
                 """ + hook("install_inband_fd") + """
                 {
-                	walk_a(0);
+                	walk_a(file->private_data); /* walk_a(NULL) would not recurse: a NULL test */
                 	self(0);
                 	quiet(0);
                 }

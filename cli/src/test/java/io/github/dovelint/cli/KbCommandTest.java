@@ -35,8 +35,8 @@ class KbCommandTest {
         db = shared.resolve("kernel.db");
         Cli.Result r = Cli.run("kb", "derive", TREE.toString(), "--output", db.toString());
         assertEquals(0, r.exit(), r::toString);
-        assertTrue(r.err().contains("derived 33 functions (clears-oob 1, current-files 2, current-mm 2, frees-arg 2,"
-                + " gfp-arg 5, sets-oob 2, sleeps 17, takes-file-lock 1, task-arg 1, task-mm 1) from 11 files"),
+        assertTrue(r.err().contains("derived 34 functions (clears-oob 1, current-files 2, current-mm 3, frees-arg 2,"
+                + " gfp-arg 5, sets-oob 2, sleeps 18, takes-file-lock 1, task-arg 1, task-mm 1) from 11 files"),
                 r::toString);
         assertTrue(r.err().contains("; 0 files not analysed;"), r::toString);
         assertTrue(r.err().contains("dovelint: kernel.yml and the database disagree on kfree: kernel.yml says"
@@ -58,7 +58,7 @@ class KbCommandTest {
         String body = String.join("\n", Arrays.copyOfRange(lines, 0, lines.length - 1)) + "\n";
         assertEquals("""
                 dovelint-kernel-db	2
-                facts	34
+                facts	36
                 alloc_inner	gfp-arg	1	calls kmalloc() at mm/alloc.c:4
                 alloc_kernel	sleeps	true	calls alloc_middle() at mm/alloc.c:19
                 alloc_maybe_masked	gfp-arg	0	calls alloc_inner() at mm/alloc.c:43
@@ -73,6 +73,8 @@ class KbCommandTest {
                 fget	uses	current-files	uses current->files at fs/file.c:4
                 free_obj	frees-arg	0	calls kfree() at fs/files.c:22
                 free_obj_outer	frees-arg	1	calls free_obj() at fs/files.c:27
+                give_fd	sleeps	true	calls put_user() at fs/files.c:60
+                give_fd	uses	current-mm	calls put_user() at fs/files.c:60
                 kfree	sleeps	true	calls mutex_lock() at kernel/levels.c:62
                 level2	sleeps	true	calls level3() at kernel/levels.c:17
                 level3	sleeps	true	calls lock_helper() at kernel/levels.c:12
@@ -99,11 +101,12 @@ class KbCommandTest {
         // local function pointer, a name defined twice of which one definition does not sleep (dup_helper,
         // and so calls_dup; alt_sleeper's two definitions both sleep),
         // a GFP_ATOMIC allocation, recursion that never sleeps, a function calling nothing, the separate
-        // programs of tools/ and arch/x86/boot/ (whose memset would make calls_memset sleep)
+        // programs of tools/ and arch/x86/boot/ (whose memset would make calls_memset sleep), a NULL
+        // passed for an optional pointer (give_fd_fixed: docs/kernel-db.md#null-arguments)
         for (String absent : new String[] {"lock_helper", "static_sleeper", "call_through_ops",
                 "call_through_param", "call_through_local", "sleeper_op", "alloc_atomic", "alloc_masked",
                 "alloc_masked_kernel", "rec_quiet", "pure", "pool_user_atomic",
-                "dup_helper", "calls_dup", "calls_memset", "memset", "tool_sleeper"}) {
+                "dup_helper", "calls_dup", "calls_memset", "memset", "tool_sleeper", "give_fd_fixed"}) {
             assertFalse(body.contains("\n" + absent + "\t"), absent);
         }
     }
