@@ -26,6 +26,15 @@ public sealed interface Expr {
     }
 
     /** The function a pointer is taken from ({@code helper} or {@code &helper}), or null. */
+    /** {@code e} without the parentheses around it. */
+    static Expr withoutParens(Expr e) {
+        Expr cur = e;
+        while (cur instanceof Unary u && u.op().equals("()")) {
+            cur = u.operand();
+        }
+        return cur;
+    }
+
     static String functionRef(Expr e) {
         if (e instanceof Name n) {
             return n.id();

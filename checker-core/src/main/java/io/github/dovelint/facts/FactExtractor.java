@@ -312,16 +312,27 @@ public final class FactExtractor {
 
     /** Unwraps pointers, arrays, typedefs and qualifiers down to a struct/union type, or null. */
     static ICompositeType compositeOf(IType type) {
+        Unwrapped u = unwrap(type);
+        return u == null ? null : u.composite();
+    }
+
+    /** A struct/union type and the last typedef met on the way to it (null when none). */
+    private record Unwrapped(ICompositeType composite, String typedef) {
+    }
+
+    private static Unwrapped unwrap(IType type) {
         IType t = type;
+        String typedef = null;
         for (int i = 0; i < 16 && t != null; i++) {
             if (t instanceof ICompositeType c) {
-                return c;
+                return new Unwrapped(c, typedef);
             }
             if (t instanceof IPointerType p) {
                 t = p.getType();
             } else if (t instanceof IArrayType a) {
                 t = a.getType();
             } else if (t instanceof ITypedef td) {
+                typedef = td.getName();
                 t = td.getType();
             } else if (t instanceof IQualifierType q) {
                 t = q.getType();
@@ -359,27 +370,12 @@ public final class FactExtractor {
      * (docs/internals.md#instances).
      */
     static String tagOf(IType type) {
-        IType t = type;
-        String typedef = null;
-        for (int i = 0; i < 16 && t != null; i++) {
-            if (t instanceof ICompositeType c) {
-                String name = c.getName();
-                return name != null && !name.isEmpty() ? name : typedef;
-            }
-            if (t instanceof ITypedef td) {
-                typedef = td.getName();
-                t = td.getType();
-            } else if (t instanceof IPointerType p) {
-                t = p.getType();
-            } else if (t instanceof IArrayType a) {
-                t = a.getType();
-            } else if (t instanceof IQualifierType q) {
-                t = q.getType();
-            } else {
-                return null;
-            }
+        Unwrapped u = unwrap(type);
+        if (u == null) {
+            return null;
         }
-        return null;
+        String name = u.composite().getName();
+        return name != null && !name.isEmpty() ? name : u.typedef();
     }
 
     /** Collects calls, current-task uses, local assignments and member bindings of one body. */

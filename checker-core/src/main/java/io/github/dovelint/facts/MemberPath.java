@@ -40,7 +40,7 @@ public record MemberPath(Expr root, List<String> members) {
     }
 
     private static MemberPath pointee(FunctionFacts f, Expr pointer, int depth) {
-        Expr cur = parens(pointer);
+        Expr cur = Expr.withoutParens(pointer);
         if (cur instanceof Expr.Unary u && u.op().equals("&")) {
             return designated(u.operand());
         }
@@ -55,11 +55,11 @@ public record MemberPath(Expr root, List<String> members) {
 
     /** The struct an lvalue designates: {@code xbuf->ibnd.ring} is {@code [ibnd, ring]} hanging from {@code xbuf}. */
     static MemberPath designated(Expr lvalue) {
-        Expr cur = parens(lvalue);
+        Expr cur = Expr.withoutParens(lvalue);
         List<String> members = new ArrayList<>();
         while (cur instanceof Expr.Member m) {
             members.add(m.field());
-            cur = parens(m.owner());
+            cur = Expr.withoutParens(m.owner());
             if (m.arrow()) {
                 break;
             }
@@ -83,11 +83,4 @@ public record MemberPath(Expr root, List<String> members) {
         return true;
     }
 
-    private static Expr parens(Expr e) {
-        Expr cur = e;
-        while (cur instanceof Expr.Unary u && u.op().equals("()")) {
-            cur = u.operand();
-        }
-        return cur;
-    }
 }

@@ -106,10 +106,7 @@ final class BlockingGuards {
      * {@code gfp & __GFP_DIRECT_RECLAIM} (either way round); null for any other test.
      */
     private static String testedName(Expr e) {
-        Expr cur = e;
-        while (cur instanceof Expr.Unary u && u.op().equals("()")) {
-            cur = u.operand();
-        }
+        Expr cur = Expr.withoutParens(e);
         if (cur instanceof Expr.Call c && c.callee().equals("gfpflags_allow_blocking") && c.args().size() == 1
                 && c.args().get(0) instanceof Expr.Name n) {
             return n.id();

@@ -89,15 +89,15 @@ final class NullGuards {
 
     /** The name {@code e} tests against NULL: {@code p}, {@code p != NULL}, {@code p == NULL} (either way round). */
     private static String testedName(Expr e) {
-        Expr cur = parens(e);
+        Expr cur = Expr.withoutParens(e);
         if (cur instanceof Expr.Name n) {
             return n.id();
         }
         if (cur instanceof Expr.Binary b && (b.op().equals("!=") || b.op().equals("=="))) {
-            if (parens(b.left()) instanceof Expr.Name n && isNull(b.right())) {
+            if (Expr.withoutParens(b.left()) instanceof Expr.Name n && isNull(b.right())) {
                 return n.id();
             }
-            if (parens(b.right()) instanceof Expr.Name n && isNull(b.left())) {
+            if (Expr.withoutParens(b.right()) instanceof Expr.Name n && isNull(b.left())) {
                 return n.id();
             }
         }
@@ -106,20 +106,13 @@ final class NullGuards {
 
     /** The side of the test {@code e} taken when the pointer is NULL. */
     private static boolean whenNull(Expr e) {
-        return parens(e) instanceof Expr.Binary b && b.op().equals("==");
+        return Expr.withoutParens(e) instanceof Expr.Binary b && b.op().equals("==");
     }
 
     /** {@code NULL}, {@code 0}, {@code (void *)0} (casts are looked through). */
     static boolean isNull(Expr e) {
-        Expr cur = parens(e);
+        Expr cur = Expr.withoutParens(e);
         return cur instanceof Expr.Name n && n.id().equals("NULL") || cur instanceof Expr.Number num && num.value() == 0;
     }
 
-    private static Expr parens(Expr e) {
-        Expr cur = e;
-        while (cur instanceof Expr.Unary u && u.op().equals("()")) {
-            cur = u.operand();
-        }
-        return cur;
-    }
 }

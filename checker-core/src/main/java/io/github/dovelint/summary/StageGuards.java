@@ -91,17 +91,10 @@ final class StageGuards {
 
     /** Whether taking {@code edge} means the code runs on the in-band stage. */
     private static boolean saysInband(Cfg.Edge edge, Set<String> inbandTests, Set<String> oobTests) {
-        if (!edge.conditional() || !(stripped(edge.condition()) instanceof Expr.Call c) || !c.args().isEmpty()) {
+        if (!edge.conditional() || !(Expr.withoutParens(edge.condition()) instanceof Expr.Call c) || !c.args().isEmpty()) {
             return false;
         }
         return edge.when() ? inbandTests.contains(c.callee()) : oobTests.contains(c.callee());
     }
 
-    private static Expr stripped(Expr e) {
-        Expr cur = e;
-        while (cur instanceof Expr.Unary u && u.op().equals("()")) {
-            cur = u.operand();
-        }
-        return cur;
-    }
 }
