@@ -65,3 +65,18 @@ int give_fd_fixed(struct file *file)
 {
 	return give_fd(file, NULL);
 }
+
+/* A sleep on each side of a NULL test: the one in the else happens whatever the caller passes. */
+int either_way(struct device *dev, void **slot)
+{
+	if (dev)
+		*slot = kzalloc(8, GFP_KERNEL);
+	else
+		ssleep(1);
+	return 0;
+}
+
+int either_way_null(void **slot)
+{
+	return either_way(NULL, slot);
+}

@@ -230,8 +230,14 @@ public final class DerivedEffects {
         return out;
     }
 
+    /**
+     * {@code f}'s own effects, each site under its guards before sites merge: of a sleep behind
+     * {@code if (dev)} and another in the {@code else}, the second is unconditional whichever
+     * comes first in the file.
+     */
     private Map<EffectKind, Map<Cond, Step>> localOf(FunctionFacts f) {
         Map<EffectKind, Map<Cond, Step>> out = new EnumMap<>(EffectKind.class);
+        Guards guard = guardsOf(f);
         local.of(f).forEach((site, conds) -> {
             if (!KINDS.contains(site.kind())) {
                 return;
@@ -239,17 +245,21 @@ public final class DerivedEffects {
             String text = site.callee() != null ? "calls " + site.callee() + "()" : site.description();
             Step step = new Step(site.location(), text, null, null, 0);
             for (Cond c : conds) {
-                offer(out, site.kind(), c, step);
+                offer(out, guard, site.kind(), c, step);
             }
         });
         return out;
     }
 
+    private Guards guardsOf(FunctionFacts f) {
+        return guards.computeIfAbsent(f.id(), k -> Guards.of(f, gfp));
+    }
+
     private Map<EffectKind, Map<Cond, Step>> evaluate(FunctionFacts f, Map<EffectKind, Map<Cond, Step>> own,
                                                       Map<String, Map<EffectKind, Map<Cond, Step>>> state) {
         Map<EffectKind, Map<Cond, Step>> out = new EnumMap<>(EffectKind.class);
-        Guards guard = guards.computeIfAbsent(f.id(), k -> Guards.of(f, gfp));
-        own.forEach((kind, conds) -> conds.forEach((c, s) -> offer(out, guard, kind, c, s)));
+        Guards guard = guardsOf(f);
+        own.forEach((kind, conds) -> conds.forEach((c, s) -> offer(out, kind, c, s))); // guarded by localOf
         for (CallFact call : f.calls()) {
             Map<EffectKind, Map<Cond, Step>> shared = null;
             for (FunctionFacts g : descend(f, call)) {

@@ -35,8 +35,8 @@ class KbCommandTest {
         db = shared.resolve("kernel.db");
         Cli.Result r = Cli.run("kb", "derive", TREE.toString(), "--output", db.toString());
         assertEquals(0, r.exit(), r::toString);
-        assertTrue(r.err().contains("derived 34 functions (clears-oob 1, current-files 2, current-mm 3, frees-arg 2,"
-                + " gfp-arg 5, sets-oob 2, sleeps 18, takes-file-lock 1, task-arg 1, task-mm 1) from 11 files"),
+        assertTrue(r.err().contains("derived 36 functions (clears-oob 1, current-files 2, current-mm 3, frees-arg 2,"
+                + " gfp-arg 5, sets-oob 2, sleeps 20, takes-file-lock 1, task-arg 1, task-mm 1) from 11 files"),
                 r::toString);
         assertTrue(r.err().contains("; 0 files not analysed;"), r::toString);
         assertTrue(r.err().contains("dovelint: kernel.yml and the database disagree on kfree: kernel.yml says"
@@ -58,7 +58,7 @@ class KbCommandTest {
         String body = String.join("\n", Arrays.copyOfRange(lines, 0, lines.length - 1)) + "\n";
         assertEquals("""
                 dovelint-kernel-db	2
-                facts	36
+                facts	38
                 alloc_inner	gfp-arg	1	calls kmalloc() at mm/alloc.c:4
                 alloc_kernel	sleeps	true	calls alloc_middle() at mm/alloc.c:19
                 alloc_maybe_masked	gfp-arg	0	calls alloc_inner() at mm/alloc.c:43
@@ -69,6 +69,8 @@ class KbCommandTest {
                 core_open_file	sets-oob	1	assigns filp->oob_data at fs/files.c:43
                 core_release_file	clears-oob	0	clears filp->oob_data at fs/files.c:53
                 cross_file	sleeps	true	calls exported_sleeper() at mm/alloc.c:24
+                either_way	sleeps	true	calls kzalloc() at fs/files.c:73
+                either_way_null	sleeps	true	calls either_way() at fs/files.c:81
                 exported_sleeper	sleeps	true	calls level2() at kernel/levels.c:22
                 fget	uses	current-files	uses current->files at fs/file.c:4
                 free_obj	frees-arg	0	calls kfree() at fs/files.c:22
