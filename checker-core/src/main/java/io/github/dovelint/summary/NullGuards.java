@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a function does only when a pointer parameter is not NULL (docs/kernel-db.md#null-arguments):
- * behind {@code if (ufd)}, {@code if (ufd != NULL)}, or after {@code if (!wait) return;}. An
+ * What a function does only when a parameter is not NULL, or not zero (docs/kernel-db.md#null-arguments):
+ * behind {@code if (ufd)}, {@code if (ufd != NULL)}, or after {@code if (!timeout) return;}. An
  * optional out-pointer is common in the kernel: {@code receive_fd(file, NULL, flags)} never
  * writes the fd to user memory, {@code receive_fd(file, ufd, flags)} does. Found on the
  * function's control-flow graph, where {@code !}, {@code &&} and {@code ||} are already split:
@@ -109,10 +109,11 @@ final class NullGuards {
         return Expr.withoutParens(e) instanceof Expr.Binary b && b.op().equals("==");
     }
 
-    /** {@code NULL}, {@code 0}, {@code (void *)0} (casts are looked through). */
+    /** {@code NULL}, {@code 0}, {@code false}, {@code (void *)0} (casts are looked through). */
     static boolean isNull(Expr e) {
         Expr cur = Expr.withoutParens(e);
-        return cur instanceof Expr.Name n && n.id().equals("NULL") || cur instanceof Expr.Number num && num.value() == 0;
+        return cur instanceof Expr.Name n && (n.id().equals("NULL") || n.id().equals("false"))
+                || cur instanceof Expr.Number num && num.value() == 0;
     }
 
 }
