@@ -190,7 +190,7 @@ public final class Summaries {
 
     /**
      * What {@code f} gets of a callee {@code g}'s {@code cond} through {@code call}: the condition
-     * in {@code f}'s terms ({@link #translate}), then {@code f}'s mask guards at the call, then,
+     * in {@code f}'s terms ({@link #translate}), then {@code f}'s guards at the call, then,
      * for a call through a member of a parameter, the instance {@code g} is bound in.
      */
     Set<Cond> through(EffectKind kind, Cond cond, FunctionFacts f, CallFact call, FunctionFacts g) {
@@ -231,8 +231,9 @@ public final class Summaries {
 
     /**
      * {@code c}, or for a sleep at a place of {@code f} that runs only when a parameter's mask
-     * allows blocking ({@link BlockingGuards}), that mask's conditions: {@code mempool_alloc()}
-     * waits for its pool only when its caller may block.
+     * allows blocking, that mask's conditions ({@code mempool_alloc()} waits for its pool only when
+     * its caller may block), and for an effect at a place that runs only when a parameter is not
+     * NULL, that condition ({@link Guards}).
      */
     private Set<Cond> guarded(FunctionFacts f, EffectKind kind, Location at, Cond c) {
         if (!c.isAlways()) {
