@@ -12,14 +12,16 @@ import java.util.regex.Pattern;
 /**
  * Headerless recovery for a project's own macros whose use is not C without their definition:
  * a message prefix written before a string ({@code printk(EVL_ERR "...")}, as the kernel's
- * {@code KERN_ERR}) and a macro taking a type as its last argument
- * ({@code evl_valptr64(req.name_ptr, const char)}). Without the header that defines them, the
- * parser drops the whole statement, and with it the calls dovelint needs. The same goes for a
- * project's own iterator ({@code for_each_evl_thread(t) { ... }}, {@link IteratorGuesses}).
- * When a file uses a name so and neither it nor the prelude defines it, the name is predefined
- * for that file only: the prefix as an empty string, the type-taking macro as its first
- * argument, the iterator as a loop header whose body runs zero or more times. Only without
- * headers: with them, the real definitions are read (see docs in README, "Use").
+ * {@code KERN_ERR}), a macro taking a type as its last argument
+ * ({@code evl_valptr64(req.name_ptr, const char)}), and one shaped as {@code container_of()}:
+ * a pointer, a type and a member ({@code list_get_entry(&q, struct evl_thread, next)}). Without
+ * the header that defines them, the parser drops the whole statement, and with it the calls
+ * dovelint needs. The same goes for a project's own iterator ({@code for_each_evl_thread(t) { ... }},
+ * {@link IteratorGuesses}). When a file uses a name so and neither it nor the prelude defines it,
+ * the name is predefined for that file only: the prefix as an empty string, the type-taking macro
+ * as its first argument (the container_of() shape as a pointer to its type), the iterator as a
+ * loop header whose body runs zero or more times. Only without headers: with them, the real
+ * definitions are read (see docs in README, "Use").
  */
 final class MacroGuesses {
 
@@ -28,6 +30,8 @@ final class MacroGuesses {
             + "|(?:(?:unsigned|signed)\\s+)?(?:char|short|int|long(?:\\s+long)?|float|double|void|bool|_Bool)"
             + "|unsigned|signed|[us](?:8|16|32|64)|__[us](?:8|16|32|64))(?:\\s*\\*)*");
     private static final Pattern DEFINE = Pattern.compile("#\\s*define\\s+(\\w+)");
+    /** A member named in an argument: {@code next}, {@code wait.entry}. */
+    private static final Pattern MEMBER = Pattern.compile("\\w+(?:\\.\\w+)*");
     private static final Set<String> PRELUDE_NAMES = defined(Prelude.ANNOTATIONS + "\n" + Prelude.TYPES);
 
     private MacroGuesses() {
@@ -106,6 +110,11 @@ final class MacroGuesses {
             if (args.size() >= 2 && TYPE.matcher(args.get(args.size() - 1)).matches()
                     && !TYPE.matcher(args.get(0)).matches()) {
                 out.put(name + "(__dl_first, ...)", "(__dl_first)");
+                guessed.add(name);
+            } else if (args.size() == 3 && TYPE.matcher(args.get(1)).matches() && !TYPE.matcher(args.get(0)).matches()
+                    && MEMBER.matcher(args.get(2)).matches()) {
+                // container_of()'s shape: EVL's list_get_entry(&q, struct evl_thread, next)
+                out.put(name + "(__dl_ptr, __dl_type, __dl_member)", "((__dl_type *)__dl_container_of(__dl_ptr))");
                 guessed.add(name);
             }
         }

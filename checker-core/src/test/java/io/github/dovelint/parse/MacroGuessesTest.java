@@ -38,6 +38,7 @@ class MacroGuessesTest {
             	printk(MY_PREFIX "defined here\\n");
             	name = evl_valptr64(req->name_ptr, const char);
             	set = evl_valptr64(req->set_ptr, struct evl_poll_event);
+            	set = list_get_entry(&req->name_ptr, struct evl_poll_event, fd);
             	kick(offsetof(struct req, set_ptr), n);
             }
             """;
@@ -46,7 +47,9 @@ class MacroGuessesTest {
     void guessesWhatTheFileUsesAndDoesNotDefine() {
         Map<String, String> guesses = MacroGuesses.of(SOURCE);
         assertEquals(Map.of("EVL_ERR", "\"\"", "EVL_WARNING", "\"\"",
-                "evl_valptr64(__dl_first, ...)", "(__dl_first)"), guesses);
+                "evl_valptr64(__dl_first, ...)", "(__dl_first)",
+                "list_get_entry(__dl_ptr, __dl_type, __dl_member)", "((__dl_type *)__dl_container_of(__dl_ptr))"),
+                guesses);
     }
 
     @Test
