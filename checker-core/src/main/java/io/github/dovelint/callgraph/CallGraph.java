@@ -207,8 +207,7 @@ public final class CallGraph {
         // The same for every call through the member from the same place of a struct with as many
         // arguments: a whole kernel calls ->open, ->read... from thousands of places, each over
         // thousands of bindings.
-        String key = (field.structTag() == null ? "" : field.structTag()) + "\0" + field.field()
-                + "\0" + String.join(".", at) + "\0" + args;
+        String key = fieldKey(field, at) + "\0" + args;
         return throughFieldMemo.computeIfAbsent(key, k -> {
             List<Target> all = resolveField(field, at);
             if (args < 0) {
@@ -250,6 +249,12 @@ public final class CallGraph {
         return out;
     }
 
+    /** What the bindings a call through {@code field}, read from the struct at {@code at}, may reach depend on. */
+    private static String fieldKey(Callee.Field field, List<String> at) {
+        String tag = field.structTag() == null ? "" : field.structTag();
+        return tag + "\0" + field.field() + "\0" + String.join(".", at);
+    }
+
     private static List<String> basePath(FunctionFacts caller, Callee.Field field) {
         return field.holder(caller).members();
     }
@@ -267,8 +272,7 @@ public final class CallGraph {
             return List.of();
         }
         List<String> at = basePath(caller, field);
-        String key = (field.structTag() == null ? "" : field.structTag()) + "\0" + field.field() + "\0"
-                + String.join(".", at) + "\0" + target.id();
+        String key = fieldKey(field, at) + "\0" + target.id();
         return instancePathsMemo.computeIfAbsent(key, k -> {
             List<List<String>> out = new ArrayList<>();
             for (FieldBinding b : bindingsFor(field, at)) {

@@ -19,7 +19,7 @@ import java.util.List;
  *                  variable written through ({@code ibnd.ring} for {@code xbuf->ibnd.ring.wait_input = f},
  *                  empty for {@code ops->get = f}); null for an initializer. Instances of one
  *                  struct embedded at different places bind different functions
- *                  (docs/call-resolution.md#instances).
+ *                  (docs/internals.md#instances).
  */
 public record FieldBinding(String structTag, String field, String function, Location location, String owner,
                            Location ownerAt, String path) {

@@ -171,10 +171,7 @@ public final class KnowledgeBaseLoader {
         Set<String> out = new LinkedHashSet<>();
         for (Node item : doc.sequence(node, what)) {
             String name = doc.string(item, "each element of " + what);
-            int dot = ofStruct ? name.indexOf('.') : -1;
-            boolean valid = dot < 0 ? FunctionSpecParser.isIdentifier(name)
-                    : FunctionSpecParser.isIdentifier(name.substring(0, dot))
-                            && FunctionSpecParser.isIdentifier(name.substring(dot + 1));
+            boolean valid = ofStruct ? BoundMember.parse(name).isPresent() : FunctionSpecParser.isIdentifier(name);
             if (!valid) {
                 throw doc.error(item, "'" + name + "' in " + what + (ofStruct
                         ? " is not a member: a C identifier, or a struct's and a member's joined by a dot"

@@ -1,6 +1,7 @@
 package io.github.dovelint.rules;
 
 import io.github.dovelint.facts.FunctionFacts;
+import io.github.dovelint.kb.BoundMember;
 import io.github.dovelint.kb.KnowledgeBase;
 import io.github.dovelint.match.EventMatcher;
 import io.github.dovelint.match.Footprint;
@@ -106,14 +107,13 @@ public interface FunctionMatcher {
             public StartingPoints startingPoints(KnowledgeBase kb) {
                 // the lexical index knows members by name, whatever their struct
                 return new StartingPoints(List.of(), Footprint.NONE, List.of(),
-                        members.apply(kb).stream().map(m -> m.substring(m.lastIndexOf('.') + 1)).distinct().toList());
+                        members.apply(kb).stream().map(m -> BoundMember.of(m).field()).distinct().toList());
             }
 
             @Override
             public String describe(KnowledgeBase kb) {
-                // .oob_read of a file_operations, evl_net_proto.oob_send of the struct named
                 return "handler bound to " + String.join(", ",
-                        members.apply(kb).stream().map(m -> m.contains(".") ? m : "." + m).toList());
+                        members.apply(kb).stream().map(m -> BoundMember.of(m).display()).toList());
             }
         };
     }

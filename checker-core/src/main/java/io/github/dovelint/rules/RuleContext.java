@@ -4,6 +4,7 @@ import io.github.dovelint.callgraph.CallGraph;
 import io.github.dovelint.callgraph.Program;
 import io.github.dovelint.facts.FieldBinding;
 import io.github.dovelint.facts.FunctionFacts;
+import io.github.dovelint.kb.BoundMember;
 import io.github.dovelint.kb.KnowledgeBase;
 import io.github.dovelint.model.CallChain;
 import io.github.dovelint.model.Location;
@@ -99,7 +100,7 @@ public final class RuleContext {
     }
 
     /** The struct tag of the VFS operations table. */
-    public static final String FILE_OPERATIONS = "file_operations";
+    public static final String FILE_OPERATIONS = BoundMember.FILE_OPERATIONS;
 
     /**
      * The definitions a binding stores: a {@code static} one visible from the binding's file
@@ -126,12 +127,10 @@ public final class RuleContext {
      * table); {@code evl_net_proto.oob_send} of that struct (or of an untyped table).
      */
     public List<FunctionFacts> handlers(String member) {
-        int dot = member.lastIndexOf('.');
-        String struct = dot < 0 ? FILE_OPERATIONS : member.substring(0, dot);
-        String field = member.substring(dot + 1);
+        BoundMember bound = BoundMember.of(member);
         Map<String, FunctionFacts> out = new java.util.TreeMap<>();
-        for (FieldBinding b : program.bindingsOf(field)) {
-            if (b.structTag() == null || b.structTag().equals(struct)) {
+        for (FieldBinding b : program.bindingsOf(bound.field())) {
+            if (bound.inStruct(b.structTag())) {
                 definitionsOf(b).forEach(f -> out.putIfAbsent(f.id(), f));
             }
         }

@@ -1,10 +1,10 @@
 package io.github.dovelint.summary;
 
+import io.github.dovelint.facts.Callee;
 import io.github.dovelint.facts.Cfg;
 import io.github.dovelint.facts.Expr;
 import io.github.dovelint.facts.FunctionFacts;
 import io.github.dovelint.model.Location;
-import io.github.dovelint.facts.Callee;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
