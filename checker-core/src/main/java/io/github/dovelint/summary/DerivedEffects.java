@@ -198,12 +198,7 @@ public final class DerivedEffects {
     public List<Step> chain(String id, EffectKind kind) {
         List<Step> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        Step step = stepOf(id, kind, Cond.ALWAYS);
-        if (step == null) { // an effect only when a pointer is not NULL is recorded as always too
-            step = state.getOrDefault(id, Map.of()).getOrDefault(kind, Map.of()).entrySet().stream()
-                    .filter(e -> e.getKey().subject() == Cond.Subject.NONNULL).map(Map.Entry::getValue)
-                    .min(Step.ORDER).orElse(null);
-        }
+        Step step = recorded(state.getOrDefault(id, Map.of()).getOrDefault(kind, Map.of()));
         while (step != null && seen.add(id)) {
             out.add(step);
             if (step.direct()) {
@@ -211,6 +206,21 @@ public final class DerivedEffects {
             }
             id = step.callee();
             step = stepOf(id, kind, step.via());
+        }
+        return out;
+    }
+
+    /**
+     * The reason a database records for an effect: the first, in {@link Step#ORDER}, of the steps
+     * under which it happens whatever the caller's arguments ({@link Cond#atEntry()}: always, or
+     * unless a pointer is NULL, which the format cannot say); null when there is none.
+     */
+    private static Step recorded(Map<Cond, Step> conds) {
+        Step out = null;
+        for (Map.Entry<Cond, Step> e : conds.entrySet()) {
+            if (e.getKey().atEntry()) {
+                out = out == null ? e.getValue() : Step.least(out, e.getValue());
+            }
         }
         return out;
     }
@@ -363,15 +373,17 @@ public final class DerivedEffects {
     private static Effects effects(Map<EffectKind, Map<Cond, Step>> s) {
         Map<EffectKind, Step> always = new EnumMap<>(EffectKind.class);
         Map<EffectKind, SortedMap<Integer, Step>> byParam = new EnumMap<>(EffectKind.class);
-        s.forEach((kind, conds) -> conds.forEach((c, step) -> {
-            if (c.isAlways() || c.subject() == Cond.Subject.NONNULL) {
-                // the format has no "unless NULL": a database caller passing NULL is not told apart
-                always.merge(kind, step, Step::least);
-            } else if (c.param() >= 0) {
-                byParam.computeIfAbsent(kind, k -> new TreeMap<>())
-                        .merge(c.param(), step, Step::least);
+        s.forEach((kind, conds) -> {
+            Step step = recorded(conds);
+            if (step != null) {
+                always.put(kind, step);
             }
-        }));
+            conds.forEach((c, st) -> {
+                if (!c.atEntry() && c.param() >= 0) {
+                    byParam.computeIfAbsent(kind, k -> new TreeMap<>()).merge(c.param(), st, Step::least);
+                }
+            });
+        });
         return new Effects(Collections.unmodifiableMap(always), Collections.unmodifiableMap(byParam));
     }
 }

@@ -116,7 +116,7 @@ class KbCommandTest {
     @Test
     void whyPrintsTheWholeWayToEachEffect() {
         Cli.Result r = Cli.run("kb", "derive", TREE.toString(), "-o", dir.resolve("why.db").toString(),
-                "--why", "alloc_kernel", "--why", "alloc_masked_kernel");
+                "--why", "alloc_kernel", "--why", "alloc_masked_kernel", "--why", "either_way");
         assertEquals(0, r.exit(), r::toString);
         assertTrue(r.err().contains("""
                 alloc_kernel (mm/alloc.c:17) sleep:
@@ -126,6 +126,11 @@ class KbCommandTest {
                 """), r::toString);
         assertTrue(r.err().contains("alloc_masked_kernel (mm/alloc.c:34): no effect whatever the arguments\n"),
                 r::toString);
+        // the reason the database records: the first step, whether it needs a pointer or not
+        assertTrue(r.err().contains("""
+                either_way (fs/files.c:70) sleep:
+                    calls kzalloc() at fs/files.c:73
+                """), r::toString);
     }
 
     @Test
