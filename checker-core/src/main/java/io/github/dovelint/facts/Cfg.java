@@ -76,6 +76,11 @@ public record Cfg(List<Block> blocks) {
         return seen;
     }
 
+    /** The events of {@code blocks} (a {@link #reached} set), block by block in order. */
+    public java.util.stream.Stream<Event> events(java.util.BitSet blocks) {
+        return blocks.stream().boxed().flatMap(id -> block(id).events().stream());
+    }
+
     public int size() {
         return blocks.size();
     }

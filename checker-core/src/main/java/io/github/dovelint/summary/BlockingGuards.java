@@ -64,13 +64,11 @@ final class BlockingGuards {
      */
     private static Set<Location> callsReached(Cfg cfg, String atomic) {
         Set<Location> reached = new HashSet<>();
-        cfg.reached(edge -> atomic == null || !edge.conditional() || !edge.when()
-                        || !atomic.equals(testedName(edge.condition())))
-                .stream().forEach(id -> {
-                    for (Cfg.Event e : cfg.block(id).events()) {
-                        if (e instanceof Cfg.Call c) {
-                            reached.add(c.call().location());
-                        }
+        cfg.events(cfg.reached(edge -> atomic == null || !edge.conditional() || !edge.when()
+                        || !atomic.equals(testedName(edge.condition()))))
+                .forEach(e -> {
+                    if (e instanceof Cfg.Call c) {
+                        reached.add(c.call().location());
                     }
                 });
         return reached;

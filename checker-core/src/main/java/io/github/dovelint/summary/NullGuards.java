@@ -68,9 +68,10 @@ final class NullGuards {
     /** The places reached from the entry; with {@code nullParam} a parameter, when it is NULL. */
     private static Set<Location> eventsReached(Cfg cfg, String nullParam) {
         Set<Location> out = new HashSet<>();
-        cfg.reached(edge -> nullParam == null || !edge.conditional()
-                        || !nullParam.equals(testedName(edge.condition())) || edge.when() == whenNull(edge.condition()))
-                .stream().forEach(id -> cfg.block(id).events().forEach(e -> out.add(e.location())));
+        cfg.events(cfg.reached(edge -> nullParam == null || !edge.conditional()
+                        || !nullParam.equals(testedName(edge.condition()))
+                        || edge.when() == whenNull(edge.condition())))
+                .forEach(e -> out.add(e.location()));
         return out;
     }
 
